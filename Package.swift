@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Marquee",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "marquee", targets: ["marquee"]),
+    .library(name: "MarqueeCore", targets: ["MarqueeCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+  ],
+  targets: [
+    // Foundation only: the article model, decoding, parsing, loading and the store.
+    .target(name: "MarqueeCore"),
+    // The sample articles that `marquee` opens when given no path.
+    .target(name: "MarqueeResources", path: "Resources", resources: [.copy("articles")]),
+    .executableTarget(
+      name: "marquee",
+      dependencies: [
+        "MarqueeCore",
+        "MarqueeResources",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "MarqueeCoreTests", dependencies: ["MarqueeCore", "MarqueeResources"]),
+    // Runs the built `marquee` binary, so it depends on the executable target.
+    .testTarget(name: "MarqueeCLITests", dependencies: ["marquee", "MarqueeCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

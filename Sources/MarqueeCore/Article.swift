@@ -1,0 +1,118 @@
+import Foundation
+
+/// One article file, parsed. Immutable: the reader, the index and the CLI all share it.
+public struct Article: Sendable, Hashable {
+  /// The path the article was loaded from, as the user named it (joined under the
+  /// directory they gave), so messages point at a file they recognise.
+  public let path: String
+  /// When the file was last modified; nil when the file system gave no date.
+  public let modified: Date?
+  /// A source URL from a first line that held only a URL.
+  public let sourceURL: String?
+  /// A publication date line found directly under the title (kept verbatim).
+  public let published: String?
+  public let title: String
+  /// The standfirst: the first text block after the title, or "" when there is none.
+  public let dek: String
+  /// The body in reading order; images keep their place between paragraphs.
+  public let body: [ArticleBlock]
+  /// Every image, in the order they appear; `ArticleBlock.image` indexes into this.
+  public let images: [ArticleImage]
+  /// Teaser lines such as `RELATED: …` or `PHOTOS: …` that link to other stories.
+  public let relatedLinks: [String]
+  /// Words in the title, dek and body paragraphs (captions are not counted).
+  public let wordCount: Int
+
+  public init(
+    path: String, modified: Date? = nil, sourceURL: String? = nil, published: String? = nil,
+    title: String, dek: String, body: [ArticleBlock], images: [ArticleImage],
+    relatedLinks: [String] = []
+  ) {
+    self.path = path
+    self.modified = modified
+    self.sourceURL = sourceURL
+    self.published = published
+    self.title = title
+    self.dek = dek
+    self.body = body
+    self.images = images
+    self.relatedLinks = relatedLinks
+    self.wordCount =
+      WordCount.of(title) + WordCount.of(dek)
+      + body.reduce(0) { total, block in
+        if case .paragraph(let text) = block { return total + WordCount.of(text) }
+        return total
+      }
+  }
+
+  /// The body paragraphs alone, in order.
+  public var paragraphs: [String] {
+    body.compactMap { block in
+      if case .paragraph(let text) = block { return text }
+      return nil
+    }
+  }
+
+  /// Reading time at about 230 words a minute, never less than one minute.
+  public var readingMinutes: Int {
+    max(1, Int((Double(wordCount) / WordCount.wordsPerMinute).rounded()))
+  }
+}
+
+/// A piece of the body: a paragraph of text, or the place where an image stands.
+public enum ArticleBlock: Sendable, Hashable {
+  case paragraph(String)
+  /// An index into `Article.images`.
+  case image(Int)
+}
+
+/// A picture in an article, as the text describes it (the picture itself is not there).
+public struct ArticleImage: Sendable, Hashable {
+  /// The line naming what is pictured, e.g. `Halsey Alev Aydin`.
+  public let label: String?
+  /// The caption sentence without its trailing `(Credit)`.
+  public let caption: String?
+  /// The credit exactly as written, e.g. `Getty Images`; never corrected.
+  public let credit: String?
+  /// Whether a `View gallery` marker came with it.
+  public let isGallery: Bool
+
+  public init(label: String?, caption: String?, credit: String?, isGallery: Bool = false) {
+    self.label = label
+    self.caption = caption
+    self.credit = credit
+    self.isGallery = isGallery
+  }
+}
+
+/// Counts words the way a reader would: runs of non-space text holding a letter or digit.
+public enum WordCount {
+  public static let wordsPerMinute = 230.0
+
+  public static func of(_ text: String) -> Int {
+    var count = 0
+    var inWord = false
+    var wordHasContent = false
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isWhitespace {
+        if inWord && wordHasContent { count += 1 }
+        inWord = false
+        wordHasContent = false
+      } else {
+        inWord = true
+        if !wordHasContent && isWordContent(scalar) { wordHasContent = true }
+      }
+    }
+    if inWord && wordHasContent { count += 1 }
+    return count
+  }
+
+  private static func isWordContent(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value
+      return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+        || (0x61...0x7A).contains(value)
+    }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+  }
+}

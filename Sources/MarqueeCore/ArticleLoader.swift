@@ -1,0 +1,133 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What to load from the paths a user gives.
+public struct LoadOptions: Sendable, Equatable {
+  /// Globs matched against file names inside directories; files named directly are
+  /// always loaded.
+  public var includeGlobs: [String]
+  /// Larger files are skipped with a reason rather than read.
+  public var maxFileSize: Int64
+
+  public static let defaultIncludeGlobs = ["*.txt"]
+  public static let defaultMaxFileSize: Int64 = 8 << 20
+
+  public init(
+    includeGlobs: [String] = LoadOptions.defaultIncludeGlobs,
+    maxFileSize: Int64 = LoadOptions.defaultMaxFileSize
+  ) {
+    self.includeGlobs = includeGlobs
+    self.maxFileSize = maxFileSize
+  }
+}
+
+/// Reads and parses article files, in parallel on all cores.
+///
+/// Files are only ever opened read-only, and with `O_NONBLOCK` so that a FIFO swapped
+/// in after the walk cannot block the load; `fstat` on the open descriptor then
+/// confirms it is still a regular file before a byte is read.
+public enum ArticleLoader {
+  public static func load(
+    paths: [String], options: LoadOptions = LoadOptions()
+  ) throws(LoadError) -> (articles: [Article], report: LoadReport) {
+    var tree = FileTree(includeGlobs: options.includeGlobs, maxFileSize: options.maxFileSize)
+    for path in paths { try tree.add(path: path) }
+
+    let candidates = tree.candidates
+    let results = ParallelMap.map(count: candidates.count) { index in
+      read(candidates[index], maxFileSize: options.maxFileSize)
+    }
+    var articles: [Article] = []
+    var skipped = tree.skipped
+    for (candidate, result) in zip(candidates, results) {
+      switch result {
+      case .success(let article): articles.append(article)
+      case .failure(let reason):
+        skipped.append(SkippedFile(path: candidate.displayPath, reason: reason))
+      }
+    }
+    articles.sort { $0.path < $1.path }
+    skipped.sort { $0.path < $1.path }
+    let report = LoadReport(filesSeen: tree.filesSeen, loaded: articles.count, skipped: skipped)
+    return (articles, report)
+  }
+
+  /// Reads one file and parses it.
+  static func read(_ candidate: FileCandidate, maxFileSize: Int64) -> Result<Article, SkipReason> {
+    let descriptor = open(candidate.systemPath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { return .failure(.unreadable(errorText(errno))) }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(errorText(errno))) }
+    guard isRegularFile(info) else { return .failure(.notRegularFile(kind: kind(of: info))) }
+    let size = Int64(info.st_size)
+    guard size <= maxFileSize else { return .failure(.tooLarge(bytes: size, limit: maxFileSize)) }
+
+    // Read until end of file, allowing for a file that grew since fstat, but never
+    // past the size limit.
+    let limit = Int(maxFileSize)
+    var buffer = [UInt8](repeating: 0, count: min(limit + 1, Int(size) + 4096))
+    var filled = 0
+    while true {
+      if filled == buffer.count {
+        guard buffer.count <= limit else { break }
+        buffer.append(contentsOf: repeatElement(0, count: min(buffer.count, limit + 1 - buffer.count)))
+      }
+      let count = buffer.withUnsafeMutableBytes { raw in
+        Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)
+      }
+      if count < 0 {
+        if errno == EINTR || errno == EAGAIN { continue }
+        return .failure(.unreadable(errorText(errno)))
+      }
+      if count == 0 { break }
+      filled += count
+    }
+    if filled > limit { return .failure(.tooLarge(bytes: Int64(filled), limit: maxFileSize)) }
+    let modified = Date(
+      timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+    return buffer.withUnsafeBytes { raw in
+      ArticleParser.parse(
+        bytes: UnsafeRawBufferPointer(rebasing: raw[..<filled]), path: candidate.displayPath,
+        modified: modified)
+    }
+  }
+}
+
+/// Runs independent work on all cores and keeps the results in input order.
+enum ParallelMap {
+  static func map<T: Sendable>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    guard count > 1 else { return (0..<count).map(body) }
+    let slots = ResultSlots<T>(count: count)
+    let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 8)
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      var index = chunk
+      while index < count {
+        slots.store(body(index), at: index)
+        index += chunks
+      }
+    }
+    return slots.collect()
+  }
+}
+
+/// Storage that parallel workers fill at distinct indices.
+///
+/// `@unchecked Sendable` is sound here because each index is written by exactly one
+/// worker, and `collect()` runs only after `concurrentPerform` has returned.
+private final class ResultSlots<T>: @unchecked Sendable {
+  private var values: [T?]
+
+  init(count: Int) { values = Array(repeating: nil, count: count) }
+
+  func store(_ value: T, at index: Int) {
+    values.withUnsafeMutableBufferPointer { $0[index] = value }
+  }
+
+  func collect() -> [T] { values.map { $0! } }
+}

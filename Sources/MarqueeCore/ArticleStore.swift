@@ -1,0 +1,87 @@
+import Foundation
+
+/// The articles of a corpus held in memory, with the report of how they were loaded.
+public struct ArticleStore: Sendable {
+  /// Sorted by path.
+  public let articles: [Article]
+  public let report: LoadReport
+
+  public init(articles: [Article], report: LoadReport) {
+    self.articles = articles.sorted { $0.path < $1.path }
+    self.report = report
+  }
+
+  /// Loads every article under the given files and directories.
+  public static func load(
+    paths: [String], options: LoadOptions = LoadOptions()
+  ) throws(LoadError) -> ArticleStore {
+    let (articles, report) = try ArticleLoader.load(paths: paths, options: options)
+    return ArticleStore(articles: articles, report: report)
+  }
+
+  /// The articles in the order a listing asks for; ties keep path order.
+  public func sorted(by order: ArticleOrder) -> [Article] {
+    switch order {
+    case .path:
+      return articles
+    case .title:
+      return stableSorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
+    case .words:
+      return stableSorted { $0.wordCount > $1.wordCount }
+    case .date:
+      return stableSorted { ($0.modified ?? .distantPast) > ($1.modified ?? .distantPast) }
+    }
+  }
+
+  private func stableSorted(by areInIncreasingOrder: (Article, Article) -> Bool) -> [Article] {
+    articles.enumerated().sorted { left, right in
+      if areInIncreasingOrder(left.element, right.element) { return true }
+      if areInIncreasingOrder(right.element, left.element) { return false }
+      return left.offset < right.offset
+    }.map(\.element)
+  }
+
+  /// Every image credit with how many images and articles carry it, most used first
+  /// (ties by credit, then alphabetically). Credits are counted exactly as written.
+  public func creditTally() -> [CreditCount] {
+    var images: [String: Int] = [:]
+    var articleCounts: [String: Int] = [:]
+    for article in articles {
+      var seen = Set<String>()
+      for credit in article.images.compactMap(\.credit) {
+        images[credit, default: 0] += 1
+        if seen.insert(credit).inserted { articleCounts[credit, default: 0] += 1 }
+      }
+    }
+    return images.map { CreditCount(credit: $0.key, images: $0.value, articles: articleCounts[$0.key]!) }
+      .sorted {
+        ($0.images, $0.articles) != ($1.images, $1.articles)
+          ? ($0.images, $0.articles) > ($1.images, $1.articles) : $0.credit < $1.credit
+      }
+  }
+}
+
+/// How `marquee list` orders articles.
+public enum ArticleOrder: String, CaseIterable, Sendable {
+  /// By path, A to Z.
+  case path
+  /// By title, A to Z, numbers in numeric order.
+  case title
+  /// Longest first.
+  case words
+  /// Most recently modified first.
+  case date
+}
+
+/// One credit's use across the corpus.
+public struct CreditCount: Sendable, Hashable {
+  public let credit: String
+  public let images: Int
+  public let articles: Int
+
+  public init(credit: String, images: Int, articles: Int) {
+    self.credit = credit
+    self.images = images
+    self.articles = articles
+  }
+}

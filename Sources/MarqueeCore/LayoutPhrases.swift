@@ -1,0 +1,170 @@
+import Foundation
+
+/// The words scraped entertainment pages use around their images and at their ends.
+///
+/// Kept as data in one place: when a new site uses another phrase, this is the only
+/// file to change. All comparisons are case-insensitive.
+public enum LayoutPhrases {
+  /// Prefixes that introduce an image credit, longest first so `Photo Credit:` wins
+  /// over `Photo:`.
+  public static let creditPrefixes = ["image credit", "photo credit", "credit", "photo"]
+
+  /// A line that only says this marks the image above it as a gallery.
+  public static let galleryMarkers = ["view gallery"]
+
+  /// Teaser lines that link to other stories (`RELATED: <headline>`): not credits, not
+  /// body text.
+  public static let teaserPrefixes = ["photos", "related", "read more", "see also"]
+
+  /// Blocks that, at the end of an article, are site furniture rather than the story.
+  public static let footerPhrases = [
+    "more from our partners", "more from our network", "advertisement",
+    "recommended for you", "you may also like", "sponsored content", "share this article",
+    "trending now", "related stories",
+  ]
+
+  /// The longest credit we accept: longer text in parentheses is prose, not a credit.
+  static let maximumCreditLength = 80
+  /// A bare `(X)` after a caption is a credit only when it is this short.
+  static let maximumBareCreditLength = 40
+  static let maximumBareCreditWords = 5
+  /// The longest line we take as an image label.
+  static let maximumLabelLength = 100
+}
+
+/// Recognises the single lines that give an article its layout.
+enum LayoutLine {
+  /// `X` from `Image Credit: X`, `Photo Credit: X`, `Credit: X`, `Photo: X`, or any of
+  /// them wrapped in parentheses; nil for any other line.
+  static func credit(_ line: String) -> String? {
+    var text = Substring(line)
+    if text.hasPrefix("("), text.hasSuffix(")") {
+      text = text.dropFirst().dropLast()
+    }
+    return explicitCredit(text)
+  }
+
+  /// The credit after a credit prefix and colon, or nil.
+  static func explicitCredit(_ text: Substring) -> String? {
+    let trimmed = text.drop { $0 == " " }
+    for prefix in LayoutPhrases.creditPrefixes {
+      guard let rest = dropPrefixIgnoringCase(prefix, from: trimmed) else { continue }
+      let afterSpaces = rest.drop { $0 == " " }
+      guard afterSpaces.hasPrefix(":") else { continue }
+      let credit = afterSpaces.dropFirst().trimmingCharacters(in: .whitespaces)
+      guard !credit.isEmpty, credit.count <= LayoutPhrases.maximumCreditLength else { return nil }
+      return credit
+    }
+    return nil
+  }
+
+  static func isGalleryMarker(_ line: String) -> Bool {
+    LayoutPhrases.galleryMarkers.contains { line.caseInsensitiveCompare($0) == .orderedSame }
+  }
+
+  /// `PHOTOS: <headline>`, `RELATED: <headline>` and the like.
+  static func isTeaser(_ line: String) -> Bool {
+    LayoutPhrases.teaserPrefixes.contains { prefix in
+      guard let rest = dropPrefixIgnoringCase(prefix, from: Substring(line)) else { return false }
+      let afterSpaces = rest.drop { $0 == " " }
+      return afterSpaces.hasPrefix(":") && afterSpaces.dropFirst().contains { $0 != " " }
+    }
+  }
+
+  static func isFooter(_ text: String) -> Bool {
+    let core = text.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    return LayoutPhrases.footerPhrases.contains {
+      core.caseInsensitiveCompare($0) == .orderedSame
+    }
+  }
+
+  /// A line that could name what a picture shows: short, and not ending like a sentence.
+  static func isLabelLike(_ line: String) -> Bool {
+    guard !line.isEmpty, line.count <= LayoutPhrases.maximumLabelLength else { return false }
+    var last = line.unicodeScalars.last!
+    let closers: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»"]
+    var scalars = line.unicodeScalars.dropLast()
+    while closers.contains(last), let previous = scalars.last {
+      last = previous
+      scalars = scalars.dropLast()
+    }
+    let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "…", ":", ";", ","]
+    return !sentenceEnds.contains(last)
+  }
+
+  /// A line that is only a web address.
+  static func isURL(_ line: String) -> Bool {
+    let lower = line.lowercased()
+    return (lower.hasPrefix("http://") || lower.hasPrefix("https://"))
+      && !line.contains(" ") && line.count > 8
+  }
+
+  /// A line that is only a date such as `2017-08-24` or `2017-11-07T01:52:40+0000`.
+  static func isDate(_ line: String) -> Bool {
+    let bytes = Array(line.utf8)
+    guard bytes.count >= 10, bytes.count <= 40 else { return false }
+    let digit = { (index: Int) in bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+    let shape =
+      digit(0) && digit(1) && digit(2) && digit(3) && bytes[4] == 0x2D && digit(5)
+      && digit(6) && bytes[7] == 0x2D && digit(8) && digit(9)
+    return shape && bytes.dropFirst(10).allSatisfy { $0 != 0x20 }
+  }
+
+  /// Splits `caption… (X)` into caption and credit. With `explicitOnly`, the words in
+  /// the parentheses must start with a credit prefix (`(Photo Credit: X)`). A single
+  /// full stop after the closing parenthesis is allowed: `… prenup (Photo: Splash).`
+  static func trailingCredit(_ line: String, explicitOnly: Bool) -> (
+    caption: String, credit: String
+  )? {
+    var text = Substring(line)
+    if text.hasSuffix(").") { text = text.dropLast() }
+    guard text.hasSuffix(")") else { return nil }
+    var depth = 0
+    var openIndex: Substring.Index?
+    var index = text.endIndex
+    while index > text.startIndex {
+      index = text.index(before: index)
+      if text[index] == ")" { depth += 1 }
+      if text[index] == "(" {
+        depth -= 1
+        if depth == 0 {
+          openIndex = index
+          break
+        }
+      }
+    }
+    guard let openIndex else { return nil }
+    let inner = text[text.index(after: openIndex)..<text.index(before: text.endIndex)]
+    let caption = text[..<openIndex].trimmingCharacters(in: .whitespaces)
+    guard !caption.isEmpty else { return nil }
+    if let credit = explicitCredit(inner) { return (caption, credit) }
+    guard !explicitOnly else { return nil }
+    let credit = inner.trimmingCharacters(in: .whitespaces)
+    guard looksLikeBareCredit(credit), WordCount.of(caption) >= 3 else { return nil }
+    return (caption, credit)
+  }
+
+  /// A bare `(X)` is only a credit when X reads like a name: a few words starting with a
+  /// capital or digit, no ellipsis, not a teaser. Quoted replies and asides in real
+  /// text also end in parentheses.
+  static func looksLikeBareCredit(_ credit: String) -> Bool {
+    guard let first = credit.first, !first.isLowercase, first.isLetter || first.isNumber,
+      credit.count <= LayoutPhrases.maximumBareCreditLength,
+      credit.split(separator: " ").count <= LayoutPhrases.maximumBareCreditWords
+    else { return false }
+    return !credit.contains("..") && !credit.contains("…") && !isTeaser(credit)
+  }
+
+  private static func dropPrefixIgnoringCase(_ prefix: String, from text: Substring)
+    -> Substring?
+  {
+    var rest = text[...]
+    for expected in prefix.utf8 {
+      guard let byte = rest.utf8.first else { return nil }
+      let lowered = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+      guard lowered == expected else { return nil }
+      rest = Substring(rest.utf8.dropFirst())
+    }
+    return rest
+  }
+}

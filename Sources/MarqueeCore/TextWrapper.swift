@@ -1,0 +1,183 @@
+/// Fits text to terminal columns. Every measurement goes through `DisplayWidth`, so wide CJK
+/// and emoji clusters and zero-width combining marks line up with what the terminal draws,
+/// and no cluster is ever cut in half (half a cluster is a different, or broken, character).
+public enum TextWrapper {
+  /// Greedy word wrap of one paragraph to `width` display columns. Splits on spaces
+  /// (runs of spaces are one break; leading/trailing spaces dropped); a word wider than
+  /// the width is broken at grapheme boundaries, never inside a cluster; CJK text with
+  /// no spaces may break between any two clusters. Returns at least one line ("" for
+  /// empty input). width < 1 is treated as 1; a cluster wider than width goes alone.
+  ///
+  /// Greedy (rather than balanced) wrapping because a reader re-wraps on every resize and
+  /// greedy is linear and predictable. A word too wide for the width starts on a fresh line
+  /// so its beginning stays readable (long words are mostly URLs). Between wide clusters no
+  /// space is needed to break, as Chinese and Japanese are written without spaces; the
+  /// break is held back before closing punctuation and after opening brackets so a line
+  /// never begins with "。" or ends with "「".
+  public static func wrap(_ text: String, width: Int) -> [String] {
+    let limit = max(1, width)
+    var lines: [String] = []
+    var line = ""
+    var lineWidth = 0
+    for chunk in chunks(of: text) {
+      let gap = line.isEmpty || chunk.joinsPrevious ? 0 : 1
+      if lineWidth + gap + chunk.width <= limit {
+        if gap == 1 { line.append(" ") }
+        line += chunk.text
+        lineWidth += gap + chunk.width
+        continue
+      }
+      if !line.isEmpty {
+        lines.append(line)
+        line = ""
+        lineWidth = 0
+      }
+      if chunk.width <= limit {
+        line = String(chunk.text)
+        lineWidth = chunk.width
+        continue
+      }
+      // Too wide for any line: break between clusters. The last piece stays open so the
+      // next word can follow it on the same line.
+      for character in chunk.text {
+        let columns = DisplayWidth.of(character)
+        if lineWidth + columns > limit && !line.isEmpty {
+          lines.append(line)
+          line = ""
+          lineWidth = 0
+        }
+        line.append(character)
+        lineWidth += columns
+      }
+    }
+    if !line.isEmpty || lines.isEmpty {
+      lines.append(line)
+    }
+    return lines
+  }
+
+  /// Cuts text to fit `width` columns, ending with "…" when anything was cut (the
+  /// ellipsis counts 1 column). Never splits a cluster. Returns text unchanged if it fits.
+  ///
+  /// One pass with an early exit, so truncating a long paragraph to a short status line
+  /// costs only the columns that are kept. A wide cluster that would overrun the space
+  /// before the ellipsis is dropped whole, so the result can be one column short; `pad`
+  /// fills that column when an exact width matters.
+  public static func truncate(_ text: String, width: Int) -> String {
+    guard width > 0 else { return "" }
+    let budget = width - 1
+    var used = 0
+    var cut = text.startIndex
+    var index = text.startIndex
+    while index < text.endIndex {
+      used += DisplayWidth.of(text[index])
+      if used > width {
+        return String(text[..<cut]) + "…"
+      }
+      index = text.index(after: index)
+      if used <= budget {
+        cut = index
+      }
+    }
+    return text
+  }
+
+  /// Pads with spaces on the right to exactly `width` columns (truncating first if wider).
+  ///
+  /// Table cells and status bars need exact widths; truncation alone can come up one column
+  /// short when a wide cluster straddles the limit.
+  public static func pad(_ text: String, width: Int) -> String {
+    guard width > 0 else { return "" }
+    let fitted = truncate(text, width: width)
+    let shortfall = width - DisplayWidth.of(fitted)
+    guard shortfall > 0 else { return fitted }
+    return fitted + String(repeating: " ", count: shortfall)
+  }
+
+  /// A run of clusters that `wrap` keeps together unless it is wider than a whole line.
+  struct Chunk {
+    /// The clusters, sliced from the paragraph so no copy is made until a line is built.
+    let text: Substring
+    /// Display columns of `text`.
+    let width: Int
+    /// True when no space came before the chunk (a break between CJK clusters), so the
+    /// line goes on without a space.
+    let joinsPrevious: Bool
+  }
+
+  /// Splits a paragraph at spaces and at the places CJK text may break without one.
+  static func chunks(of text: String) -> [Chunk] {
+    var chunks: [Chunk] = []
+    var start: String.Index?
+    var width = 0
+    var joinsPrevious = false
+    var previous: Character = " "
+    var previousWidth = 0
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if isBreakingSpace(character) {
+        if let open = start {
+          chunks.append(Chunk(text: text[open..<index], width: width, joinsPrevious: joinsPrevious))
+          start = nil
+        }
+      } else {
+        let columns = DisplayWidth.of(character)
+        if start == nil {
+          start = index
+          width = 0
+          joinsPrevious = false
+        } else if let open = start,
+          canBreak(after: previous, previousWidth, before: character, columns)
+        {
+          chunks.append(Chunk(text: text[open..<index], width: width, joinsPrevious: joinsPrevious))
+          start = index
+          width = 0
+          joinsPrevious = true
+        }
+        width += columns
+        previous = character
+        previousWidth = columns
+      }
+      index = text.index(after: index)
+    }
+    if let open = start {
+      chunks.append(Chunk(text: text[open...], width: width, joinsPrevious: joinsPrevious))
+    }
+    return chunks
+  }
+
+  /// Spaces, tabs and line breaks separate words. No-break spaces do not, since authors
+  /// put them where a break would read badly ("10 km", "M. Dupont"); a space carrying a
+  /// combining mark is a visible character, not a separator.
+  static func isBreakingSpace(_ character: Character) -> Bool {
+    character.unicodeScalars.allSatisfy { scalar in
+      scalar.properties.isWhitespace && !noBreakSpaces.contains(scalar.value)
+    }
+  }
+
+  /// Whether a line may end between two clusters with no space between them: only next to a
+  /// wide cluster, and not where it would strand punctuation at the start or end of a line.
+  /// Never before a zero-width cluster, which belongs with the text it follows.
+  static func canBreak(
+    after previous: Character, _ previousWidth: Int, before next: Character, _ nextWidth: Int
+  ) -> Bool {
+    guard previousWidth == 2 || nextWidth == 2, nextWidth > 0 else { return false }
+    return !noBreakBefore.contains(next) && !noBreakAfter.contains(previous)
+  }
+
+  /// NO-BREAK SPACE, FIGURE SPACE, NARROW NO-BREAK SPACE.
+  static let noBreakSpaces: Set<UInt32> = [0xA0, 0x2007, 0x202F]
+
+  /// Closing brackets and sentence punctuation, which must not begin a line.
+  static let noBreakBefore: Set<Character> = [
+    "、", "。", "，", "．", "：", "；", "？", "！", "）", "］", "｝", "」", "』", "】", "〕",
+    "〉", "》", "〙", "〗", "〟", "・", "｡", "､", ",", ".", ":", ";", "?", "!", ")", "]",
+    "}",
+  ]
+
+  /// Opening brackets, which must not end a line.
+  static let noBreakAfter: Set<Character> = [
+    "（", "［", "｛", "「", "『", "【", "〔", "〈", "《", "〘", "〖", "〝", "(", "[", "{",
+  ]
+}

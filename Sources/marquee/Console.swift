@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import MarqueeCore
+
+/// Where commands write, and how they fail.
+enum Console {
+  /// Prints `marquee: message` on standard error and returns the exit status to throw.
+  /// The message is cleaned first: it may quote a file name, and file names can hold
+  /// escape sequences.
+  static func failure(_ message: String, status: Int32 = 2) -> ExitCode {
+    FileHandle.standardError.write(Data("marquee: \(TextCleaning.clean(message))\n".utf8))
+    return ExitCode(status)
+  }
+
+  /// Whether standard output is a terminal (rather than a pipe or file).
+  static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+  /// The terminal's width in columns, or nil when standard output is not a terminal.
+  static var terminalColumns: Int? {
+    guard outputIsTerminal else { return nil }
+    var size = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+  }
+
+  /// Prints a value as pretty JSON. Besides the escapes JSON requires, C1 controls, bidi
+  /// controls and line separators are written as `\uXXXX`, so JSON shown on a terminal
+  /// cannot act on it either.
+  static func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(value)
+    var text = String(decoding: data, as: UTF8.self)
+    if text.unicodeScalars.contains(where: needsEscape) {
+      var escaped = ""
+      for scalar in text.unicodeScalars {
+        if needsEscape(scalar) {
+          escaped += String(format: "\\u%04X", scalar.value)
+        } else {
+          escaped.unicodeScalars.append(scalar)
+        }
+      }
+      text = escaped
+    }
+    print(text)
+  }
+
+  private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029, 0x200E, 0x200F, 0x61C:
+      true
+    default: false
+    }
+  }
+
+  /// Text safe to print: a path or title with any control characters removed.
+  static func safe(_ text: String) -> String { TextCleaning.clean(text) }
+}

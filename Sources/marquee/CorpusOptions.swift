@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import MarqueeCore
+import MarqueeResources
+
+/// The options every command that reads a corpus shares: which paths, which files in
+/// them, and how large a file may be.
+struct CorpusOptions: ParsableArguments {
+  @Argument(
+    help: ArgumentHelp(
+      "Article files and folders (folders are read recursively).",
+      discussion: "Default: $MARQUEE_PATH (colon-separated), else the bundled samples."),
+    completion: .file())
+  var paths: [String] = []
+
+  @Option(
+    name: .customLong("include"),
+    help: ArgumentHelp(
+      "Load files in folders whose name matches this glob (repeatable; default: *.txt).",
+      valueName: "glob"))
+  var includeGlobs: [String] = []
+
+  @Option(
+    name: .customLong("max-size"),
+    help: ArgumentHelp(
+      "Skip files larger than this (e.g. 512K, 8MiB, 1G).", valueName: "size"),
+    transform: { text in
+      guard let bytes = ByteSize.parse(text), bytes > 0 else {
+        throw ValidationError("--max-size expects a size such as 512K or 8MiB, not '\(text)'")
+      }
+      return bytes
+    })
+  var maxSize: Int64 = LoadOptions.defaultMaxFileSize
+
+  var loadOptions: LoadOptions {
+    LoadOptions(
+      includeGlobs: includeGlobs.isEmpty ? LoadOptions.defaultIncludeGlobs : includeGlobs,
+      maxFileSize: maxSize)
+  }
+
+  /// The paths to read: those given, else `$MARQUEE_PATH`, else the bundled samples.
+  func resolvedPaths(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> [String] {
+    if !paths.isEmpty { return paths }
+    if let list = environment["MARQUEE_PATH"] {
+      let fromEnvironment = list.split(separator: ":").map(String.init)
+      if !fromEnvironment.isEmpty { return fromEnvironment }
+    }
+    guard let bundled = BundledArticles.directory(environment: environment) else {
+      throw Console.failure("no bundled articles found; give a file or folder to read")
+    }
+    return [bundled.path]
+  }
+
+  /// Loads the corpus, turning a bad path into a one-line message and exit status 2.
+  func loadStore() throws -> ArticleStore {
+    let paths = try resolvedPaths()
+    do {
+      return try ArticleStore.load(paths: paths, options: loadOptions)
+    } catch {
+      throw Console.failure(error.description)
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import MarqueeCore
+
+/// `marquee list`: one row per article, for people or (with `--json`) for scripts.
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List articles: path, images, words and title.",
+    discussion: "JSON: an array of {\"path\",\"title\",\"images\",\"words\"}.")
+
+  @OptionGroup var corpus: CorpusOptions
+
+  @Option(help: "Order rows by path, title, words (longest first) or date (newest first).")
+  var sort: ArticleOrder = .path
+
+  @Flag(help: "Print JSON instead of a table.")
+  var json = false
+
+  func run() throws {
+    let store = try corpus.loadStore()
+    try ListingOutput.print(store.sorted(by: sort), json: json)
+  }
+}
+
+extension ArticleOrder: ExpressibleByArgument {}
+
+/// The rows of `list` (and, until the reader lands, of `marquee` with no subcommand).
+enum ListingOutput {
+  struct Row: Encodable {
+    let path: String
+    let title: String
+    let images: Int
+    let words: Int
+  }
+
+  static func print(_ articles: [Article], json: Bool) throws {
+    let rows = articles.map {
+      Row(path: $0.path, title: $0.title, images: $0.images.count, words: $0.wordCount)
+    }
+    if json {
+      try Console.printJSON(rows)
+      return
+    }
+    var table = TextTable([
+      ("PATH", .left), ("IMAGES", .right), ("WORDS", .right), ("TITLE", .left),
+    ])
+    for row in rows {
+      table.append([row.path, String(row.images), String(row.words), row.title])
+    }
+    table.render(width: Console.terminalColumns).forEach { Swift.print($0) }
+  }
+}
