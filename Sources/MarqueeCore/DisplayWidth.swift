@@ -15,7 +15,8 @@ public enum DisplayWidth {
   ///
   /// The cluster takes the width of its first scalar that has any width, because a terminal
   /// advances the cursor for the base character and draws the marks, joiners and modifiers
-  /// that follow on top of it.
+  /// that follow on top of it. Flags need no rule of their own: regional indicators are
+  /// Emoji_Presentation scalars, so a pair is two columns through its first scalar.
   public static func of(_ character: Character) -> Int {
     // Most clusters in an article are one ASCII byte; skip the property look-ups for them.
     let utf8 = character.utf8
@@ -24,17 +25,10 @@ public enum DisplayWidth {
     }
     var width = 0
     var sawEmoji = false
-    var regionalIndicators = 0
     for scalar in character.unicodeScalars {
-      let value = scalar.value
       // U+FE0F asks for emoji presentation, which terminals draw two cells wide even when
       // the base (such as U+2764 HEAVY BLACK HEART) is one cell wide on its own.
-      if value == 0xFE0F && sawEmoji { return 2 }
-      if regionalIndicatorRange.contains(value) {
-        regionalIndicators += 1
-        // A pair is a flag; flags are drawn as one wide emoji.
-        if regionalIndicators == 2 { return 2 }
-      }
+      if scalar.value == 0xFE0F && sawEmoji { return 2 }
       if scalar.properties.isEmoji { sawEmoji = true }
       if width == 0 {
         width = columns(of: scalar)
@@ -136,9 +130,6 @@ public enum DisplayWidth {
     }
     return false
   }
-
-  /// REGIONAL INDICATOR SYMBOL LETTER A...Z; two in one cluster make a flag.
-  static let regionalIndicatorRange: ClosedRange<UInt32> = 0x1F1E6...0x1F1FF
 
   /// East Asian Wide (W) and Fullwidth (F) ranges, plus the emoji blocks that terminals draw
   /// two cells wide. Swift exposes no East_Asian_Width property, hence the table. Sorted

@@ -38,10 +38,11 @@ public enum TextWrapper {
         continue
       }
       // Too wide for any line: break between clusters. The last piece stays open so the
-      // next word can follow it on the same line.
+      // next word can follow it on the same line. A zero-width cluster never starts a line,
+      // even after a lone cluster that overflows it: it belongs with what it follows.
       for character in chunk.text {
         let columns = DisplayWidth.of(character)
-        if lineWidth + columns > limit && !line.isEmpty {
+        if columns > 0 && lineWidth + columns > limit && !line.isEmpty {
           lines.append(line)
           line = ""
           lineWidth = 0

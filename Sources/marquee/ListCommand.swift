@@ -41,12 +41,29 @@ enum ListingOutput {
       try Console.printJSON(rows)
       return
     }
+    // Paths are shown relative to the folder they share, named once above the table,
+    // so the titles stay in view.
+    let folder = commonFolder(of: rows.map(\.path))
+    let noun = rows.count == 1 ? "article" : "articles"
+    Swift.print(
+      folder.isEmpty
+        ? "\(rows.count) \(noun)" : "\(rows.count) \(noun) in \(Console.safe(folder))")
     var table = TextTable([
       ("PATH", .left), ("IMAGES", .right), ("WORDS", .right), ("TITLE", .left),
     ])
     for row in rows {
-      table.append([row.path, String(row.images), String(row.words), row.title])
+      table.append([String(row.path.dropFirst(folder.count)), String(row.images), String(row.words), row.title])
     }
     table.render(width: Console.terminalColumns).forEach { Swift.print($0) }
+  }
+
+  /// The longest folder prefix (ending in `/`) that every path starts with, or "".
+  static func commonFolder(of paths: [String]) -> String {
+    guard var prefix = paths.first.map({ Substring($0) }) else { return "" }
+    for path in paths.dropFirst() {
+      prefix = prefix.commonPrefix(with: path)[...]
+    }
+    guard let slash = prefix.lastIndex(of: "/") else { return "" }
+    return String(prefix[...slash])
   }
 }

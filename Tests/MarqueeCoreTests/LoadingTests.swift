@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+@testable import MarqueeCore
+
+@Suite("Loading files and folders")
+struct LoadingTests {
+  @Test func loadsTxtFilesRecursivelyAndSkipsHiddenEntries() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("a.txt", "Alpha\n\nDek.")
+    try folder.write("nested/deeper/b.txt", "Beta\n\nDek.")
+    try folder.write("notes.md", "Not an article")
+    try folder.write(".hidden.txt", "Hidden")
+    try folder.write(".git/c.txt", "In a hidden folder")
+    let (articles, report) = try ArticleLoader.load(paths: [folder.path])
+    #expect(articles.map(\.title) == ["Alpha", "Beta"])
+    #expect(articles.map(\.path) == [folder.path + "/a.txt", folder.path + "/nested/deeper/b.txt"])
+    #expect(report == LoadReport(filesSeen: 2, loaded: 2, skipped: []))
+  }
+
+  @Test func includeGlobsChooseFilesInFolders() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("a.txt", "Alpha")
+    try folder.write("b.md", "Beta")
+    try folder.write("c", "Gamma")
+    let options = LoadOptions(includeGlobs: ["*.md", "c"])
+    let (articles, _) = try ArticleLoader.load(paths: [folder.path], options: options)
+    #expect(articles.map(\.title) == ["Beta", "Gamma"])
+  }
+
+  @Test func aFileNamedExplicitlyIsAlwaysLoaded() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("post", "Explicit")
+    let (articles, _) = try ArticleLoader.load(paths: [path])
+    #expect(articles.map(\.title) == ["Explicit"])
+  }
+
+  @Test func trailingSlashGivesCleanPaths() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("a.txt", "Alpha")
+    let (articles, _) = try ArticleLoader.load(paths: [folder.path + "/"])
+    #expect(articles.map(\.path) == [folder.path + "/a.txt"])
+  }
+
+  @Test func oversizedFilesAreSkippedWithReason() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("big.txt", String(repeating: "x", count: 5_000))
+    try folder.write("small.txt", "Small")
+    let (articles, report) = try ArticleLoader.load(
+      paths: [folder.path], options: LoadOptions(maxFileSize: 1_024))
+    #expect(articles.map(\.title) == ["Small"])
+    #expect(report.skipped.map(\.reason) == [.tooLarge(bytes: 5_000, limit: 1_024)])
+    #expect(report.skipped.first?.reason.description.contains("too large") == true)
+  }
+
+  @Test func badFilesAreSkippedWithReasons() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("empty.txt", "")
+    try folder.write("blank.txt", "  \n\n \t\n")
+    try folder.write("binary.txt", bytes: [0x54, 0x00, 0xFF, 0x01])
+    try folder.write("good.txt", "Good")
+    let (articles, report) = try ArticleLoader.load(paths: [folder.path])
+    #expect(articles.map(\.title) == ["Good"])
+    #expect(report.filesSeen == 4)
+    #expect(report.skipped.map(\.reason) == [.binary, .noText, .empty])
+  }
+
+  @Test func fifoIsSkippedWithoutBlocking() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("a.txt", "Alpha")
+    let fifo = folder.path + "/pipe.txt"
+    try #require(mkfifo(fifo, 0o644) == 0)
+    let (articles, report) = try ArticleLoader.load(paths: [folder.path])
+    #expect(articles.map(\.title) == ["Alpha"])
+    #expect(report.skipped == [SkippedFile(path: fifo, reason: .notRegularFile(kind: "FIFO"))])
+    // Named explicitly, it is still never opened for reading.
+    let (_, explicit) = try ArticleLoader.load(paths: [fifo])
+    #expect(explicit.skipped.map(\.reason) == [.notRegularFile(kind: "FIFO")])
+  }
+
+  @Test func symlinkLoopsAndDanglingLinksAreSkipped() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("sub/a.txt", "Alpha")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path + "/sub/loop", withDestinationPath: folder.path + "/sub")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path + "/gone.txt", withDestinationPath: folder.path + "/nowhere.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path + "/self.txt", withDestinationPath: folder.path + "/self.txt")
+    let (articles, report) = try ArticleLoader.load(paths: [folder.path])
+    #expect(articles.map(\.title) == ["Alpha"])
+    let reasons = Dictionary(uniqueKeysWithValues: report.skipped.map { ($0.path, $0.reason) })
+    #expect(reasons[folder.path + "/sub/loop"] == .symlinkLoop)
+    #expect(reasons[folder.path + "/gone.txt"] == .danglingSymlink)
+    #expect(reasons[folder.path + "/self.txt"] == .symlinkLoop)
+  }
+
+  @Test func fileNamesThatAreNotUTF8StillLoad() throws {
+    let folder = try TemporaryFolder()
+    var name = Array((folder.path + "/caf").utf8CString.dropLast())
+    name += [CChar(bitPattern: 0xE9)] + Array(".txt".utf8CString)
+    let descriptor = open(name, O_CREAT | O_WRONLY, 0o644)
+    try #require(descriptor >= 0)
+    _ = "Latin-1 Name".withCString { write(descriptor, $0, 12) }
+    close(descriptor)
+    let (articles, report) = try ArticleLoader.load(paths: [folder.path])
+    #expect(articles.map(\.title) == ["Latin-1 Name"])
+    #expect(articles.first?.path == folder.path + "/caf\u{FFFD}.txt")
+    #expect(report.skipped.isEmpty)
+  }
+
+  @Test func missingPathIsAnError() throws {
+    let folder = try TemporaryFolder()
+    #expect(throws: LoadError.missingPath(folder.path + "/missing")) {
+      try ArticleLoader.load(paths: [folder.path + "/missing"])
+    }
+  }
+
+  @Test func theSameFolderTwiceLoadsOnce() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("a.txt", "Alpha")
+    let (articles, _) = try ArticleLoader.load(paths: [folder.path, folder.path])
+    #expect(articles.count == 1)
+  }
+
+  @Test func filesAreNeverModified() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("a.txt", "Alpha\r\n\r\nDek with \u{A0} space.")
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    let attributesBefore = try FileManager.default.attributesOfItem(atPath: path)
+    _ = try ArticleLoader.load(paths: [folder.path])
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    let attributesAfter = try FileManager.default.attributesOfItem(atPath: path)
+    #expect(
+      attributesBefore[.modificationDate] as? Date == attributesAfter[.modificationDate] as? Date)
+  }
+
+  @Test func manyFilesLoadInParallelInPathOrder() throws {
+    let folder = try TemporaryFolder()
+    for index in 0..<300 {
+      try folder.write(String(format: "d%02d/%03d.txt", index % 7, index), "Article \(index)")
+    }
+    let (articles, report) = try ArticleLoader.load(paths: [folder.path])
+    #expect(articles.count == 300)
+    #expect(articles.map(\.path) == articles.map(\.path).sorted())
+    #expect(report.loaded == 300)
+  }
+}
+
+@Suite("Store")
+struct StoreTests {
+  private func article(_ path: String, _ title: String, words: Int, credits: [String]) -> Article {
+    Article(
+      path: path, modified: Date(timeIntervalSince1970: Double(words)), title: title, dek: "",
+      body: [.paragraph(Array(repeating: "w", count: words).joined(separator: " "))],
+      images: credits.map { ArticleImage(label: nil, caption: nil, credit: $0) })
+  }
+
+  private var store: ArticleStore {
+    ArticleStore(
+      articles: [
+        article("c.txt", "apple", words: 10, credits: ["Getty Images", "Getty Images", "Rex"]),
+        article("a.txt", "Cherry", words: 30, credits: ["Rex"]),
+        article("b.txt", "banana 10", words: 20, credits: ["Getty Images"]),
+        article("d.txt", "banana 9", words: 20, credits: []),
+      ], report: LoadReport())
+  }
+
+  @Test func sortOrders() {
+    #expect(store.sorted(by: .path).map(\.path) == ["a.txt", "b.txt", "c.txt", "d.txt"])
+    #expect(store.sorted(by: .title).map(\.path) == ["c.txt", "d.txt", "b.txt", "a.txt"])
+    #expect(store.sorted(by: .words).map(\.path) == ["a.txt", "b.txt", "d.txt", "c.txt"])
+    #expect(store.sorted(by: .date).map(\.path) == ["a.txt", "b.txt", "d.txt", "c.txt"])
+  }
+
+  @Test func creditTallyCountsImagesAndArticles() {
+    #expect(
+      store.creditTally() == [
+        CreditCount(credit: "Getty Images", images: 3, articles: 2),
+        CreditCount(credit: "Rex", images: 2, articles: 2),
+      ])
+  }
+}

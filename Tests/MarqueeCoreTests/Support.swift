@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import MarqueeCore
+
+/// Parses text that the test wrote, failing the test if the parser skips it.
+func parseArticle(_ text: String, path: String = "test.txt") throws -> Article {
+  try ArticleParser.parse(text: text, path: path).get()
+}
+
+/// Parses raw bytes the way the loader does.
+func parseBytes(_ bytes: [UInt8], path: String = "test.bin") -> Result<Article, SkipReason> {
+  bytes.withUnsafeBytes { ArticleParser.parse(bytes: $0, path: path) }
+}
+
+/// `../shared` beside the checkout: real corpora and the seed article, when present.
+enum Shared {
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared")
+
+  static func path(_ relative: String) -> String {
+    root.appendingPathComponent(relative).path
+  }
+
+  static func exists(_ relative: String) -> Bool {
+    FileManager.default.fileExists(atPath: path(relative))
+  }
+}
+
+/// A fresh temporary folder, removed when the value is released by the test.
+final class TemporaryFolder {
+  let url: URL
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("marquee-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    // Restore permissions so everything can be removed.
+    _ = try? FileManager.default.removeItem(at: url)
+  }
+
+  var path: String { url.path }
+
+  @discardableResult
+  func write(_ relative: String, _ text: String) throws -> String {
+    try write(relative, bytes: Array(text.utf8))
+  }
+
+  @discardableResult
+  func write(_ relative: String, bytes: [UInt8]) throws -> String {
+    let file = url.appendingPathComponent(relative)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(bytes).write(to: file)
+    return file.path
+  }
+}
+
+/// An article in the seed's layout, written for these tests (fictional people).
+let galleryFixture = """
+  Mara Quill’s Partner Tobias Venn Steps Out In Their New Video For ‘Paper Moons’: Watch
+
+  Mara Quill said the video, shot by their partner Tobias Venn, shows ‘the night we met.’ See it here!
+
+  Mara Quill Tobias Venn
+  View gallery
+  Image Credit: YouTube
+
+  Mara Quill, 29, released the single “Paper Moons” on Friday, March 3 — with a video that stars Tobias Venn, 31.
+
+  “We filmed it in one long night,” Mara said in an interview. “It felt like a home movie.”
+
+  Mara Quill Tobias Venn
+  Mara Quill and Tobias Venn dance on a rooftop in the video for “Paper Moons,” released March 3, 2023. (YouTuub)
+
+  In the video, Mara plays a singer who keeps missing the last train home.
+
+  Fans have waited two years for new music from the singer, who thanked them online.
+
+  More From Our Partners
+  """
