@@ -76,7 +76,8 @@ public enum ArticleLoader {
     while true {
       if filled == buffer.count {
         guard buffer.count <= limit else { break }
-        buffer.append(contentsOf: repeatElement(0, count: min(buffer.count, limit + 1 - buffer.count)))
+        buffer.append(
+          contentsOf: repeatElement(0, count: min(buffer.count, limit + 1 - buffer.count)))
       }
       let count = buffer.withUnsafeMutableBytes { raw in
         Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)

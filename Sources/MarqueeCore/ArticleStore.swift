@@ -53,11 +53,13 @@ public struct ArticleStore: Sendable {
         if seen.insert(credit).inserted { articleCounts[credit, default: 0] += 1 }
       }
     }
-    return images.map { CreditCount(credit: $0.key, images: $0.value, articles: articleCounts[$0.key]!) }
-      .sorted {
-        ($0.images, $0.articles) != ($1.images, $1.articles)
-          ? ($0.images, $0.articles) > ($1.images, $1.articles) : $0.credit < $1.credit
-      }
+    return images.map {
+      CreditCount(credit: $0.key, images: $0.value, articles: articleCounts[$0.key]!)
+    }
+    .sorted {
+      ($0.images, $0.articles) != ($1.images, $1.articles)
+        ? ($0.images, $0.articles) > ($1.images, $1.articles) : $0.credit < $1.credit
+    }
   }
 }
 

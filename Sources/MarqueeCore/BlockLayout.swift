@@ -51,7 +51,8 @@ struct BlockLayout {
       if LayoutLine.isGalleryMarker(line.text) {
         let label = text.popLast()?.text
         flushText(whole: false)
-        openGallery = addImage(ArticleImage(label: label, caption: nil, credit: nil, isGallery: true))
+        openGallery = addImage(
+          ArticleImage(label: label, caption: nil, credit: nil, isGallery: true))
         consumedAny = true
         continue
       }

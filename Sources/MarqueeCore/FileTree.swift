@@ -138,7 +138,8 @@ struct FileTree {
     guard visitedFiles.insert(FileIdentity(info)).inserted || named else { return }
     if Int64(info.st_size) > maxFileSize {
       skipped.append(
-        SkippedFile(path: displayPath, reason: .tooLarge(bytes: Int64(info.st_size), limit: maxFileSize)))
+        SkippedFile(
+          path: displayPath, reason: .tooLarge(bytes: Int64(info.st_size), limit: maxFileSize)))
       return
     }
     candidates.append(FileCandidate(displayPath: displayPath, systemPath: path))

@@ -30,6 +30,6 @@ struct CreditsCommand: ParsableCommand {
     for entry in tally {
       table.append([String(entry.images), String(entry.articles), entry.credit])
     }
-    table.render(width: Console.terminalColumns).forEach { print($0) }
+    for line in table.render(width: Console.terminalColumns) { print(line) }
   }
 }

@@ -52,9 +52,11 @@ enum ListingOutput {
       ("PATH", .left), ("IMAGES", .right), ("WORDS", .right), ("TITLE", .left),
     ])
     for row in rows {
-      table.append([String(row.path.dropFirst(folder.count)), String(row.images), String(row.words), row.title])
+      table.append([
+        String(row.path.dropFirst(folder.count)), String(row.images), String(row.words), row.title,
+      ])
     }
-    table.render(width: Console.terminalColumns).forEach { Swift.print($0) }
+    for line in table.render(width: Console.terminalColumns) { Swift.print(line) }
   }
 
   /// The longest folder prefix (ending in `/`) that every path starts with, or "".

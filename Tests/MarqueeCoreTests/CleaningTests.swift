@@ -25,7 +25,8 @@ struct CleaningTests {
   }
 
   @Test func bidiOverridesAndIsolatesAreRemoved() {
-    let text = "admin\u{202E}txt.exe\u{202A}\u{202B}\u{202C}\u{202D}\u{2066}\u{2067}\u{2068}\u{2069}"
+    let text =
+      "admin\u{202E}txt.exe\u{202A}\u{202B}\u{202C}\u{202D}\u{2066}\u{2067}\u{2068}\u{2069}"
     #expect(TextCleaning.clean(text) == "admintxt.exe")
   }
 
@@ -53,7 +54,8 @@ struct CleaningTests {
         scalars.append(pool.randomElement(using: &generator)!)
       }
       let cleaned = TextCleaning.clean(String(scalars))
-      #expect(!cleaned.unicodeScalars.contains { isForbidden($0) }, "\(String(scalars).debugDescription)")
+      #expect(
+        !cleaned.unicodeScalars.contains { isForbidden($0) }, "\(String(scalars).debugDescription)")
     }
   }
 
@@ -67,20 +69,5 @@ struct CleaningTests {
     let value = scalar.value
     return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
       || (0x2066...0x2069).contains(value)
-  }
-}
-
-/// SplitMix64: a small deterministic generator so random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }

@@ -20,7 +20,9 @@ struct CorporaTests {
     )
     #expect(article.dek.hasPrefix("Halsey said that the video directed by"))
     #expect(article.dek.hasSuffix("Watch it here!"))
-    let starts = ["Halsey, 27, dropped", "“The film we created", "In the video,", "As Halsey fans know"]
+    let starts = [
+      "Halsey, 27, dropped", "“The film we created", "In the video,", "As Halsey fans know",
+    ]
     try #require(article.paragraphs.count == 4)
     for (paragraph, start) in zip(article.paragraphs, starts) {
       #expect(paragraph.hasPrefix(start))
@@ -32,12 +34,14 @@ struct CorporaTests {
     try #require(article.images.count == 2)
     #expect(
       article.images[0]
-        == ArticleImage(label: "Halsey Alev Aydin", caption: nil, credit: "YouTube", isGallery: true))
+        == ArticleImage(
+          label: "Halsey Alev Aydin", caption: nil, credit: "YouTube", isGallery: true))
     #expect(
       article.images[1]
         == ArticleImage(
           label: "Halsey Alev Aydin",
-          caption: "Halsey and their partner Alev Aydin share a romantic kiss in their latest music "
+          caption:
+            "Halsey and their partner Alev Aydin share a romantic kiss in their latest music "
             + "video, “So Good,” which premiered on June 10, 2022.",
           credit: "YoutTube", isGallery: false))
     let shape = article.body.map { block -> String in

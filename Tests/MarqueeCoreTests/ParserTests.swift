@@ -131,7 +131,8 @@ struct CreditLineTests {
   }
 
   @Test func linesAfterTheCreditAreText() throws {
-    let article = try parseArticle("Title\n\nDek.\n\nLabel\nPhoto: Splash\nShe smiled for the cameras.")
+    let article = try parseArticle(
+      "Title\n\nDek.\n\nLabel\nPhoto: Splash\nShe smiled for the cameras.")
     #expect(article.images.count == 1)
     #expect(article.paragraphs == ["She smiled for the cameras."])
   }
@@ -151,7 +152,10 @@ struct CreditLineTests {
       Body text.
       """
     let article = try parseArticle(text)
-    #expect(article.relatedLinks == ["PHOTOS: Ten Looks From The Gala", "RELATED: Another Story Entirely"])
+    #expect(
+      article.relatedLinks == [
+        "PHOTOS: Ten Looks From The Gala", "RELATED: Another Story Entirely",
+      ])
     #expect(article.images.map(\.credit) == ["Splash"])
     #expect(article.paragraphs == ["Body text."])
   }
@@ -185,7 +189,8 @@ struct CaptionTests {
       "Title\n\nDek.\n\nAri Stone\nAri Stone waves to fans in Paris. (Photo Credit: Northlight)")
     #expect(
       article.images == [
-        ArticleImage(label: "Ari Stone", caption: "Ari Stone waves to fans in Paris.", credit: "Northlight")
+        ArticleImage(
+          label: "Ari Stone", caption: "Ari Stone waves to fans in Paris.", credit: "Northlight")
       ])
   }
 

@@ -60,6 +60,21 @@ final class TemporaryFolder {
   }
 }
 
+/// SplitMix64: a small deterministic generator so random tests repeat exactly.
+struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
+  }
+}
+
 /// An article in the seed's layout, written for these tests (fictional people).
 let galleryFixture = """
   Mara Quill’s Partner Tobias Venn Steps Out In Their New Video For ‘Paper Moons’: Watch
