@@ -66,7 +66,7 @@ struct FileTree {
     if isDirectory(info) {
       walk(directory: path, info: info)
     } else {
-      consider(file: Array(path.utf8CString), displayPath: path, info: info, named: true)
+      consider(file: Array(path.utf8CString), displayPath: path, info: info)
     }
   }
 
@@ -101,7 +101,7 @@ struct FileTree {
             pending.append((childPath, ancestors.union([identity])))
           }
         } else if matchesInclude(name) {
-          consider(file: childPath, displayPath: displayPath, info: info, named: false)
+          consider(file: childPath, displayPath: displayPath, info: info)
         }
       }
     }
@@ -128,14 +128,16 @@ struct FileTree {
   }
 
   private mutating func consider(
-    file path: [CChar], displayPath: String, info: stat, named: Bool
+    file path: [CChar], displayPath: String, info: stat
   ) {
-    filesSeen += 1
     guard isRegularFile(info) else {
+      filesSeen += 1
       skipped.append(SkippedFile(path: displayPath, reason: .notRegularFile(kind: kind(of: info))))
       return
     }
-    guard visitedFiles.insert(FileIdentity(info)).inserted || named else { return }
+    // A file reached twice (named twice, named beside its folder, or linked) loads once.
+    guard visitedFiles.insert(FileIdentity(info)).inserted else { return }
+    filesSeen += 1
     if Int64(info.st_size) > maxFileSize {
       skipped.append(
         SkippedFile(

@@ -10,8 +10,21 @@ public enum TextCleaning {
   /// The cleaned line, trimmed at both ends.
   public static func clean<S: StringProtocol>(_ line: S) -> String {
     if isAlreadyClean(line.utf8) { return String(line) }
+    return filter(line, tidy: true)
+  }
+
+  /// Text that cannot act on a terminal, with its layout otherwise untouched: line
+  /// breaks and runs of spaces stay (tabs become a space). For messages and help text
+  /// that quote what a user typed.
+  public static func terminalSafe<S: StringProtocol>(_ text: S) -> String {
+    filter(text, tidy: false)
+  }
+
+  /// Drops escape sequences and removed characters; with `tidy`, also collapses white
+  /// space (line breaks included) into single spaces and trims the ends.
+  private static func filter<S: StringProtocol>(_ text: S, tidy: Bool) -> String {
     var out = String.UnicodeScalarView()
-    let scalars = Array(line.unicodeScalars)
+    let scalars = Array(text.unicodeScalars)
     var index = 0
     var pendingSpace = false
     while index < scalars.count {
@@ -23,8 +36,16 @@ public enum TextCleaning {
         index = endOfEscapeSequence(scalars, introducer: scalar, from: index)
         continue
       }
+      if !tidy && scalar == "\n" {
+        out.append(scalar)
+        continue
+      }
       if isSpace(scalar) {
-        pendingSpace = !out.isEmpty
+        if tidy {
+          pendingSpace = !out.isEmpty
+        } else {
+          out.append(" ")
+        }
         continue
       }
       if isRemoved(scalar, after: out.last, before: index < scalars.count ? scalars[index] : nil) {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import MarqueeCore
 
 /// `marquee`: a keyboard-driven reader for entertainment articles kept as text files,
 /// with subcommands that expose the same data to scripts.
@@ -19,4 +21,24 @@ struct MarqueeCommand: ParsableCommand {
     ],
     defaultSubcommand: ReadCommand.self
   )
+
+  /// Runs the command like ArgumentParser's own `main`, except that every message is
+  /// made terminal-safe first: usage errors quote what the user typed, and an argument
+  /// can hold escape sequences.
+  static func main() {
+    let status: Int32
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+      status = 0
+    } catch {
+      let message = fullMessage(for: error)
+      status = exitCode(for: error).rawValue
+      if !message.isEmpty {
+        let stream = status == 0 ? FileHandle.standardOutput : FileHandle.standardError
+        stream.write(Data((TextCleaning.terminalSafe(message) + "\n").utf8))
+      }
+    }
+    Foundation.exit(status)
+  }
 }

@@ -123,6 +123,18 @@ struct LoadingTests {
     #expect(articles.count == 1)
   }
 
+  @Test func aFileReachedTwiceLoadsOnce() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("a.txt", "Alpha")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path + "/link.txt", withDestinationPath: path)
+    for paths in [[folder.path, path], [path, path], [path, folder.path]] {
+      let (articles, report) = try ArticleLoader.load(paths: paths)
+      #expect(articles.map(\.title) == ["Alpha"])
+      #expect(report.filesSeen == 1)
+    }
+  }
+
   @Test func filesAreNeverModified() throws {
     let folder = try TemporaryFolder()
     let path = try folder.write("a.txt", "Alpha\r\n\r\nDek with \u{A0} space.")

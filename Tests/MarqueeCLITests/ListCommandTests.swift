@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+@Suite("marquee list")
+struct ListCommandTests {
+  /// A folder with the three sample articles, written in an order unlike any sort order.
+  private static func makeCorpus() throws -> TemporaryFolder {
+    let folder = try TemporaryFolder()
+    try folder.write(Samples.orchard, to: "03-orchard.txt")
+    try folder.write(Samples.harbor, to: "01-harbor.txt")
+    try folder.write(Samples.beacon, to: "02-beacon.txt")
+    return folder
+  }
+
+  private static func titles(_ rows: [[String: Any]]) -> [String] {
+    rows.map { $0["title"] as? String ?? "<missing title>" }
+  }
+
+  @Test func jsonRowsHaveExactlyTheDocumentedKeysAndValues() throws {
+    let folder = try Self.makeCorpus()
+    defer { folder.remove() }
+    let result = try CLIRunner.run(["list", "--json", folder.path])
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    let rows = try JSON.array(result.stdout)
+    try #require(rows.count == 3)
+
+    let expected: [(name: String, article: ArticleFixture)] = [
+      ("01-harbor.txt", Samples.harbor),
+      ("02-beacon.txt", Samples.beacon),
+      ("03-orchard.txt", Samples.orchard),
+    ]
+    for (row, (name, article)) in zip(rows, expected) {
+      #expect(Set(row.keys) == ["path", "title", "images", "words"])
+      #expect(row["path"] as? String == folder.path(name))
+      #expect(row["title"] as? String == article.title)
+      #expect(row["images"] as? Int == article.imageCount)
+      #expect(row["words"] as? Int == article.wordCount)
+    }
+    // Sanity check of the fixtures: the counts differ, so a mix-up would show.
+    #expect(expected.map(\.article.imageCount) == [2, 3, 4])
+  }
+
+  @Test func sortsByPathByDefault() throws {
+    let folder = try Self.makeCorpus()
+    defer { folder.remove() }
+    let result = try CLIRunner.run(["list", "--json", folder.path])
+    #expect(result.status == 0)
+    let paths = try JSON.array(result.stdout).map { $0["path"] as? String ?? "" }
+    #expect(
+      paths == ["01-harbor.txt", "02-beacon.txt", "03-orchard.txt"].map(folder.path))
+    #expect(paths == paths.sorted())
+  }
+
+  @Test func sortsByTitle() throws {
+    let folder = try Self.makeCorpus()
+    defer { folder.remove() }
+    let result = try CLIRunner.run(["list", "--json", "--sort", "title", folder.path])
+    #expect(result.status == 0)
+    #expect(
+      Self.titles(try JSON.array(result.stdout))
+        == [Samples.beacon.title, Samples.harbor.title, Samples.orchard.title])
+  }
+
+  @Test func sortsByWordsLongestFirst() throws {
+    let folder = try Self.makeCorpus()
+    defer { folder.remove() }
+    let result = try CLIRunner.run(["list", "--json", "--sort", "words", folder.path])
+    #expect(result.status == 0)
+    let rows = try JSON.array(result.stdout)
+    #expect(
+      Self.titles(rows) == [Samples.orchard.title, Samples.harbor.title, Samples.beacon.title])
+    let words = rows.map { $0["words"] as? Int ?? -1 }
+    #expect(words == words.sorted(by: >))
+    #expect(Set(words).count == 3, "fixture lengths must differ for this test to mean anything")
+  }
+
+  @Test func rejectsAnUnknownSortOrder() throws {
+    let folder = try Self.makeCorpus()
+    defer { folder.remove() }
+    let result = try CLIRunner.run(["list", "--json", "--sort", "colour", folder.path])
+    #expect(result.status != 0)
+    #expect(result.stdout == "")
+    #expect(result.stderr.contains("colour"))
+  }
+
+  @Test func ignoresOtherExtensionsUnlessIncluded() throws {
+    let folder = try Self.makeCorpus()
+    defer { folder.remove() }
+    let notes = ArticleFixture(
+      title: "Notes On A Quiet Rehearsal", dek: "A short markdown article.",
+      gallery: GalleryImage(label: "Rehearsal Room", credit: "Lumen Wire"),
+      opening: ["The rehearsal was quiet and short."], captioned: [],
+      closing: ["Nobody was late."])
+    try folder.write(notes, to: "04-notes.md")
+    try folder.write(Samples.harbor, to: "05-copy.text")
+
+    let plain = try CLIRunner.run(["list", "--json", folder.path])
+    #expect(plain.status == 0)
+    #expect(
+      Self.titles(try JSON.array(plain.stdout))
+        == [Samples.harbor.title, Samples.beacon.title, Samples.orchard.title])
+
+    // --include replaces the default *.txt glob.
+    let onlyMarkdown = try CLIRunner.run(["list", "--json", "--include", "*.md", folder.path])
+    #expect(onlyMarkdown.status == 0)
+    let markdownRows = try JSON.array(onlyMarkdown.stdout)
+    #expect(Self.titles(markdownRows) == [notes.title])
+    #expect(markdownRows.first?["path"] as? String == folder.path("04-notes.md"))
+    #expect(markdownRows.first?["images"] as? Int == 1)
+
+    let both = try CLIRunner.run([
+      "list", "--json", "--include", "*.txt", "--include", "*.md", folder.path,
+    ])
+    #expect(both.status == 0)
+    #expect(
+      Self.titles(try JSON.array(both.stdout))
+        == [Samples.harbor.title, Samples.beacon.title, Samples.orchard.title, notes.title])
+  }
+
+  @Test func ignoresHiddenFilesAndFolders() throws {
+    let folder = try Self.makeCorpus()
+    defer { folder.remove() }
+    try folder.write(Samples.harbor, to: ".hidden.txt")
+    try folder.write(Samples.beacon, to: ".secret/inside.txt")
+    try folder.write(Samples.orchard, to: "nested/04-visible.txt")
+
+    let result = try CLIRunner.run(["list", "--json", folder.path])
+    #expect(result.status == 0)
+    let paths = try JSON.array(result.stdout).map { $0["path"] as? String ?? "" }
+    #expect(
+      paths
+        == ["01-harbor.txt", "02-beacon.txt", "03-orchard.txt", "nested/04-visible.txt"].map(
+          folder.path))
+    #expect(!paths.contains { $0.contains("hidden") || $0.contains(".secret") })
+  }
+
+  @Test func textTableShowsEveryArticle() throws {
+    let folder = try Self.makeCorpus()
+    defer { folder.remove() }
+    let result = try CLIRunner.run(["list", folder.path])
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    // The table may be preceded by a summary line; it starts at the header row.
+    let lines = result.stdoutLines
+    let header = try #require(lines.firstIndex { $0.hasPrefix("PATH") }, "no header row")
+    for column in ["IMAGES", "WORDS", "TITLE"] {
+      #expect(lines[header].contains(column))
+    }
+    let rows = Array(lines[(header + 1)...])
+    try #require(rows.count == 3)
+    let expected: [(String, ArticleFixture)] = [
+      ("01-harbor.txt", Samples.harbor), ("02-beacon.txt", Samples.beacon),
+      ("03-orchard.txt", Samples.orchard),
+    ]
+    for (row, (name, article)) in zip(rows, expected) {
+      let columns = row.split(separator: " ").map(String.init)
+      try #require(columns.count > 3, "row: \(row)")
+      // The path may be shown relative to the folder the articles share.
+      #expect(folder.path(name).hasSuffix(columns[0]))
+      #expect(columns[0].hasSuffix(name))
+      #expect(columns[1] == "\(article.imageCount)")
+      #expect(columns[2] == "\(article.wordCount)")
+      #expect(row.hasSuffix("  " + article.title))
+    }
+  }
+
+  @Test func defaultCommandListsTheGivenFolder() throws {
+    let folder = try Self.makeCorpus()
+    defer { folder.remove() }
+    let result = try CLIRunner.run([folder.path])
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    for article in [Samples.harbor, Samples.beacon, Samples.orchard] {
+      #expect(result.stdout.contains(article.title))
+    }
+  }
+}
