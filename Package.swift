@@ -14,6 +14,9 @@ let package = Package(
   targets: [
     // Foundation only: the article model, decoding, parsing, loading and the store.
     .target(name: "MarqueeCore"),
+    // No curses: reader state, a pure update(state, action), render(state, size) -> Screen,
+    // and the keymap as data.
+    .target(name: "MarqueeUI", dependencies: ["MarqueeCore"]),
     // The sample articles that `marquee` opens when given no path.
     .target(name: "MarqueeResources", path: "Resources", resources: [.copy("articles")]),
     .executableTarget(
@@ -25,6 +28,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "MarqueeCoreTests", dependencies: ["MarqueeCore", "MarqueeResources"]),
+    .testTarget(name: "MarqueeUITests", dependencies: ["MarqueeUI", "MarqueeCore"]),
     // Runs the built `marquee` binary, so it depends on the executable target.
     .testTarget(name: "MarqueeCLITests", dependencies: ["marquee", "MarqueeCore"]),
   ],

@@ -1,0 +1,52 @@
+import MarqueeCore
+
+/// The `?` overlay: every binding in the keymap, grouped, in a box over the reader.
+struct HelpOverlay {
+  let keymap: Keymap
+
+  /// The overlay's text lines, before boxing: group headings and one line per binding.
+  var lines: [(text: String, isHeading: Bool)] {
+    var lines: [(String, Bool)] = []
+    for group in Binding.Group.allCases {
+      let bindings = keymap.bindings.filter { $0.group == group }
+      guard !bindings.isEmpty else { continue }
+      if !lines.isEmpty { lines.append(("", false)) }
+      lines.append((group.rawValue, true))
+      for binding in bindings {
+        let keys = binding.keys.map(\.description).joined(separator: " ")
+        lines.append(("  " + TextWrapper.pad(keys, width: 22) + "  " + binding.help, false))
+      }
+    }
+    lines.append(("", false))
+    lines.append(("Press any key to close this help.", false))
+    return lines
+  }
+
+  func draw(on screen: inout Screen) {
+    let size = screen.size
+    let content = lines
+    let width = min(size.columns - 2, 76)
+    let height = min(size.rows - 1, content.count + 2)
+    guard width >= 10, height >= 3 else { return }
+    let box = Rect(
+      x: (size.columns - width) / 2, y: max(0, (size.rows - 1 - height) / 2), width: width,
+      height: height)
+    screen.fill(box)
+    let border = Style(bold: true, color: .border)
+    let horizontal = String(repeating: "─", count: width - 2)
+    screen.put("┌" + horizontal + "┐", column: box.x, row: box.y, style: border)
+    screen.put("└" + horizontal + "┘", column: box.x, row: box.maxY - 1, style: border)
+    for y in (box.y + 1)..<(box.maxY - 1) {
+      screen.put("│", column: box.x, row: y, style: border)
+      screen.put("│", column: box.maxX - 1, row: y, style: border)
+    }
+    screen.put(" Keys ", column: box.x + 2, row: box.y, style: Style(bold: true, color: .title))
+    let inner = box.inner
+    for (row, line) in content.prefix(inner.height).enumerated() {
+      let isCut = row == inner.height - 1 && content.count > inner.height
+      screen.put(
+        isCut ? "  …" : line.text, column: inner.x + 1, row: inner.y + row, width: inner.width - 2,
+        style: line.isHeading ? Style(bold: true, underline: true) : .plain)
+    }
+  }
+}

@@ -1,0 +1,108 @@
+/// What a key asks the reader to do. Which pane has focus decides what it means:
+/// `next` moves the list selection, scrolls the article, or steps through images.
+public enum Command: Sendable, Hashable, CaseIterable {
+  case next, previous, first, last
+  case pageDown, pageUp, halfPageDown, halfPageUp
+  case open, back, nextPane, toggleGallery
+  case help, redraw, quit, forceQuit
+}
+
+/// One row of the keymap: keys, what they do, and the words that describe them.
+public struct Binding: Sendable, Hashable {
+  public enum Group: String, Sendable, CaseIterable {
+    case moving = "Moving"
+    case panes = "Panes"
+    case other = "Other"
+  }
+
+  /// A short hint for the status bar, shown while one of `panes` has focus.
+  public struct Hint: Sendable, Hashable {
+    public let keys: String
+    public let label: String
+    public let panes: Set<Pane>
+  }
+
+  public let keys: [Key]
+  public let command: Command
+  public let help: String
+  public let group: Group
+  public let hint: Hint?
+
+  public init(
+    _ keys: [Key], _ command: Command, _ help: String, group: Group, hint: Hint? = nil
+  ) {
+    self.keys = keys
+    self.command = command
+    self.help = help
+    self.group = group
+    self.hint = hint
+  }
+}
+
+/// The key bindings as data. The same table decides what a key does, draws the `?`
+/// overlay and writes the status-bar hints, so the three can never disagree.
+public struct Keymap: Sendable {
+  public let bindings: [Binding]
+  private let commands: [Key: Command]
+
+  public init(_ bindings: [Binding]) {
+    self.bindings = bindings
+    var commands: [Key: Command] = [:]
+    for binding in bindings {
+      for key in binding.keys where commands[key] == nil { commands[key] = binding.command }
+    }
+    self.commands = commands
+  }
+
+  public func command(for key: Key) -> Command? { commands[key] }
+
+  /// The status-bar hints for the focused pane, in table order.
+  public func hints(for pane: Pane) -> [Binding.Hint] {
+    bindings.compactMap { binding in
+      guard let hint = binding.hint, hint.panes.contains(pane) else { return nil }
+      return hint
+    }
+  }
+
+  /// Less, vim and newsboat conventions.
+  public static let standard: Keymap = {
+    let all: Set<Pane> = [.list, .detail, .gallery]
+    func hint(_ keys: String, _ label: String, _ panes: Set<Pane>) -> Binding.Hint {
+      Binding.Hint(keys: keys, label: label, panes: panes)
+    }
+    return Keymap([
+      Binding(
+        [.character("j"), .down], .next, "Next article · scroll down · next image",
+        group: .moving, hint: hint("j/k", "move", all)),
+      Binding(
+        [.character("k"), .up], .previous, "Previous article · scroll up · previous image",
+        group: .moving),
+      Binding([.character("g"), .home], .first, "First article · top", group: .moving),
+      Binding([.character("G"), .end], .last, "Last article · bottom", group: .moving),
+      Binding(
+        [.character(" "), .pageDown, .control("f")], .pageDown, "Page down", group: .moving,
+        hint: hint("Space", "page", [.detail])),
+      Binding([.character("b"), .pageUp, .control("b")], .pageUp, "Page up", group: .moving),
+      Binding([.character("d")], .halfPageDown, "Half page down", group: .moving),
+      Binding([.character("u")], .halfPageUp, "Half page up", group: .moving),
+      Binding(
+        [.enter, .character("l"), .right], .open,
+        "Open the article · show the image in the article", group: .panes,
+        hint: hint("Enter", "open", [.list, .gallery])),
+      Binding(
+        [.escape, .character("h"), .left, .backspace], .back, "Back", group: .panes,
+        hint: hint("Esc", "back", [.detail, .gallery])),
+      Binding([.tab], .nextPane, "Next pane", group: .panes),
+      Binding(
+        [.character("c")], .toggleGallery, "Open or close the image credits pane",
+        group: .panes, hint: hint("c", "credits", all)),
+      Binding(
+        [.character("?")], .help, "Show this help", group: .other, hint: hint("?", "help", all)),
+      Binding([.control("l")], .redraw, "Redraw the screen", group: .other),
+      Binding(
+        [.character("q")], .quit, "Quit (closes the help first)", group: .other,
+        hint: hint("q", "quit", all)),
+      Binding([.control("c")], .forceQuit, "Quit at once", group: .other),
+    ])
+  }()
+}

@@ -1,0 +1,137 @@
+import MarqueeCore
+
+/// Draws the whole reader for a state: panes, status bar and, on top, the help.
+/// Pure, like `update`: the same state and size always give the same screen.
+public func render(_ state: ReaderState, size: Size, keymap: Keymap = .standard) -> Screen {
+  var screen = Screen(size: size)
+  guard size.columns > 0, size.rows > 0 else { return screen }
+  var state = state
+  if state.size != size { state = update(state, .resize(size), keymap: keymap) }
+  let layout = state.layout
+  if layout.isTooSmall {
+    let notice =
+      "Terminal too small (\(size)): Marquee needs \(ReaderLayout.minimumSize) or more"
+    screen.put(notice, column: 0, row: 0, style: Style(bold: true))
+    return screen
+  }
+  if let rect = layout.list { drawList(state, in: rect, on: &screen) }
+  if let rect = layout.detail { drawDetail(state, in: rect, on: &screen) }
+  if let rect = layout.gallery { drawGallery(state, in: rect, on: &screen) }
+  drawStatus(state, keymap: keymap, in: layout.status, on: &screen)
+  if state.helpVisible { HelpOverlay(keymap: keymap).draw(on: &screen) }
+  return screen
+}
+
+private func drawList(_ state: ReaderState, in rect: Rect, on screen: inout Screen) {
+  let count = state.articles.count
+  drawBox(rect, title: "Articles (\(count))", focused: state.focus == .list, on: &screen)
+  let inner = rect.inner
+  guard count > 0 else {
+    screen.put(
+      " No articles.", column: inner.x, row: inner.y, width: inner.width, style: Style(dim: true))
+    return
+  }
+  for row in 0..<inner.height {
+    let index = state.listTop + row
+    guard index < count else { break }
+    let article = state.articles[index]
+    let stats = " \(article.images.count)▣ \(article.readingMinutes)m "
+    let statsWidth = DisplayWidth.of(stats)
+    let titleWidth = max(0, inner.width - statsWidth - 1)
+    let title = " " + TextWrapper.pad(article.title, width: max(0, titleWidth))
+    let isSelected = index == state.selection
+    let style = isSelected ? Style(reverse: true, color: .selection) : .plain
+    let y = inner.y + row
+    screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
+    screen.put(
+      title, column: inner.x, row: y, width: inner.width,
+      style: isSelected ? style : Style(bold: false))
+    screen.put(
+      stats, column: inner.maxX - statsWidth, row: y, width: statsWidth,
+      style: isSelected ? style : Style(dim: true))
+  }
+}
+
+private func drawDetail(_ state: ReaderState, in rect: Rect, on screen: inout Screen) {
+  guard let document = state.detailDocument else {
+    drawBox(rect, title: "Article", focused: state.focus == .detail, on: &screen)
+    return
+  }
+  let total = document.lines.count
+  let rows = rect.inner.height
+  let shown = min(total, state.detailTop + rows)
+  let percent = total <= rows ? "all" : "\(shown * 100 / max(1, total))%"
+  drawBox(rect, title: "Article · \(percent)", focused: state.focus == .detail, on: &screen)
+  drawLines(document.lines, from: state.detailTop, in: rect.inner, on: &screen)
+}
+
+private func drawGallery(_ state: ReaderState, in rect: Rect, on screen: inout Screen) {
+  let document = GalleryDocument(
+    article: state.selectedArticle, width: ReaderLayout.textWidth(rect),
+    selected: state.gallerySelection)
+  let count = state.selectedArticle?.images.count ?? 0
+  drawBox(rect, title: "Image credits (\(count))", focused: state.focus == .gallery, on: &screen)
+  drawLines(document.lines, from: state.galleryTop, in: rect.inner, on: &screen)
+}
+
+/// Draws pane content with a one-column margin inside the border.
+private func drawLines(
+  _ lines: [StyledLine], from top: Int, in inner: Rect, on screen: inout Screen
+) {
+  let textRect = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+  for row in 0..<textRect.height {
+    let index = top + row
+    guard lines.indices.contains(index) else { break }
+    var x = textRect.x
+    for span in lines[index].spans {
+      let remaining = textRect.maxX - x
+      guard remaining > 0 else { break }
+      x += screen.put(
+        span.text, column: x, row: textRect.y + row, width: remaining, style: span.style)
+    }
+  }
+}
+
+/// A single-line border with a title in the top edge; the focused pane's is bold.
+private func drawBox(_ rect: Rect, title: String, focused: Bool, on screen: inout Screen) {
+  guard rect.width >= 2, rect.height >= 2 else { return }
+  let style = focused ? Style(bold: true, color: .border) : Style(dim: true, color: .border)
+  let horizontal = String(repeating: "─", count: rect.width - 2)
+  screen.put("┌" + horizontal + "┐", column: rect.x, row: rect.y, style: style)
+  screen.put("└" + horizontal + "┘", column: rect.x, row: rect.maxY - 1, style: style)
+  for y in (rect.y + 1)..<(rect.maxY - 1) {
+    screen.put("│", column: rect.x, row: y, style: style)
+    screen.put("│", column: rect.maxX - 1, row: y, style: style)
+  }
+  let label = " " + TextWrapper.truncate(title, width: max(0, rect.width - 6)) + " "
+  screen.put(
+    label, column: rect.x + 2, row: rect.y, width: rect.width - 4,
+    style: Style(bold: focused, color: .title))
+}
+
+private func drawStatus(
+  _ state: ReaderState, keymap: Keymap, in rect: Rect, on screen: inout Screen
+) {
+  let style = Style(reverse: true, color: .status)
+  screen.fill(rect, style: style)
+  let position =
+    state.articles.isEmpty ? " 0/0 " : " \(state.selection + 1)/\(state.articles.count) "
+  var x =
+    rect.x
+    + screen.put(
+      position, column: rect.x, row: rect.y, style: Style(bold: true, reverse: true, color: .status)
+    )
+  let right = state.message.map { " \($0) " } ?? ""
+  let rightWidth = min(DisplayWidth.of(right), rect.width - (x - rect.x))
+  let hints = keymap.hints(for: state.focus).map { "\($0.keys) \($0.label)" }
+    .joined(separator: "  ")
+  let hintsWidth = rect.maxX - x - rightWidth
+  if hintsWidth > 2 {
+    x += screen.put(" " + hints, column: x, row: rect.y, width: hintsWidth, style: style)
+  }
+  if rightWidth > 0 {
+    screen.put(
+      right, column: rect.maxX - rightWidth, row: rect.y, width: rightWidth,
+      style: Style(bold: true, reverse: true, color: .status))
+  }
+}

@@ -1,0 +1,194 @@
+import MarqueeCore
+
+/// Something that happened: a key, or a new terminal size.
+public enum Action: Sendable, Hashable {
+  case key(Key)
+  case command(Command)
+  case resize(Size)
+}
+
+/// The next state of the reader. Pure: no I/O, no clock, so tests can drive the reader
+/// with a list of actions and check the screen.
+public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .standard)
+  -> ReaderState
+{
+  var next = state
+  next.redrawRequested = false
+  switch action {
+  case .resize(let size):
+    next.resize(to: size)
+  case .key(let key):
+    next.message = nil
+    if next.helpVisible {
+      // Any key closes the help; Ctrl-C still quits at once.
+      next.helpVisible = false
+      if keymap.command(for: key) == .forceQuit { next.shouldQuit = true }
+      return next
+    }
+    guard let command = keymap.command(for: key) else {
+      next.message = "\(key) does nothing here; press ? for help"
+      return next
+    }
+    next.perform(command)
+  case .command(let command):
+    next.perform(command)
+  }
+  next.keepInView()
+  return next
+}
+
+extension ReaderState {
+  var layout: ReaderLayout { ReaderLayout(size: size, focus: focus, galleryOpen: galleryOpen) }
+
+  /// The selected article laid out at the detail pane's current width.
+  public var detailDocument: DetailDocument? {
+    selectedArticle.map {
+      DetailDocument(article: $0, width: ReaderLayout.textWidth(detailRectForLayout))
+    }
+  }
+
+  /// The detail pane's rectangle, or on a narrow screen the one it would have if shown.
+  var detailRectForLayout: Rect? {
+    ReaderLayout(size: size, focus: .detail, galleryOpen: galleryOpen).detail
+  }
+
+  var galleryRectForLayout: Rect? {
+    ReaderLayout(size: size, focus: .gallery, galleryOpen: true).gallery
+  }
+
+  mutating func perform(_ command: Command) {
+    switch command {
+    case .quit:
+      if helpVisible { helpVisible = false } else { shouldQuit = true }
+    case .forceQuit: shouldQuit = true
+    case .help: helpVisible = true
+    case .redraw: redrawRequested = true
+    case .next: move(by: 1)
+    case .previous: move(by: -1)
+    case .first: move(by: Int.min / 2)
+    case .last: move(by: Int.max / 2)
+    case .pageDown: move(by: pageSize)
+    case .pageUp: move(by: -pageSize)
+    case .halfPageDown: move(by: max(1, pageSize / 2))
+    case .halfPageUp: move(by: -max(1, pageSize / 2))
+    case .open: open()
+    case .back: back()
+    case .nextPane: cycleFocus()
+    case .toggleGallery: toggleGallery()
+    }
+  }
+
+  private var pageSize: Int {
+    switch focus {
+    case .list: ReaderLayout.visibleRows(layout.list)
+    case .detail: ReaderLayout.visibleRows(detailRectForLayout)
+    case .gallery: 1
+    }
+  }
+
+  /// Moves whatever has focus: the list selection, the article text, or the image.
+  private mutating func move(by delta: Int) {
+    switch focus {
+    case .list:
+      let target = clamp(
+        selection.addingReportingOverflow(delta).partialValue, 0, articles.count - 1)
+      if target != selection { select(target) }
+    case .detail:
+      detailTop = clamp(detailTop.addingReportingOverflow(delta).partialValue, 0, maxDetailTop)
+    case .gallery:
+      let count = selectedArticle?.images.count ?? 0
+      let step = delta > 1 ? 1 : delta < -1 ? -1 : delta
+      let target = abs(delta) >= Int.max / 4 ? (delta > 0 ? count - 1 : 0) : gallerySelection + step
+      gallerySelection = clamp(target, 0, count - 1)
+    }
+  }
+
+  private mutating func select(_ index: Int) {
+    selection = index
+    detailTop = 0
+    gallerySelection = 0
+    galleryTop = 0
+  }
+
+  private var maxDetailTop: Int {
+    guard let document = detailDocument else { return 0 }
+    return max(0, document.lines.count - ReaderLayout.visibleRows(detailRectForLayout))
+  }
+
+  private mutating func open() {
+    switch focus {
+    case .list:
+      if selectedArticle != nil { focus = .detail }
+    case .detail:
+      break
+    case .gallery:
+      guard let document = detailDocument, document.imageLines.indices.contains(gallerySelection)
+      else { return }
+      detailTop = min(document.imageLines[gallerySelection], maxDetailTop)
+      if !layout.isWide { focus = .detail }
+    }
+  }
+
+  private mutating func back() {
+    switch focus {
+    case .list: message = "Press q to quit"
+    case .detail: focus = .list
+    case .gallery: focus = .detail
+    }
+  }
+
+  private mutating func cycleFocus() {
+    let order: [Pane] = galleryOpen ? [.list, .detail, .gallery] : [.list, .detail]
+    let index = order.firstIndex(of: focus) ?? 0
+    focus = order[(index + 1) % order.count]
+  }
+
+  private mutating func toggleGallery() {
+    if galleryOpen {
+      galleryOpen = false
+      if focus == .gallery { focus = .detail }
+    } else {
+      galleryOpen = true
+      focus = .gallery
+    }
+  }
+
+  /// A new size keeps the selection and the reading position (the same place in the
+  /// text, re-wrapped to the new width).
+  mutating func resize(to newSize: Size) {
+    let anchor = detailDocument?.anchor(atLine: detailTop)
+    size = newSize
+    if let anchor, let document = detailDocument {
+      detailTop = document.line(for: anchor)
+    }
+  }
+
+  /// Scrolls the list and gallery so their selections are on screen, and keeps the
+  /// article scroll in range.
+  mutating func keepInView() {
+    let rows = ReaderLayout.visibleRows(
+      layout.list ?? ReaderLayout(size: size, focus: .list, galleryOpen: galleryOpen).list)
+    if selection < listTop { listTop = selection }
+    if selection >= listTop + rows { listTop = selection - rows + 1 }
+    listTop = clamp(listTop, 0, max(0, articles.count - rows))
+    detailTop = clamp(detailTop, 0, maxDetailTop)
+    let gallery = GalleryDocument(
+      article: selectedArticle, width: ReaderLayout.textWidth(galleryRectForLayout),
+      selected: gallerySelection)
+    let galleryRows = ReaderLayout.visibleRows(galleryRectForLayout)
+    if let start = gallery.imageLines.indices.contains(gallerySelection)
+      ? gallery.imageLines[gallerySelection] : nil
+    {
+      let end =
+        gallerySelection + 1 < gallery.imageLines.count
+        ? gallery.imageLines[gallerySelection + 1] - 1 : gallery.lines.count
+      if start < galleryTop { galleryTop = start }
+      if end > galleryTop + galleryRows { galleryTop = min(start, end - galleryRows) }
+    }
+    galleryTop = clamp(galleryTop, 0, max(0, gallery.lines.count - galleryRows))
+  }
+}
+
+func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int {
+  high < low ? low : min(max(value, low), high)
+}

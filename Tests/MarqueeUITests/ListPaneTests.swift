@@ -1,0 +1,82 @@
+import MarqueeCore
+import Testing
+
+@testable import MarqueeUI
+
+@Suite("List pane")
+struct ListPaneTests {
+  @Test func rowsShowTitleImageCountAndMinutes() {
+    let (_, screen) = screenAfter([])
+    #expect(screen.lines[0].hasPrefix("┌─ Articles (3) ─"))
+    #expect(screen.lines[1].hasPrefix("│ Glass Harbor Premiere Dazzles "))
+    #expect(screen.lines[1].contains(" 2▣ 1m │"))
+    #expect(screen.lines[2].hasPrefix("│ A Quiet Week In Streaming "))
+    #expect(screen.lines[2].contains(" 0▣ 1m │"))
+  }
+
+  @Test func selectedRowIsHighlightedAcrossThePane() {
+    let (_, screen) = screenAfter(keys("j"))
+    for column in 1..<47 {
+      #expect(screen[column, 2].style.reverse, "column \(column)")
+      #expect(!screen[column, 1].style.reverse, "column \(column)")
+    }
+  }
+
+  @Test func detailFollowsTheSelectionOnWideScreens() {
+    let (state, screen) = screenAfter(keys("j"))
+    #expect(state.selection == 1)
+    #expect(screen.lines[1].contains("│ A Quiet Week In Streaming  "))
+    #expect(screen.lines.last?.hasPrefix(" 2/3 ") == true)
+  }
+
+  @Test func movementStopsAtTheEnds() {
+    #expect(screenAfter(keys("kkk")).0.selection == 0)
+    #expect(screenAfter(keys("jjjjjj")).0.selection == 2)
+    #expect(screenAfter(keys("G")).0.selection == 2)
+    #expect(screenAfter(keys("Gg")).0.selection == 0)
+    #expect(screenAfter([.end, .up]).0.selection == 1)
+    #expect(screenAfter([.down, .home]).0.selection == 0)
+  }
+
+  @Test func scrollingKeepsTheSelectionInView() {
+    let articles = Sample.many(100)
+    let size = Size(columns: 120, rows: 20)
+    let (end, endScreen) = screenAfter(keys("G"), articles: articles, size: size)
+    #expect(end.selection == 99)
+    #expect(endScreen.lines[17].contains("Story number 99"))
+    #expect(endScreen.lines.last?.hasPrefix(" 100/100 ") == true)
+    let (paged, pagedScreen) = screenAfter([.pageDown, .pageDown], articles: articles, size: size)
+    #expect(paged.selection == 34)
+    #expect(pagedScreen.lines.contains { $0.contains("Story number 34 ") })
+    let (half, _) = screenAfter(keys("dd"), articles: articles, size: size)
+    #expect(half.selection == 16)
+    let (back, _) = screenAfter(keys("Gbu"), articles: articles, size: size)
+    #expect(back.selection == 99 - 17 - 8)
+  }
+
+  @Test func emptyCorpusSaysSo() {
+    let (_, screen) = screenAfter(keys("jjG"), articles: [])
+    #expect(screen.lines[0].contains("Articles (0)"))
+    #expect(screen.lines[1].contains("No articles."))
+    #expect(screen.lines.last?.hasPrefix(" 0/0 ") == true)
+  }
+
+  @Test func wideAndEmojiTitlesKeepTheBorderAligned() {
+    let articles =
+      [Sample.cjk, Sample.premiere] + [
+        Sample.article("wide", title: "한국어 제목과 👩‍👩‍👧 가족 그리고 🇯🇵 깃발 ❤️ 긴 제목이 계속됩니다 끝까지"),
+        Sample.article("accents", title: "Beyonce\u{301} and Zoë at the Café — “quoted”"),
+      ]
+    for size in [Size(columns: 120, rows: 20), Size(columns: 101, rows: 12)] {
+      let (state, screen) = screenAfter([], articles: articles, size: size)
+      let border = ReaderLayout(size: size, focus: state.focus, galleryOpen: false).list!.maxX - 1
+      for row in 0..<(size.rows - 1) {
+        let cell = screen[border, row]
+        #expect(["│", "┐", "┘"].contains(cell.text), "row \(row):\n\(screen)")
+      }
+      for row in 1...4 {
+        #expect(DisplayWidth.of(screen.lines[row]) == size.columns, "row \(row):\n\(screen)")
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import MarqueeCore
+import Testing
+
+@testable import MarqueeUI
+
+@Suite("Help, status, sizes and quitting")
+struct ScreenStateTests {
+  @Test func helpOverlayListsEveryBindingFromTheKeymap() {
+    let (state, screen) = screenAfter(keys("?"))
+    #expect(state.helpVisible)
+    let text = screen.lines.joined(separator: "\n")
+    for binding in Keymap.standard.bindings {
+      #expect(text.contains(String(binding.help.prefix(30))), "\(binding.help)")
+    }
+    for group in Binding.Group.allCases { #expect(text.contains(group.rawValue)) }
+  }
+
+  @Test func anyKeyClosesHelpAndQClosesItBeforeQuitting() {
+    let (afterKey, screen) = screenAfter(keys("?x"))
+    #expect(!afterKey.helpVisible)
+    #expect(!screen.lines.joined().contains("Press any key"))
+    let (afterQ, _) = screenAfter(keys("?q"))
+    #expect(!afterQ.helpVisible)
+    #expect(!afterQ.shouldQuit)
+    #expect(screenAfter(keys("?qq")).0.shouldQuit)
+  }
+
+  @Test func quitKeys() {
+    #expect(screenAfter(keys("q")).0.shouldQuit)
+    #expect(screenAfter([.control("c")]).0.shouldQuit)
+    #expect(screenAfter([.character("?"), .control("c")]).0.shouldQuit)
+  }
+
+  @Test func statusHintsComeFromTheKeymap() {
+    for (keys, pane) in [([Key](), Pane.list), ([.enter], .detail), ([.character("c")], .gallery)] {
+      let (_, screen) = screenAfter(keys)
+      let status = screen.lines.last!
+      for hint in Keymap.standard.hints(for: pane) {
+        #expect(status.contains("\(hint.keys) \(hint.label)"), "\(pane): \(status)")
+      }
+    }
+  }
+
+  @Test func unboundKeyExplainsItself() {
+    let (state, screen) = screenAfter(keys("z"))
+    #expect(state.message == "z does nothing here; press ? for help")
+    #expect(screen.lines.last!.contains("press ? for help"))
+    #expect(screenAfter(keys("zj")).0.message == nil)
+  }
+
+  @Test func ctrlLAsksForARedraw() {
+    #expect(screenAfter([.control("l")]).0.redrawRequested)
+    #expect(!screenAfter([.control("l"), .down]).0.redrawRequested)
+  }
+
+  @Test func narrowScreensShowOnePaneAndEscGoesBack() {
+    let size = Size(columns: 70, rows: 20)
+    let (_, list) = screenAfter([], size: size)
+    #expect(list.lines[0].hasPrefix("┌─ Articles (3) "))
+    #expect(list.lines[0].hasSuffix("┐"))
+    let (_, detail) = screenAfter([.enter], size: size)
+    #expect(detail.lines[0].hasPrefix("┌─ Article · "))
+    #expect(detail.lines[1].hasPrefix("│ Glass Harbor Premiere Dazzles"))
+    let (_, gallery) = screenAfter([.enter, .character("c")], size: size)
+    #expect(gallery.lines[0].hasPrefix("┌─ Image credits (2) "))
+    let (back, backScreen) = screenAfter([.enter, .character("c"), .escape], size: size)
+    #expect(back.focus == .detail)
+    #expect(backScreen.lines[0].hasPrefix("┌─ Article · "))
+    #expect(screenAfter([.enter, .character("c"), .escape, .escape], size: size).0.focus == .list)
+  }
+
+  @Test func tinyTerminalShowsOneLineAndRecovers() {
+    let tiny = Size(columns: 39, rows: 10)
+    var state = update(ReaderState(articles: Sample.trio, size: tiny), .key(.down))
+    let small = render(state, size: tiny)
+    #expect(small.lines[0].hasPrefix("Terminal too small (39×10)"))
+    #expect(small.lines.dropFirst().allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty })
+    #expect(
+      render(state, size: Size(columns: 80, rows: 9)).lines[0].hasPrefix("Terminal too small"))
+    #expect(render(state, size: Size(columns: 1, rows: 1)).lines == ["T"])
+    let big = Size(columns: 120, rows: 30)
+    state = update(state, .resize(big))
+    let restored = render(state, size: big)
+    #expect(restored.lines.last!.hasPrefix(" 2/3 "))
+    #expect(restored.lines[1].contains("A Quiet Week In Streaming"))
+  }
+
+  @Test func resizeKeepsTheSelectionAndReadingPosition() {
+    let wide = Size(columns: 120, rows: 20)
+    var state = update(ReaderState(articles: Sample.trio, size: wide), .resize(wide))
+    for key in [
+      Key.enter, .character("j"), .character("j"), .character("j"), .character("j"),
+      .character("j"), .character("j"),
+    ] {
+      state = update(state, .key(key))
+    }
+    let before = render(state, size: wide).lines[1]
+    #expect(before.contains("Paragraph 1 of the premiere"))
+    for size in [Size(columns: 60, rows: 20), Size(columns: 45, rows: 12), wide] {
+      state = update(state, .resize(size))
+      let firstText = render(state, size: size).lines[1]
+      #expect(firstText.contains("Paragraph 1 of the"), "\(size): \(firstText)")
+      #expect(state.selection == 0)
+      #expect(state.focus == .detail)
+    }
+  }
+
+  @Test func renderNeverWritesOutsideTheScreenAtAnySize() {
+    var state = ReaderState(articles: Sample.trio, size: Size(columns: 120, rows: 30))
+    var generator = SplitMix(seed: 9)
+    let keys: [Key] = [
+      .down, .up, .enter, .escape, .tab, .character("c"), .character("?"), .pageDown, .end,
+    ]
+    for _ in 0..<300 {
+      let size = Size(
+        columns: Int.random(in: 0...140, using: &generator),
+        rows: Int.random(in: 0...50, using: &generator))
+      state = update(state, .resize(size))
+      state = update(state, .key(keys.randomElement(using: &generator)!))
+      state.shouldQuit = false
+      let screen = render(state, size: size)
+      #expect(screen.lines.count == size.rows)
+      for line in screen.lines { #expect(DisplayWidth.of(line) == size.columns) }
+    }
+  }
+}
+
+/// A deterministic generator for the random-size test.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
+  }
+}

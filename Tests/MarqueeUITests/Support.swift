@@ -1,0 +1,59 @@
+import Foundation
+import MarqueeCore
+import Testing
+
+@testable import MarqueeUI
+
+/// Articles written for these tests (fictional), built directly as values.
+enum Sample {
+  static func article(
+    _ name: String, title: String, dek: String = "A standfirst that sets the scene.",
+    paragraphs: [String] = [], images: [ArticleImage] = [], imagePositions: [Int] = []
+  ) -> Article {
+    var body: [ArticleBlock] = paragraphs.map { .paragraph($0) }
+    for (index, position) in imagePositions.enumerated().reversed() {
+      body.insert(.image(index), at: min(position, body.count))
+    }
+    return Article(
+      path: "/articles/\(name).txt", title: title, dek: dek, body: body, images: images)
+  }
+
+  static let premiere = article(
+    "premiere", title: "Glass Harbor Premiere Dazzles",
+    paragraphs: (1...12).map {
+      "Paragraph \($0) of the premiere story, with a few more words to wrap."
+    },
+    images: [
+      ArticleImage(label: "Ava Lind Theo Marsh", caption: nil, credit: "YouTube", isGallery: true),
+      ArticleImage(
+        label: "Ava Lind", caption: "Ava Lind waves on the carpet in Oslo.", credit: "Nordpix"),
+    ],
+    imagePositions: [0, 6])
+
+  static let noImages = article(
+    "quiet", title: "A Quiet Week In Streaming", paragraphs: ["Nothing much happened."])
+
+  static let cjk = article(
+    "cjk", title: "「月影の約束」最終回 🎬 視聴率18.4%", paragraphs: ["日本語の本文です。"])
+
+  static func many(_ count: Int) -> [Article] {
+    (0..<count).map {
+      article(String(format: "%03d", $0), title: "Story number \($0)", paragraphs: ["Body \($0)."])
+    }
+  }
+
+  static let trio = [premiere, noImages, cjk]
+}
+
+/// Drives the reader the way the terminal would: a size, then keys.
+func screenAfter(
+  _ keys: [Key], articles: [Article] = Sample.trio, size: Size = Size(columns: 120, rows: 30)
+) -> (ReaderState, Screen) {
+  var state = ReaderState(articles: articles, size: size)
+  state = update(state, .resize(size))
+  for key in keys { state = update(state, .key(key)) }
+  return (state, render(state, size: size))
+}
+
+/// Keys from a string of characters, for brevity: "jjc" → j, j, c.
+func keys(_ text: String) -> [Key] { text.map { Key.character($0) } }
