@@ -17,6 +17,11 @@ let package = Package(
     // No curses: reader state, a pure update(state, action), render(state, size) -> Screen,
     // and the keymap as data.
     .target(name: "MarqueeUI", dependencies: ["MarqueeCore"]),
+    // ncursesw, seen through a small C shim header (macros and globals Swift can't import).
+    .systemLibrary(
+      name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
+    // The only code that touches curses: opens the terminal, flushes a Screen, decodes keys.
+    .target(name: "MarqueeTerminal", dependencies: ["CNcursesw", "MarqueeUI"]),
     // The sample articles that `marquee` opens when given no path.
     .target(name: "MarqueeResources", path: "Resources", resources: [.copy("articles")]),
     .executableTarget(
@@ -29,6 +34,8 @@ let package = Package(
     ),
     .testTarget(name: "MarqueeCoreTests", dependencies: ["MarqueeCore", "MarqueeResources"]),
     .testTarget(name: "MarqueeUITests", dependencies: ["MarqueeUI", "MarqueeCore"]),
+    .testTarget(
+      name: "MarqueeTerminalTests", dependencies: ["MarqueeTerminal", "MarqueeUI", "MarqueeCore"]),
     // Runs the built `marquee` binary, so it depends on the executable target.
     .testTarget(name: "MarqueeCLITests", dependencies: ["marquee", "MarqueeCore"]),
   ],

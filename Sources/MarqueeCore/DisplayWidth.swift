@@ -96,8 +96,11 @@ public enum DisplayWidth {
   /// finals that a terminal merges into the leading consonant's two cells.
   static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
-    case 0x1160...0x11FF, 0xD7B0...0xD7FF:
+    case 0x1160...0x11FF, 0xD7B0...0xD7FF, 0x1171E:
       return true
+    // Prepended concatenation marks are format characters that terminals draw visibly.
+    case 0x600...0x605, 0x6DD, 0x70F, 0x890...0x891, 0x8E2, 0x110BD, 0x110CD:
+      return false
     default:
       break
     }
@@ -132,7 +135,9 @@ public enum DisplayWidth {
   }
 
   /// East Asian Wide (W) and Fullwidth (F) ranges, plus the emoji blocks that terminals draw
-  /// two cells wide. Swift exposes no East_Asian_Width property, hence the table. Sorted
+  /// two cells wide. The pictograph blocks (U+1F300–1F6FF, U+1F90C–1F9FF) are not listed
+  /// whole: they mix emoji-style (wide) and text-style (narrow) symbols, which
+  /// `isEmojiPresentation` tells apart the way glibc's `wcwidth` does. Swift exposes no East_Asian_Width property, hence the table. Sorted
   /// and non-overlapping, which `isEastAsianWide(_:)` relies on (a test checks it).
   static let wideRanges: [ClosedRange<UInt32>] = [
     0x1100...0x115F,  // Hangul Jamo leading consonants
@@ -172,7 +177,7 @@ public enum DisplayWidth {
     0x2B55...0x2B55,
     0x2E80...0x303E,  // CJK radicals, ideographic description, CJK symbols and punctuation
     0x3041...0x33FF,  // kana, Bopomofo, Hangul compatibility Jamo, CJK compatibility
-    0x3400...0x4DBF,  // CJK Extension A
+    0x3400...0x4DFF,  // CJK Extension A, Yijing hexagrams
     0x4E00...0x9FFF,  // CJK Unified Ideographs
     0xA000...0xA4CF,  // Yi
     0xA960...0xA97F,  // Hangul Jamo Extended-A
@@ -184,7 +189,7 @@ public enum DisplayWidth {
     0xFFE0...0xFFE6,  // fullwidth signs
     0x16FE0...0x16FE4,
     0x16FF0...0x16FF1,
-    0x17000...0x18AFF,  // Tangut
+    0x17000...0x18CFF,  // Tangut, Khitan Small Script
     0x18D00...0x18D08,
     0x1AFF0...0x1AFFE,  // Kana Extended-B
     0x1B000...0x1B2FF,  // kana supplement and extensions, Nushu
@@ -194,10 +199,7 @@ public enum DisplayWidth {
     0x1F191...0x1F19A,
     0x1F200...0x1F251,  // enclosed ideographic supplement
     0x1F260...0x1F265,
-    0x1F300...0x1F64F,  // pictographs, emoticons
-    0x1F680...0x1F6FF,  // transport and map symbols
     0x1F7E0...0x1F7EB,  // coloured circles and squares
-    0x1F90C...0x1F9FF,  // supplemental symbols and pictographs
     0x1FA70...0x1FAFF,  // symbols and pictographs extended-A
     0x20000...0x2FFFD,  // CJK Extensions B onwards
     0x30000...0x3FFFD,  // CJK Extension G onwards
