@@ -29,6 +29,7 @@ let package = Package(
       dependencies: [
         "MarqueeCore",
         "MarqueeResources",
+        "MarqueeTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,17 +1,29 @@
 import ArgumentParser
+import Foundation
 import MarqueeCore
+import MarqueeTerminal
 
-/// `marquee [PATH…]`: the reader. Until the curses reader lands it prints the list,
-/// so the default command already shows what was loaded.
+/// `marquee [PATH…]`: the curses reader, the default command.
 struct ReadCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "read",
-    abstract: "Open the reader on articles (the default command).")
+    abstract: "Open the reader on articles (the default command).",
+    discussion: """
+      Keys: j/k move, Enter open, Esc back, Tab next pane, c image credits, ? help, q quit. \
+      Set NO_COLOR to read without colours.
+      """)
 
   @OptionGroup var corpus: CorpusOptions
 
   func run() throws {
     let store = try corpus.loadStore()
-    try ListingOutput.print(store.articles, json: false)
+    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    let outcome: ReaderSession.Outcome
+    do {
+      outcome = try ReaderSession.run(articles: store.articles, colors: !noColor)
+    } catch {
+      throw Console.failure(error.description)
+    }
+    if outcome != .quit { throw ExitCode(outcome.exitStatus) }
   }
 }
