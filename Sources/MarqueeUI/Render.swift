@@ -35,7 +35,8 @@ private func drawList(_ state: ReaderState, in rect: Rect, on screen: inout Scre
     let index = state.listTop + row
     guard index < count else { break }
     let article = state.articles[index]
-    let stats = " \(article.images.count)▣ \(article.readingMinutes)m "
+    let stats =
+      " \(rightAligned(article.images.count, 2))▣ \(rightAligned(article.readingMinutes, 3))m "
     let statsWidth = DisplayWidth.of(stats)
     let titleWidth = max(0, inner.width - statsWidth - 1)
     let title = " " + TextWrapper.pad(article.title, width: max(0, titleWidth))
@@ -50,6 +51,12 @@ private func drawList(_ state: ReaderState, in rect: Rect, on screen: inout Scre
       stats, column: inner.maxX - statsWidth, row: y, width: statsWidth,
       style: isSelected ? style : Style(dim: true))
   }
+}
+
+/// A number padded on the left, so list columns line up.
+private func rightAligned(_ number: Int, _ width: Int) -> String {
+  let text = String(number)
+  return String(repeating: " ", count: max(0, width - text.count)) + text
 }
 
 private func drawDetail(_ state: ReaderState, in rect: Rect, on screen: inout Screen) {
