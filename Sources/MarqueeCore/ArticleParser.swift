@@ -19,19 +19,7 @@ public enum ArticleParser {
   ) -> Result<Article, SkipReason> {
     var blocks = SourceBlock.split(text)
     guard !blocks.isEmpty else { return .failure(.noText) }
-
-    var sourceURL: String?
-    var title = blocks[0].takeFirstLine()
-    if LayoutLine.isURL(title) {
-      sourceURL = title
-      if blocks[0].lines.isEmpty { blocks.removeFirst() }
-      if !blocks.isEmpty { title = blocks[0].takeFirstLine() }
-    }
-    var published: String?
-    if let first = blocks.first?.lines.first, LayoutLine.isDate(first.text) {
-      published = blocks[0].takeFirstLine()
-    }
-    blocks.removeAll { $0.lines.isEmpty }
+    let front = FrontMatter.take(from: &blocks)
 
     var layout = BlockLayout()
     for block in blocks { layout.add(block) }
@@ -52,9 +40,65 @@ public enum ArticleParser {
     }
     return .success(
       Article(
-        path: path, modified: modified, sourceURL: sourceURL, published: published,
-        title: title, dek: dek ?? "", body: body, images: layout.images,
+        path: path, modified: modified, sourceURL: front.sourceURL, published: front.published,
+        title: front.title, dek: dek ?? "", body: body, images: layout.images,
         relatedLinks: layout.relatedLinks))
+  }
+}
+
+/// What comes before the story: the title, and perhaps a source URL and a date.
+struct FrontMatter {
+  var title: String
+  var sourceURL: String?
+  var published: String?
+
+  /// Takes the front matter off the first blocks, leaving the story. Handles a first
+  /// line that is only a URL, a date line under the title, and the header block of a
+  /// saved mail or newsgroup post (whose subject is the title).
+  static func take(from blocks: inout [SourceBlock]) -> FrontMatter {
+    if let headers = MailHeaders(blocks[0]) {
+      blocks.removeFirst()
+      return FrontMatter(title: headers.subject, published: headers.date)
+    }
+    var front = FrontMatter(title: blocks[0].takeFirstLine())
+    if LayoutLine.isURL(front.title) {
+      front.sourceURL = front.title
+      if blocks[0].lines.isEmpty { blocks.removeFirst() }
+      if !blocks.isEmpty { front.title = blocks[0].takeFirstLine() }
+    }
+    if let first = blocks.first?.lines.first, LayoutLine.isDate(first.text) {
+      front.published = blocks[0].takeFirstLine()
+    }
+    blocks.removeAll { $0.lines.isEmpty }
+    return front
+  }
+}
+
+/// The header block of a mail or Usenet post (`From:`, `Subject:`, …): every line a
+/// `Name: value` header, with a subject and a sender among them.
+struct MailHeaders {
+  let subject: String
+  let date: String?
+
+  init?(_ block: SourceBlock) {
+    var fields: [String: String] = [:]
+    for line in block.lines {
+      guard let colon = line.text.firstIndex(of: ":"), colon > line.text.startIndex else {
+        if line.indented { continue }  // a folded header line
+        return nil
+      }
+      let name = line.text[..<colon]
+      guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+        return nil
+      }
+      let value = line.text[line.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      fields[name.lowercased()] = fields[name.lowercased()] ?? value
+    }
+    guard let subject = fields["subject"], !subject.isEmpty, fields["from"] != nil else {
+      return nil
+    }
+    self.subject = subject
+    date = fields["date"]
   }
 }
 

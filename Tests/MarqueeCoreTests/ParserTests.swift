@@ -99,6 +99,29 @@ struct FrontMatterTests {
     #expect(article.dek == "The dek runs on.")
   }
 
+  @Test func mailHeadersGiveTheSubjectAsTitle() throws {
+    let text = """
+      From: someone@example.org (Some One)
+      Subject: Re: The finale was rushed
+      Date: 21 Apr 1993 10:00:00 GMT
+      Lines: 3
+
+      I thought the last episode tied things up too fast.
+
+      Second thought.
+      """
+    let article = try parseArticle(text)
+    #expect(article.title == "Re: The finale was rushed")
+    #expect(article.published == "21 Apr 1993 10:00:00 GMT")
+    #expect(article.dek == "I thought the last episode tied things up too fast.")
+    #expect(article.paragraphs == ["Second thought."])
+  }
+
+  @Test func aTitleWithAColonIsNotMailHeaders() throws {
+    let article = try parseArticle("Review: The Finale\nSubject: spoilers\n\nBody.")
+    #expect(article.title == "Review: The Finale")
+  }
+
   @Test func titleOnlyFileIsAnArticle() throws {
     let article = try parseArticle("Only A Title")
     #expect(article.title == "Only A Title")
