@@ -12,6 +12,11 @@ enum Console {
     return ExitCode(status)
   }
 
+  /// Whether the user asked for no colours or styling (https://no-color.org).
+  static var noColor: Bool {
+    ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+  }
+
   /// Whether standard output is a terminal (rather than a pipe or file).
   static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 

@@ -16,7 +16,7 @@ struct MarqueeCommand: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      ReadCommand.self, ListCommand.self, ShowCommand.self, CreditsCommand.self,
+      ReadCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, CreditsCommand.self,
       CheckCommand.self,
     ],
     defaultSubcommand: ReadCommand.self

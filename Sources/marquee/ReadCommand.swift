@@ -17,10 +17,9 @@ struct ReadCommand: ParsableCommand {
 
   func run() throws {
     let store = try corpus.loadStore()
-    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     let outcome: ReaderSession.Outcome
     do {
-      outcome = try ReaderSession.run(articles: store.articles, colors: !noColor)
+      outcome = try ReaderSession.run(articles: store.articles, colors: !Console.noColor)
     } catch {
       throw Console.failure(error.description)
     }

@@ -1,0 +1,94 @@
+/// Where query words occur in a piece of text, as scalar offsets, so callers can mark
+/// them (bold on a terminal, `[…]` in a pipe, highlighted in the reader).
+public enum Highlights {
+  /// Ranges of tokens in `text` that any term matches (terms scoped to another field
+  /// are skipped).
+  public static func ranges(
+    in text: String, terms: [HighlightTerm], field: SearchField
+  ) -> [Range<Int>] {
+    let usable = terms.filter { $0.scope.allows(field) }
+    guard !usable.isEmpty else { return [] }
+    return Tokenizer.tokensWithRanges(text).compactMap { token in
+      usable.contains { $0.matches(token.text) } ? token.range : nil
+    }
+  }
+}
+
+/// One line of context around the best match in an article, with the matched words.
+public struct Snippet: Sendable, Hashable {
+  public let text: String
+  /// Matched words, as scalar offsets into `text`.
+  public let marks: [Range<Int>]
+
+  /// The piece of the article with the most matches (body, dek, captions, credits,
+  /// title), cut to about `width` characters around its first match.
+  public init(article: Article, terms: [HighlightTerm], width: Int = 120) {
+    var pieces: [(String, SearchField)] = article.paragraphs.map { ($0, .body) }
+    pieces.append((article.dek, .dek))
+    pieces += article.images.flatMap { [$0.label, $0.caption].compactMap { $0 } }.map {
+      ($0, .caption)
+    }
+    pieces += article.images.compactMap(\.credit).map { ("Credit: \($0)", .credit) }
+    pieces.append((article.title, .title))
+    var best: (text: String, marks: [Range<Int>])?
+    for (text, field) in pieces where !text.isEmpty {
+      let marks = Highlights.ranges(in: text, terms: terms, field: field)
+      if best == nil || marks.count > best!.marks.count { best = (text, marks) }
+    }
+    guard let best else {
+      self.init(text: "", marks: [])
+      return
+    }
+    self.init(cutting: best.text, marks: best.marks, width: width)
+  }
+
+  public init(text: String, marks: [Range<Int>]) {
+    self.text = text
+    self.marks = marks
+  }
+
+  /// A window of about `width` scalars starting a little before the first mark, at a
+  /// word boundary, with `…` where text was cut.
+  init(cutting text: String, marks: [Range<Int>], width: Int) {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.count > width else {
+      self.init(text: text, marks: marks)
+      return
+    }
+    var start = max(0, (marks.first?.lowerBound ?? 0) - width / 3)
+    if start > 0 {
+      while start < scalars.count && scalars[start] != " " { start += 1 }
+      start = min(start + 1, marks.first?.lowerBound ?? start)
+    }
+    var end = min(scalars.count, start + width)
+    if end < scalars.count {
+      var cut = end
+      while cut > start && scalars[cut] != " " { cut -= 1 }
+      if cut > start { end = cut }
+    }
+    let prefix = start > 0 ? "…" : ""
+    let suffix = end < scalars.count ? "…" : ""
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[start..<end])
+    let shift = prefix.unicodeScalars.count - start
+    let kept = marks.filter { $0.lowerBound >= start && $0.upperBound <= end }
+    self.init(
+      text: prefix + String(view) + suffix,
+      marks: kept.map { ($0.lowerBound + shift)..<($0.upperBound + shift) })
+  }
+
+  /// The snippet with each mark wrapped, e.g. in `[` `]` or terminal bold.
+  public func rendered(open: String, close: String) -> String {
+    var out = ""
+    var marks = self.marks[...]
+    for (offset, scalar) in text.unicodeScalars.enumerated() {
+      if let mark = marks.first, mark.lowerBound == offset { out += open }
+      out.unicodeScalars.append(scalar)
+      if let mark = marks.first, mark.upperBound == offset + 1 {
+        out += close
+        marks = marks.dropFirst()
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import MarqueeCore
+
+/// `marquee search QUERY`: ranked matches with a line of context, like grep with BM25.
+struct SearchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Search articles by keyword; best matches first.",
+    discussion: """
+      Query: words (all must match), a OR b, -word (exclude), "exact phrase", prefix*, \
+      and field scopes title:, credit:, caption:, body: (e.g. credit:"getty images"). \
+      Case and accents are ignored. Exit status: 0 with matches, 1 with none, 2 on a bad \
+      query or path. JSON: an array of {"path","title","score","snippet"}, best first, \
+      with matched words in [brackets].
+      """)
+
+  @Argument(help: "The query (quote it for the shell when it has spaces).")
+  var query: String
+
+  @OptionGroup var corpus: CorpusOptions
+
+  @Option(help: "Show at most this many results.")
+  var limit: Int?
+
+  @Flag(help: "Print JSON instead of text.")
+  var json = false
+
+  struct Row: Encodable {
+    let path: String
+    let title: String
+    let score: Double
+    let snippet: String
+  }
+
+  func validate() throws {
+    if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+  }
+
+  func run() throws {
+    let parsed: SearchQuery
+    do {
+      parsed = try SearchQuery(query)
+    } catch {
+      throw Console.failure("bad query: \(error.description)")
+    }
+    let store = try corpus.loadStore()
+    let index = SearchIndex(articles: store.articles)
+    let hits = index.search(parsed, limit: limit)
+    let terms = parsed.highlightTerms
+    let bold = Console.outputIsTerminal && !Console.noColor
+    let rows = hits.map { hit in
+      let article = store.articles[hit.article]
+      let snippet = Snippet(article: article, terms: terms)
+      return (article, hit, snippet)
+    }
+    if json {
+      try Console.printJSON(
+        rows.map { article, hit, snippet in
+          Row(
+            path: article.path, title: article.title,
+            score: (hit.score * 1000).rounded() / 1000,
+            snippet: snippet.rendered(open: "[", close: "]"))
+        })
+    } else {
+      for (article, _, snippet) in rows {
+        print("\(Console.safe(article.path)): \(article.title)")
+        let text =
+          bold
+          ? snippet.rendered(open: "\u{1B}[1m", close: "\u{1B}[22m")
+          : snippet.rendered(open: "[", close: "]")
+        print("  \(text)")
+      }
+      if !rows.isEmpty {
+        FileHandle.standardError.write(
+          Data("\(rows.count) \(rows.count == 1 ? "match" : "matches")\n".utf8))
+      }
+    }
+    if rows.isEmpty {
+      FileHandle.standardError.write(
+        Data("marquee: no articles match \(Console.safe(query))\n".utf8))
+      throw ExitCode(1)
+    }
+  }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import Testing
+
+@testable import MarqueeCore
+
+@Suite("Tokenizer folding")
+struct TokenizerTests {
+  @Test func caseAndDiacriticsFold() {
+    #expect(
+      Tokenizer.tokens("Beyoncé BEYONCE beyonce\u{301}") == ["beyonce", "beyonce", "beyonce"])
+    #expect(Tokenizer.tokens("Zoë Søren Straße Łódź") == ["zoe", "soren", "strasse", "lodz"])
+  }
+
+  @Test func apostrophesAndPossessivesFold() {
+    #expect(Tokenizer.tokens("Halsey’s halsey's Halsey") == ["halsey", "halsey", "halsey"])
+    #expect(Tokenizer.tokens("don’t it's rock 'n' roll") == ["dont", "it", "rock", "n", "roll"])
+  }
+
+  @Test func digitsAreWordsAndPunctuationSplits() {
+    #expect(
+      Tokenizer.tokens("June 10, 2022 — co-star #1") == ["june", "10", "2022", "co", "star", "1"])
+  }
+
+  @Test func spacelessScriptsAreOneTokenPerCharacter() {
+    #expect(Tokenizer.tokens("月影の約束 drama") == ["月", "影", "の", "約", "束", "drama"])
+    #expect(Tokenizer.tokens("한국어 제목") == ["한국어", "제목"])
+  }
+
+  @Test func rangesPointAtTheOriginalText() {
+    let text = "Meet Beyoncé’s twin"
+    let scalars = Array(text.unicodeScalars)
+    let words = Tokenizer.tokensWithRanges(text).map { token in
+      String(String.UnicodeScalarView(scalars[token.range]))
+    }
+    #expect(words == ["Meet", "Beyoncé’s", "twin"])
+  }
+}
+
+@Suite("Query language")
+struct QueryTests {
+  private func article(
+    _ name: String, title: String, dek: String = "", body: [String] = [],
+    images: [ArticleImage] = []
+  ) -> Article {
+    Article(
+      path: "\(name).txt", title: title, dek: dek, body: body.map(ArticleBlock.paragraph),
+      images: images)
+  }
+
+  private var index: SearchIndex {
+    SearchIndex(articles: [
+      article("a", title: "Oscar night recap", body: ["The gala ran long and the host sang."]),
+      article(
+        "b", title: "Grammy winners list", dek: "Every winner, from pop to jazz.",
+        body: ["Backstage the Oscar winner waved."]),
+      article(
+        "c", title: "Festival diary", body: ["Rain fell on the main stage all night."],
+        images: [
+          ArticleImage(
+            label: "Lila Shore", caption: "Lila Shore on the main stage.", credit: "Getty Images")
+        ]),
+      article(
+        "d", title: "Beyoncé tour dates", body: ["Halsey’s set closed the festival night."],
+        images: [ArticleImage(label: "Crowd", caption: nil, credit: "Northlight Photo")]),
+    ])
+  }
+
+  private func paths(_ query: String) throws -> [String] {
+    index.search(try SearchQuery(query)).map { index.articles[$0.article].path }
+  }
+
+  @Test func wordsMustAllMatch() throws {
+    #expect(try paths("night").sorted() == ["a.txt", "c.txt", "d.txt"])
+    #expect(try paths("night festival").sorted() == ["c.txt", "d.txt"])
+  }
+
+  @Test func orUnionsAndBindsTighterThanAnd() throws {
+    #expect(try paths("grammy OR beyonce").sorted() == ["b.txt", "d.txt"])
+    #expect(try paths("night oscar OR festival").sorted() == ["a.txt", "c.txt", "d.txt"])
+  }
+
+  @Test func minusExcludes() throws {
+    #expect(try paths("night -festival") == ["a.txt"])
+    #expect(try paths("night -\"main stage\"").sorted() == ["a.txt", "d.txt"])
+  }
+
+  @Test func phrasesNeedConsecutiveTokens() throws {
+    #expect(try paths("\"main stage\"") == ["c.txt"])
+    #expect(try paths("\"stage main\"") == [])
+    #expect(try paths("\"oscar winner\"") == ["b.txt"])
+  }
+
+  @Test func prefixesExpand() throws {
+    #expect(try paths("win*").sorted() == ["b.txt"])
+    #expect(try paths("fest*").sorted() == ["c.txt", "d.txt"])
+  }
+
+  @Test func fieldScopes() throws {
+    #expect(try paths("title:oscar") == ["a.txt"])
+    #expect(try paths("body:oscar") == ["b.txt"])
+    #expect(try paths("credit:\"getty images\"") == ["c.txt"])
+    #expect(try paths("credit:north*") == ["d.txt"])
+    #expect(try paths("caption:lila") == ["c.txt"])
+    #expect(try paths("caption:crowd") == ["d.txt"])
+    #expect(try paths("title:festival") == ["c.txt"])
+  }
+
+  @Test func foldingAppliesToQueries() throws {
+    #expect(try paths("BEYONCÉ") == ["d.txt"])
+    #expect(try paths("halsey's") == ["d.txt"])
+    #expect(try paths("Halsey") == ["d.txt"])
+  }
+
+  @Test func titleHitOutranksBodyHit() throws {
+    #expect(try paths("oscar") == ["a.txt", "b.txt"])
+    #expect(try paths("festival") == ["c.txt", "d.txt"])
+  }
+
+  @Test func equalScoresOrderByPath() throws {
+    let twins = SearchIndex(articles: [
+      article("z", title: "Same words here"), article("m", title: "Same words here"),
+    ])
+    #expect(
+      twins.search(try SearchQuery("words")).map { twins.articles[$0.article].path } == [
+        "m.txt", "z.txt",
+      ])
+  }
+
+  @Test(arguments: [
+    ("", QueryError.empty), ("   ", .empty), ("\"open phrase", .unbalancedQuote),
+    ("word -", .loneMinus), ("-", .loneMinus), ("OR word", .danglingOr), ("word OR", .danglingOr),
+    ("a OR OR b", .danglingOr), ("-only", .onlyExclusions), ("nope:word", .unknownField("nope")),
+    ("a*", .shortPrefix("a")), ("*", .shortPrefix("")), ("a OR -b", .excludedInOr),
+  ])
+  func badQueriesExplainThemselves(query: String, error: QueryError) {
+    #expect(throws: error) { try SearchQuery(query) }
+    #expect(!error.description.isEmpty)
+  }
+
+  @Test func highlightTermsLeaveOutExclusions() throws {
+    let terms = try SearchQuery("title:oscar fest* -rain").highlightTerms
+    #expect(
+      terms == [
+        HighlightTerm(token: "oscar", isPrefix: false, scope: .only(.title)),
+        HighlightTerm(token: "fest", isPrefix: true, scope: .any),
+      ])
+  }
+
+  @Test func snippetMarksMatchesAroundTheFirstOne() {
+    let long =
+      String(repeating: "filler words ", count: 30) + "the Oscar winner waved "
+      + String(repeating: "more text ", count: 30)
+    let snippet = Snippet(
+      article: article("x", title: "T", body: [long]),
+      terms: [HighlightTerm(token: "oscar", isPrefix: false, scope: .any)], width: 60)
+    let rendered = snippet.rendered(open: "[", close: "]")
+    #expect(rendered.hasPrefix("…"))
+    #expect(rendered.hasSuffix("…"))
+    #expect(rendered.contains("the [Oscar] winner"))
+    #expect(snippet.text.unicodeScalars.count <= 62)
+  }
+}
+
+@Suite("Index agrees with a brute-force scan")
+struct SearchPropertyTests {
+  @Test func randomWordsAndPairsMatchAScan() throws {
+    var generator = SeededGenerator(seed: 2024)
+    let vocabulary = (0..<60).map { "w\($0)" } + ["Beyoncé", "Halsey’s", "gala", "2022"]
+    let articles = (0..<300).map { number -> Article in
+      func words(_ count: Int) -> String {
+        (0..<count).map { _ in
+          // Zipf-like: low indices far more often.
+          let pick = Int(
+            Double(vocabulary.count) * pow(Double.random(in: 0..<1, using: &generator), 3))
+          return vocabulary[pick]
+        }.joined(separator: " ")
+      }
+      return Article(
+        path: String(format: "%03d.txt", number), title: words(4), dek: words(8),
+        body: [.paragraph(words(40)), .paragraph(words(20))],
+        images: [ArticleImage(label: words(2), caption: words(5), credit: words(1))])
+    }
+    let index = SearchIndex(articles: articles)
+    let tokenSets = articles.map { article in
+      Set(SearchIndex.tokenize(article).flatMap { $0.map(\.0) })
+    }
+    for _ in 0..<200 {
+      let first = vocabulary.randomElement(using: &generator)!
+      let second = vocabulary.randomElement(using: &generator)!
+      let query = Bool.random(using: &generator) ? first : "\(first) \(second)"
+      let wanted = Set(Tokenizer.tokens(query))
+      let expected = Set(articles.indices.filter { tokenSets[$0].isSuperset(of: wanted) })
+      let found = Set(index.search(try SearchQuery(query)).map(\.article))
+      #expect(found == expected, "\(query)")
+    }
+  }
+}
+
+@Suite("Search over ../shared/corpora/bbc")
+struct SearchCorpusTests {
+  @Test(.enabled(if: Shared.exists("corpora/bbc"), "../shared/corpora/bbc is absent"))
+  func aWordFoundOnlyInSomeArticlesReturnsExactlyThose() throws {
+    let (articles, _) = try ArticleLoader.load(paths: [Shared.path("corpora/bbc")])
+    let index = SearchIndex(articles: articles)
+    for word in ["oscar", "bafta", "eminem", "beyonce", "oscars"] {
+      let expected = Set(
+        articles.indices.filter { position in
+          let article = articles[position]
+          let text = ([article.title, article.dek] + article.paragraphs).joined(separator: " ")
+          return Tokenizer.tokens(text).contains(word)
+        }.map { articles[$0].path })
+      let found = Set(index.search(try SearchQuery(word)).map { articles[$0.article].path })
+      #expect(found == expected, "\(word)")
+      #expect(!expected.isEmpty, "\(word) should occur in the BBC corpus")
+    }
+  }
+}
