@@ -39,6 +39,7 @@ let package = Package(
       name: "MarqueeTerminalTests", dependencies: ["MarqueeTerminal", "MarqueeUI", "MarqueeCore"]),
     // Runs the built `marquee` binary, so it depends on the executable target.
     .testTarget(name: "MarqueeCLITests", dependencies: ["marquee", "MarqueeCore"]),
+    .testTarget(name: "MarqueeReaderTests", dependencies: ["marquee"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -45,7 +45,8 @@ struct HelpOverlay {
     for (row, line) in content.prefix(inner.height).enumerated() {
       let isCut = row == inner.height - 1 && content.count > inner.height
       screen.put(
-        isCut ? "  …" : line.text, column: inner.x + 1, row: inner.y + row, width: inner.width - 2,
+        isCut ? "… (a taller terminal shows all keys; any key closes this)" : line.text,
+        column: inner.x + 1, row: inner.y + row, width: inner.width - 2,
         style: line.isHeading ? Style(bold: true, underline: true) : .plain)
     }
   }

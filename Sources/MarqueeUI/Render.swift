@@ -9,8 +9,13 @@ public func render(_ state: ReaderState, size: Size, keymap: Keymap = .standard)
   if state.size != size { state = update(state, .resize(size), keymap: keymap) }
   let layout = state.layout
   if layout.isTooSmall {
-    let notice =
-      "Terminal too small (\(size)): Marquee needs \(ReaderLayout.minimumSize) or more"
+    let minimum = ReaderLayout.minimumSize
+    let notices = [
+      "Terminal too small (\(size)): Marquee needs \(minimum) or more",
+      "Terminal too small (\(size)); need \(minimum)", "Too small: need \(minimum)",
+      "Need \(minimum)",
+    ]
+    let notice = notices.first { DisplayWidth.of($0) <= size.columns } ?? notices.last!
     screen.put(notice, column: 0, row: 0, style: Style(bold: true))
     return screen
   }

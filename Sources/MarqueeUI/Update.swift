@@ -61,7 +61,9 @@ extension ReaderState {
     case .quit:
       if helpVisible { helpVisible = false } else { shouldQuit = true }
     case .forceQuit: shouldQuit = true
-    case .help: helpVisible = true
+    case .help:
+      // The help cannot be drawn on a screen too small for the reader.
+      if layout.isTooSmall { message = "Terminal too small for help" } else { helpVisible = true }
     case .redraw: redrawRequested = true
     case .next: move(by: 1)
     case .previous: move(by: -1)
@@ -158,6 +160,7 @@ extension ReaderState {
   mutating func resize(to newSize: Size) {
     let anchor = detailDocument?.anchor(atLine: detailTop)
     size = newSize
+    if layout.isTooSmall { helpVisible = false }
     if let anchor, let document = detailDocument {
       detailTop = document.line(for: anchor)
     }

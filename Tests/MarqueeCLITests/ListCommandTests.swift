@@ -165,14 +165,20 @@ struct ListCommandTests {
     }
   }
 
-  @Test func defaultCommandListsTheGivenFolder() throws {
+  @Test func defaultCommandNeedsATerminal() throws {
     let folder = try Self.makeCorpus()
     defer { folder.remove() }
     let result = try CLIRunner.run([folder.path])
-    #expect(result.status == 0)
-    #expect(result.stderr == "")
-    for article in [Samples.harbor, Samples.beacon, Samples.orchard] {
-      #expect(result.stdout.contains(article.title))
-    }
+    #expect(result.status == 2)
+    #expect(result.stdout == "")
+    #expect(
+      result.stderr
+        == "marquee: the reader needs a terminal; try 'marquee list' or 'marquee show FILE'\n")
+  }
+
+  @Test func defaultCommandReportsAMissingPathBeforeTheTerminal() throws {
+    let result = try CLIRunner.run(["/no/such/marquee/folder"])
+    #expect(result.status == 2)
+    #expect(result.stderr == "marquee: no such file or directory: /no/such/marquee/folder\n")
   }
 }

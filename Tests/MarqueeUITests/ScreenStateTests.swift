@@ -25,6 +25,22 @@ struct ScreenStateTests {
     #expect(screenAfter(keys("?qq")).0.shouldQuit)
   }
 
+  @Test func helpIsNotOpenedOnATinyTerminal() {
+    let tiny = Size(columns: 30, rows: 8)
+    let (state, _) = screenAfter(keys("?"), size: tiny)
+    #expect(!state.helpVisible)
+    #expect(screenAfter(keys("?q"), size: tiny).0.shouldQuit)
+    var shrunk = update(
+      ReaderState(articles: Sample.trio, size: Size(columns: 120, rows: 30)), .key(.character("?")))
+    shrunk = update(shrunk, .resize(tiny))
+    #expect(!shrunk.helpVisible)
+  }
+
+  @Test func cutHelpSaysHowToSeeTheRest() {
+    let (_, screen) = screenAfter(keys("?"), size: Size(columns: 40, rows: 10))
+    #expect(screen.lines.contains { $0.contains("… (a taller terminal") })
+  }
+
   @Test func quitKeys() {
     #expect(screenAfter(keys("q")).0.shouldQuit)
     #expect(screenAfter([.control("c")]).0.shouldQuit)
@@ -77,7 +93,9 @@ struct ScreenStateTests {
     #expect(small.lines.dropFirst().allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty })
     #expect(
       render(state, size: Size(columns: 80, rows: 9)).lines[0].hasPrefix("Terminal too small"))
-    #expect(render(state, size: Size(columns: 1, rows: 1)).lines == ["T"])
+    #expect(
+      render(state, size: Size(columns: 30, rows: 8)).lines[0] == "Too small: need 40×10         ")
+    #expect(render(state, size: Size(columns: 1, rows: 1)).lines == ["N"])
     let big = Size(columns: 120, rows: 30)
     state = update(state, .resize(big))
     let restored = render(state, size: big)

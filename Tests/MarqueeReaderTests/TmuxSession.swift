@@ -1,0 +1,247 @@
+import Foundation
+import Testing
+
+/// Where tmux is, if it is installed.
+enum Tmux {
+  /// The `tmux` executable found on `PATH`, or nil.
+  static let executable: URL? = {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for directory in path.split(separator: ":") where !directory.isEmpty {
+      let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("tmux")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    return nil
+  }()
+
+  static var isAvailable: Bool { executable != nil }
+}
+
+/// Errors of the test harness itself, not of `marquee`.
+enum ReaderHarnessError: Error, CustomStringConvertible {
+  case tmuxMissing
+  case tmuxFailed(arguments: [String], status: Int32, output: String)
+  case binaryNotFound(searched: [String])
+
+  var description: String {
+    switch self {
+    case .tmuxMissing:
+      "tmux is not installed"
+    case .tmuxFailed(let arguments, let status, let output):
+      "tmux \(arguments.joined(separator: " ")) exited with \(status): \(output)"
+    case .binaryNotFound(let searched):
+      "the built `marquee` binary was not found; looked at: \(searched.joined(separator: ", "))"
+    }
+  }
+}
+
+/// The `marquee` executable that SwiftPM builds beside the test binary (the test target
+/// depends on it, so it is built first).
+enum MarqueeBinary {
+  static func url() throws -> URL {
+    let candidates = candidateDirectories().map { $0.appendingPathComponent("marquee") }
+    for candidate in candidates {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.isExecutableFile(atPath: candidate.path),
+        FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
+        return candidate
+      }
+    }
+    throw ReaderHarnessError.binaryNotFound(searched: candidates.map(\.path))
+  }
+
+  /// The test binary's folder, and the folder beside any `.xctest` bundle it sits in
+  /// (on Linux `.build/<triple>/debug/X.xctest` is a file beside `marquee`; on macOS it
+  /// is a bundle directory).
+  private static func candidateDirectories() -> [URL] {
+    var executables: [URL] = []
+    if FileManager.default.fileExists(atPath: "/proc/self/exe") {
+      executables.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath())
+    }
+    if let main = Bundle.main.executableURL {
+      executables.append(main.resolvingSymlinksInPath())
+    }
+    var directories: [URL] = []
+    for executable in executables {
+      var ancestor = executable.deletingLastPathComponent()
+      directories.append(ancestor)
+      while ancestor.path != "/" && !ancestor.path.isEmpty {
+        if ancestor.pathExtension == "xctest" {
+          directories.append(ancestor.deletingLastPathComponent())
+        }
+        ancestor = ancestor.deletingLastPathComponent()
+      }
+    }
+    for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
+      directories.append(bundle.bundleURL.resolvingSymlinksInPath().deletingLastPathComponent())
+    }
+    var seen = Set<String>()
+    return directories.filter { seen.insert($0.standardizedFileURL.path).inserted }
+  }
+}
+
+/// Quotes a word for `sh`.
+func shellQuoted(_ word: String) -> String {
+  "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+/// One private tmux server (its own socket) holding one window, driven like a user would.
+/// The server is killed by `kill()`, and at the latest when the session is deallocated.
+final class TmuxSession {
+  /// How long `waitFor` polls before failing, and how often.
+  static let timeoutSeconds = 10.0
+  static let pollMilliseconds = 50
+
+  let socket = "marquee-test-\(UUID().uuidString)"
+  private let tmux: URL
+  private var killed = false
+  /// The server's socket file, which `kill-server` leaves behind.
+  private var socketPath = ""
+
+  /// The environment marquee runs with inside the pane.
+  static let readerEnvironment = "env LANG=C.UTF-8 TERM=tmux-256color NO_COLOR=1"
+
+  /// The shell command line that runs marquee with `arguments` (quoted).
+  static func readerCommand(_ binary: URL, _ arguments: [String]) -> String {
+    ([readerEnvironment, shellQuoted(binary.path)] + arguments.map(shellQuoted))
+      .joined(separator: " ")
+  }
+
+  private init(columns: Int, rows: Int, command: [String]) throws {
+    guard let tmux = Tmux.executable else { throw ReaderHarnessError.tmuxMissing }
+    self.tmux = tmux
+    try run(
+      ["new-session", "-d", "-s", "main", "-x", String(columns), "-y", String(rows)] + command)
+    socketPath = try run(["display-message", "-p", "#{socket_path}"])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Runs marquee with `arguments` in a `columns`×`rows` window; when it ends, the pane
+  /// shows `EXIT=<status>` and stays open.
+  static func reader(
+    _ arguments: [String], columns: Int = 120, rows: Int = 30
+  ) throws -> TmuxSession {
+    let binary = try MarqueeBinary.url()
+    let script = readerCommand(binary, arguments) + "; echo \"EXIT=$?\"; sleep 30"
+    return try TmuxSession(columns: columns, rows: rows, command: ["sh", "-c", script])
+  }
+
+  /// An interactive `sh` with the prompt `$ `, for typing commands around marquee.
+  static func shell(columns: Int = 120, rows: Int = 30) throws -> TmuxSession {
+    try TmuxSession(
+      columns: columns, rows: rows, command: ["env", "PS1=$ ", "ENV=", "sh", "-i"])
+  }
+
+  deinit { kill() }
+
+  /// Ends the tmux server and everything running in it. Safe to call more than once.
+  func kill() {
+    guard !killed else { return }
+    killed = true
+    _ = try? run(["kill-server"], check: false)
+    if socketPath.hasSuffix("/" + socket) {
+      try? FileManager.default.removeItem(atPath: socketPath)
+    }
+  }
+
+  /// Sends keys by tmux name: `j`, `Enter`, `Escape`, `C-c`, `PageDown`, `Space`, `?`…
+  func sendKeys(_ keys: String...) throws {
+    try run(["send-keys", "-t", "main"] + keys)
+  }
+
+  /// Types `text` literally, then Enter.
+  func typeLine(_ text: String) throws {
+    try run(["send-keys", "-t", "main", "-l", text])
+    try run(["send-keys", "-t", "main", "Enter"])
+  }
+
+  /// The screen as lines of text (trailing spaces dropped by tmux).
+  func capture() throws -> [String] {
+    let output = try run(["capture-pane", "-p", "-t", "main"])
+    var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" { lines.removeLast() }
+    return lines
+  }
+
+  /// Makes the window `columns`×`rows`; the program in it gets SIGWINCH.
+  func resize(columns: Int, rows: Int) throws {
+    try run(["resize-window", "-t", "main", "-x", String(columns), "-y", String(rows)])
+  }
+
+  /// Polls the screen until `predicate` holds on two captures in a row that are the same,
+  /// and returns that screen: a program redraws in several writes, and a capture taken
+  /// between them shows half a frame. On timeout the test fails with `what` and the last
+  /// screen, and this throws.
+  @discardableResult
+  func waitFor(
+    _ what: String, timeout: Double = TmuxSession.timeoutSeconds,
+    sourceLocation: SourceLocation = #_sourceLocation,
+    _ predicate: ([String]) -> Bool
+  ) throws -> [String] {
+    let deadline = Date().addingTimeInterval(timeout)
+    var previous: [String]?
+    var screen = try capture()
+    while !(predicate(screen) && screen == previous) {
+      guard Date() < deadline else {
+        let shown = screen.enumerated().map { String(format: "%2d|", $0.offset) + $0.element }
+        let matched = false
+        let message = Comment(
+          rawValue: "timed out after \(timeout) s waiting for \(what); the screen was:\n"
+            + shown.joined(separator: "\n"))
+        try #require(matched, message, sourceLocation: sourceLocation)
+        return screen
+      }
+      usleep(useconds_t(Self.pollMilliseconds * 1_000))
+      previous = screen
+      screen = try capture()
+    }
+    return screen
+  }
+
+  /// Polls until some line of the screen contains `text`.
+  @discardableResult
+  func waitFor(
+    _ text: String, timeout: Double = TmuxSession.timeoutSeconds,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> [String] {
+    try waitFor("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { screen in
+      screen.contains { $0.contains(text) }
+    }
+  }
+
+  /// Polls until some line of the screen is exactly `line` (after trailing spaces).
+  @discardableResult
+  func waitForLine(
+    _ line: String, timeout: Double = TmuxSession.timeoutSeconds,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> [String] {
+    try waitFor("a line \"\(line)\"", timeout: timeout, sourceLocation: sourceLocation) {
+      $0.contains(line)
+    }
+  }
+
+  /// Polls until the shell's prompt `$` is the last line with text, so that what is typed
+  /// next goes to the shell after it has finished the previous command.
+  @discardableResult
+  func waitForPrompt(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+    try waitFor("the shell prompt", sourceLocation: sourceLocation) {
+      $0.last { !$0.isEmpty } == "$"
+    }
+  }
+
+  @discardableResult
+  private func run(_ arguments: [String], check: Bool = true) throws -> String {
+    var environment = ProcessInfo.processInfo.environment
+    for name in ["TMUX", "TMUX_PANE", "MARQUEE_PATH", "MARQUEE_SAMPLES", "LC_ALL"] {
+      environment.removeValue(forKey: name)
+    }
+    environment["LANG"] = "C.UTF-8"
+    let fullArguments = ["-u", "-f", "/dev/null", "-L", socket] + arguments
+    let (status, output) = try Spawn.run(tmux.path, fullArguments, environment: environment)
+    if check && status != 0 {
+      throw ReaderHarnessError.tmuxFailed(arguments: arguments, status: status, output: output)
+    }
+    return output
+  }
+}
