@@ -11,6 +11,36 @@ public struct Span: Sendable, Hashable {
   }
 }
 
+extension Span {
+  /// The text split into spans, with matched words in the match style.
+  static func highlighting(
+    _ text: String, style: Style, terms: [HighlightTerm], fields: [SearchField]
+  ) -> [Span] {
+    guard !terms.isEmpty, !fields.isEmpty else { return [Span(text, style)] }
+    let ranges = fields.flatMap { Highlights.ranges(in: text, terms: terms, field: $0) }
+      .sorted { $0.lowerBound < $1.lowerBound }
+    guard !ranges.isEmpty else { return [Span(text, style)] }
+    var match = style
+    match.color = .match
+    match.reverse = true
+    let scalars = Array(text.unicodeScalars)
+    var spans: [Span] = []
+    var position = 0
+    func piece(_ range: Range<Int>) -> String {
+      String(String.UnicodeScalarView(scalars[range]))
+    }
+    for range in ranges where range.lowerBound >= position {
+      if range.lowerBound > position {
+        spans.append(Span(piece(position..<range.lowerBound), style))
+      }
+      spans.append(Span(piece(range), match))
+      position = range.upperBound
+    }
+    if position < scalars.count { spans.append(Span(piece(position..<scalars.count), style)) }
+    return spans
+  }
+}
+
 /// One screen line of a pane's content.
 public struct StyledLine: Sendable, Hashable {
   public var spans: [Span]
@@ -37,24 +67,27 @@ public struct DetailDocument: Sendable {
   public let lines: [StyledLine]
   /// The line of each image's marker, by image index.
   public let imageLines: [Int]
+  /// Lines holding a highlighted search match, in order (for `n` and `N`).
+  public let matchLines: [Int]
 
-  public init(article: Article, width: Int) {
-    var builder = LineBuilder(width: width)
-    builder.add(article.title, style: Style(bold: true, color: .title))
+  public init(article: Article, width: Int, terms: [HighlightTerm] = []) {
+    var builder = LineBuilder(width: width, terms: terms)
+    builder.add(article.title, style: Style(bold: true, color: .title), fields: [.title])
     let meta = [article.sourceURL, article.published].compactMap { $0 }
     if !meta.isEmpty { builder.add(meta.joined(separator: " · "), style: Style(dim: true)) }
-    if !article.dek.isEmpty { builder.add(article.dek, style: Style(color: .dek)) }
+    if !article.dek.isEmpty { builder.add(article.dek, style: Style(color: .dek), fields: [.dek]) }
     var imageLines = Array(repeating: 0, count: article.images.count)
     for block in article.body {
       switch block {
       case .paragraph(let text):
-        builder.add(text, style: .plain)
+        builder.add(text, style: .plain, fields: [.body])
       case .image(let index):
         imageLines[index] = builder.addImage(article.images[index])
       }
     }
     lines = builder.lines
     self.imageLines = imageLines
+    matchLines = builder.matchLines
   }
 
   /// The reading position at a line.
@@ -83,14 +116,19 @@ public struct DetailDocument: Sendable {
 /// Wraps blocks into lines, keeping anchors and a blank line between blocks.
 struct LineBuilder {
   let width: Int
+  let terms: [HighlightTerm]
   private(set) var lines: [StyledLine] = []
+  private(set) var matchLines: [Int] = []
   private var block = 0
 
-  init(width: Int) { self.width = max(1, width) }
+  init(width: Int, terms: [HighlightTerm] = []) {
+    self.width = max(1, width)
+    self.terms = terms
+  }
 
-  mutating func add(_ text: String, style: Style) {
+  mutating func add(_ text: String, style: Style, fields: [SearchField] = []) {
     separate()
-    appendWrapped(text, style: style, firstIndent: "", indent: "", from: 0)
+    appendWrapped(text, style: style, firstIndent: "", indent: "", from: 0, fields: fields)
     block += 1
   }
 
@@ -113,13 +151,17 @@ struct LineBuilder {
   /// the character offset after the text.
   @discardableResult
   private mutating func appendWrapped(
-    _ text: String, style: Style, firstIndent: String, indent: String, from start: Int
+    _ text: String, style: Style, firstIndent: String, indent: String, from start: Int,
+    fields: [SearchField] = []
   ) -> Int {
     let available = max(1, width - max(DisplayWidth.of(indent), DisplayWidth.of(firstIndent)))
     var offset = start
     for (index, line) in TextWrapper.wrap(text, width: available).enumerated() {
       let prefix = index == 0 ? firstIndent : indent
-      let spans = prefix.isEmpty ? [Span(line, style)] : [Span(prefix, style), Span(line, style)]
+      var spans = prefix.isEmpty ? [] : [Span(prefix, style)]
+      let marked = Span.highlighting(line, style: style, terms: terms, fields: fields)
+      if marked.contains(where: { $0.style.color == .match }) { matchLines.append(lines.count) }
+      spans += marked
       lines.append(StyledLine(spans: spans, anchor: ReadingAnchor(block: block, offset: offset)))
       offset += line.count + 1
     }

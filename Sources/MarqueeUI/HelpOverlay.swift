@@ -10,22 +10,19 @@ struct HelpOverlay {
     for group in Binding.Group.allCases {
       let bindings = keymap.bindings.filter { $0.group == group }
       guard !bindings.isEmpty else { continue }
-      if !lines.isEmpty { lines.append(("", false)) }
       lines.append((group.rawValue, true))
       for binding in bindings {
         let keys = binding.keys.map(\.description).joined(separator: " ")
         lines.append(("  " + TextWrapper.pad(keys, width: 22) + "  " + binding.help, false))
       }
     }
-    lines.append(("", false))
-    lines.append(("Press any key to close this help.", false))
     return lines
   }
 
   func draw(on screen: inout Screen) {
     let size = screen.size
     let content = lines
-    let width = min(size.columns - 2, 76)
+    let width = min(size.columns - 2, 96)
     let height = min(size.rows - 1, content.count + 2)
     guard width >= 10, height >= 3 else { return }
     let box = Rect(
@@ -41,6 +38,9 @@ struct HelpOverlay {
       screen.put("│", column: box.maxX - 1, row: y, style: border)
     }
     screen.put(" Keys ", column: box.x + 2, row: box.y, style: Style(bold: true, color: .title))
+    screen.put(
+      " Press any key to close this help ", column: box.x + 2, row: box.maxY - 1,
+      width: box.width - 4, style: border)
     let inner = box.inner
     for (row, line) in content.prefix(inner.height).enumerated() {
       let isCut = row == inner.height - 1 && content.count > inner.height

@@ -4,6 +4,7 @@ public enum Command: Sendable, Hashable, CaseIterable {
   case next, previous, first, last
   case pageDown, pageUp, halfPageDown, halfPageUp
   case open, back, nextPane, toggleGallery
+  case search, nextMatch, previousMatch, searchCredit
   case help, redraw, quit, forceQuit
 }
 
@@ -12,6 +13,7 @@ public struct Binding: Sendable, Hashable {
   public enum Group: String, Sendable, CaseIterable {
     case moving = "Moving"
     case panes = "Panes"
+    case search = "Search"
     case other = "Other"
   }
 
@@ -96,6 +98,17 @@ public struct Keymap: Sendable {
       Binding(
         [.character("c")], .toggleGallery, "Open or close the image credits pane",
         group: .panes, hint: hint("c", "credits", all)),
+      Binding(
+        [.character("/")], .search,
+        "Search (Enter keeps the results, Esc restores the list; empty Enter clears)",
+        group: .search, hint: hint("/", "search", [.list, .detail])),
+      Binding(
+        [.character("n")], .nextMatch, "Next match in the article", group: .search,
+        hint: hint("n/N", "match", [.detail])),
+      Binding([.character("N")], .previousMatch, "Previous match in the article", group: .search),
+      Binding(
+        [.character("C")], .searchCredit, "Articles with images from this credit",
+        group: .search, hint: hint("C", "same credit", [.gallery])),
       Binding(
         [.character("?")], .help, "Show this help", group: .other, hint: hint("?", "help", all)),
       Binding([.control("l")], .redraw, "Redraw the screen", group: .other),

@@ -9,7 +9,12 @@ public enum Pane: Sendable, Hashable, CaseIterable {
 /// action; `render` draws a state. Nothing else changes it, so every screen can be
 /// reproduced from the actions that led to it.
 public struct ReaderState: Sendable {
+  /// The rows of the list: every article, or the results of the active search.
   public var articles: [Article]
+  /// Every loaded article, and the search index over them.
+  public let index: SearchIndex
+  /// The search being typed or kept; nil when the list shows everything.
+  public var search: SearchState?
   /// Index into `articles` of the selected row.
   public var selection = 0
   /// The first list row on screen.
@@ -31,11 +36,32 @@ public struct ReaderState: Sendable {
   public var redrawRequested = false
 
   public init(articles: [Article], size: Size) {
-    self.articles = articles
+    self.init(index: SearchIndex(articles: articles), size: size)
+  }
+
+  public init(index: SearchIndex, size: Size) {
+    self.index = index
+    self.articles = index.articles
     self.size = size
   }
 
   public var selectedArticle: Article? {
     articles.indices.contains(selection) ? articles[selection] : nil
   }
+}
+
+/// A search in the reader: the query line, and what it matched.
+public struct SearchState: Sendable, Equatable {
+  /// The text on the query line.
+  public var query: String
+  /// Whether keys are going to the query line (after `/`) rather than moving around.
+  public var isEditing: Bool
+  /// The words to highlight, from the last query that parsed.
+  public var terms: [HighlightTerm] = []
+  /// How many articles matched the last query that parsed.
+  public var matchCount: Int = 0
+  /// Why the text on the line is not a query yet (an unclosed quote while typing).
+  public var problem: String?
+  /// The article selected before the search began, restored by Esc.
+  public var previousSelection: String?
 }

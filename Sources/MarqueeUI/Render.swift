@@ -29,7 +29,9 @@ public func render(_ state: ReaderState, size: Size, keymap: Keymap = .standard)
 
 private func drawList(_ state: ReaderState, in rect: Rect, on screen: inout Screen) {
   let count = state.articles.count
-  drawBox(rect, title: "Articles (\(count))", focused: state.focus == .list, on: &screen)
+  let total = state.index.articles.count
+  let title = state.search == nil ? "Articles (\(count))" : "Articles (\(count) of \(total))"
+  drawBox(rect, title: title, focused: state.focus == .list, on: &screen)
   let inner = rect.inner
   guard count > 0 else {
     screen.put(
@@ -44,14 +46,21 @@ private func drawList(_ state: ReaderState, in rect: Rect, on screen: inout Scre
       " \(rightAligned(article.images.count, 2))▣ \(rightAligned(article.readingMinutes, 3))m "
     let statsWidth = DisplayWidth.of(stats)
     let titleWidth = max(0, inner.width - statsWidth - 1)
-    let title = " " + TextWrapper.pad(article.title, width: max(0, titleWidth))
+    let title = TextWrapper.truncate(article.title, width: max(0, titleWidth - 1))
     let isSelected = index == state.selection
     let style = isSelected ? Style(reverse: true, color: .selection) : .plain
     let y = inner.y + row
     screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
-    screen.put(
-      title, column: inner.x, row: y, width: inner.width,
-      style: isSelected ? style : Style(bold: false))
+    var x = inner.x + 1
+    let spans = Span.highlighting(
+      title, style: style, terms: state.highlightTerms, fields: [.title])
+    for span in spans {
+      var spanStyle = span.style
+      // On the reversed selection bar, a match shows by un-reversing.
+      if isSelected && spanStyle.color == .match { spanStyle.reverse = false }
+      x += screen.put(
+        span.text, column: x, row: y, width: max(0, inner.x + titleWidth - x), style: spanStyle)
+    }
     screen.put(
       stats, column: inner.maxX - statsWidth, row: y, width: statsWidth,
       style: isSelected ? style : Style(dim: true))
@@ -133,6 +142,17 @@ private func drawStatus(
     + screen.put(
       position, column: rect.x, row: rect.y, style: Style(bold: true, reverse: true, color: .status)
     )
+  if let search = state.searchStatus {
+    let searchStyle = Style(bold: true, reverse: true, color: .status)
+    x += screen.put(
+      " " + search + " ", column: x, row: rect.y, width: rect.maxX - x, style: searchStyle)
+    if state.search?.isEditing == true {
+      if let problem = state.search?.problem, x < rect.maxX {
+        screen.put(" " + problem, column: x, row: rect.y, width: rect.maxX - x, style: style)
+      }
+      return
+    }
+  }
   let right = state.message.map { " \($0) " } ?? ""
   let rightWidth = min(DisplayWidth.of(right), rect.width - (x - rect.x))
   let hints = keymap.hints(for: state.focus).map { "\($0.keys) \($0.label)" }

@@ -25,6 +25,10 @@ public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .sta
       if keymap.command(for: key) == .forceQuit { next.shouldQuit = true }
       return next
     }
+    if next.editSearch(key) {
+      next.keepInView()
+      return next
+    }
     guard let command = keymap.command(for: key) else {
       next.message = "\(key) does nothing here; press ? for help"
       return next
@@ -43,7 +47,8 @@ extension ReaderState {
   /// The selected article laid out at the detail pane's current width.
   public var detailDocument: DetailDocument? {
     selectedArticle.map {
-      DetailDocument(article: $0, width: ReaderLayout.textWidth(detailRectForLayout))
+      DetailDocument(
+        article: $0, width: ReaderLayout.textWidth(detailRectForLayout), terms: highlightTerms)
     }
   }
 
@@ -77,6 +82,10 @@ extension ReaderState {
     case .back: back()
     case .nextPane: cycleFocus()
     case .toggleGallery: toggleGallery()
+    case .search: beginSearch()
+    case .nextMatch: jumpToMatch(forward: true)
+    case .previousMatch: jumpToMatch(forward: false)
+    case .searchCredit: searchSelectedCredit()
     }
   }
 
@@ -112,7 +121,7 @@ extension ReaderState {
     galleryTop = 0
   }
 
-  private var maxDetailTop: Int {
+  var maxDetailTop: Int {
     guard let document = detailDocument else { return 0 }
     return max(0, document.lines.count - ReaderLayout.visibleRows(detailRectForLayout))
   }
@@ -133,10 +142,26 @@ extension ReaderState {
 
   private mutating func back() {
     switch focus {
-    case .list: message = "Press q to quit"
+    case .list:
+      if search != nil { clearSearch() } else { message = "Press q to quit" }
     case .detail: focus = .list
     case .gallery: focus = .detail
     }
+  }
+
+  /// `C` in the gallery-caption pane: every article with an image from this credit.
+  private mutating func searchSelectedCredit() {
+    guard focus == .gallery, let images = selectedArticle?.images,
+      images.indices.contains(gallerySelection)
+    else {
+      message = "Select an image in the credits pane (c) first"
+      return
+    }
+    guard let credit = images[gallerySelection].credit else {
+      message = "This image has no credit"
+      return
+    }
+    searchCredit(credit)
   }
 
   private mutating func cycleFocus() {

@@ -1,0 +1,144 @@
+import MarqueeCore
+
+/// Live search in the reader: `/` opens a query line in the status bar and the list
+/// filters with every key; Enter keeps the results, Esc puts the full list back.
+extension ReaderState {
+  /// Starts typing a query (keeping the current one, so `/` can refine it).
+  mutating func beginSearch() {
+    let previous = search?.previousSelection ?? selectedArticle?.path
+    search = SearchState(
+      query: search?.query ?? "", isEditing: true, terms: search?.terms ?? [],
+      matchCount: search?.matchCount ?? 0, previousSelection: previous)
+    if focus == .gallery || !layout.isWide { focus = .list }
+  }
+
+  /// Handles a key while the query line is open. Returns false for keys it leaves to the
+  /// keymap.
+  mutating func editSearch(_ key: Key) -> Bool {
+    guard var current = search, current.isEditing else { return false }
+    switch key {
+    case .character(let character):
+      current.query.append(character)
+    case .backspace:
+      if current.query.isEmpty {
+        cancelSearch()
+        return true
+      }
+      current.query.removeLast()
+    case .control("u"):
+      current.query = ""
+    case .enter:
+      if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
+        clearSearch()
+      } else {
+        current.isEditing = false
+        search = current
+        if current.problem != nil { message = current.problem }
+      }
+      return true
+    case .escape:
+      cancelSearch()
+      return true
+    case .down, .up:
+      return false
+    default:
+      return true
+    }
+    search = current
+    runSearch()
+    return true
+  }
+
+  /// Searches for the text on the query line and shows the results, best first. While
+  /// the query does not parse yet (an open quote), the last results stay.
+  mutating func runSearch() {
+    guard var current = search else { return }
+    if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
+      current.problem = nil
+      current.terms = []
+      current.matchCount = index.articles.count
+      search = current
+      showList(index.articles, selecting: selectedArticle?.path)
+      return
+    }
+    do {
+      let query = try SearchQuery(current.query)
+      let hits = index.search(query)
+      current.terms = query.highlightTerms
+      current.matchCount = hits.count
+      current.problem = nil
+      search = current
+      showList(hits.map { index.articles[$0.article] })
+    } catch {
+      current.problem = error.description
+      search = current
+    }
+  }
+
+  /// Searches for every article with an image from this credit.
+  mutating func searchCredit(_ credit: String) {
+    let previous = search?.previousSelection ?? selectedArticle?.path
+    let quoted = credit.replacingOccurrences(of: "\"", with: " ")
+    search = SearchState(
+      query: "credit:\"\(quoted)\"", isEditing: false, previousSelection: previous)
+    runSearch()
+    focus = .list
+    galleryOpen = false
+    message = "\(search?.matchCount ?? 0) articles with images from \(credit)"
+  }
+
+  /// Esc while typing: the full list and the selection from before the search.
+  mutating func cancelSearch() {
+    let previous = search?.previousSelection
+    search = nil
+    showList(index.articles, selecting: previous)
+  }
+
+  /// An empty query, or Esc on kept results: the full list, keeping the selected article.
+  mutating func clearSearch() {
+    let current = selectedArticle?.path
+    search = nil
+    showList(index.articles, selecting: current)
+  }
+
+  private mutating func showList(_ rows: [Article], selecting path: String? = nil) {
+    articles = rows
+    let position = path.flatMap { path in rows.firstIndex { $0.path == path } } ?? 0
+    selection = position
+    listTop = 0
+    detailTop = 0
+    gallerySelection = 0
+    galleryTop = 0
+  }
+
+  /// The words to highlight, when a search is active.
+  public var highlightTerms: [HighlightTerm] { search?.terms ?? [] }
+
+  /// `n` / `N`: scrolls the article to the next or previous line with a match.
+  mutating func jumpToMatch(forward: Bool) {
+    guard let document = detailDocument, !highlightTerms.isEmpty else {
+      message = "No search: press / to search"
+      return
+    }
+    // A match below the last full page scrolls only as far as the bottom.
+    let lines = document.matchLines.filter { min($0, maxDetailTop) != detailTop }
+    let target = forward ? lines.first { $0 > detailTop } : lines.last { $0 < detailTop }
+    guard let target else {
+      message = document.matchLines.isEmpty ? "No matches in this article" : "No more matches"
+      return
+    }
+    detailTop = min(target, maxDetailTop)
+    if !layout.isWide || focus == .gallery { focus = .detail }
+  }
+
+  /// The status-bar text for the search: the query line while typing, else the count.
+  var searchStatus: String? {
+    guard let search else { return nil }
+    if search.isEditing {
+      let count = search.problem == nil ? "  \(search.matchCount) matches" : ""
+      return "/\(search.query)▏\(count)"
+    }
+    let noun = search.matchCount == 1 ? "match" : "matches"
+    return "\(search.matchCount) \(noun) for “\(search.query)”"
+  }
+}

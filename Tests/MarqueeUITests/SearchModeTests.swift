@@ -1,0 +1,111 @@
+import MarqueeCore
+import Testing
+
+@testable import MarqueeUI
+
+@Suite("Search in the reader")
+struct SearchModeTests {
+  private func typing(_ text: String) -> [Key] { [.character("/")] + keys(text) }
+
+  @Test func typingFiltersTheListAtEveryKey() {
+    let (partial, _) = screenAfter(typing("qu"))
+    #expect(partial.articles.map(\.title) == [])
+    let (state, screen) = screenAfter(typing("quiet"))
+    #expect(state.articles.map(\.title) == ["A Quiet Week In Streaming"])
+    #expect(screen.lines[0].contains("Articles (1 of 3)"))
+    #expect(screen.lines.last!.contains("/quiet▏  1 matches"))
+    let (wider, _) = screenAfter(typing("premiere OR quiet"))
+    #expect(wider.articles.count == 2)
+  }
+
+  @Test func enterKeepsTheResultsAndSaysHowMany() {
+    let (state, screen) = screenAfter(typing("paragraph") + [.enter])
+    #expect(state.search?.isEditing == false)
+    #expect(state.articles.map(\.title) == ["Glass Harbor Premiere Dazzles"])
+    #expect(screen.lines.last!.contains("1 match for “paragraph”"))
+    // Keys move again once the query is kept.
+    #expect(screenAfter(typing("paragraph") + [.enter, .enter]).0.focus == .detail)
+  }
+
+  @Test func escapeRestoresTheFullListAndTheSelection() {
+    let (state, screen) = screenAfter(keys("j") + typing("premiere") + [.escape])
+    #expect(state.search == nil)
+    #expect(state.articles.count == 3)
+    #expect(state.selection == 1)
+    #expect(screen.lines[0].contains("Articles (3)"))
+  }
+
+  @Test func emptyQueryThenEnterClearsTheSearch() {
+    let kept = typing("quiet") + [.enter]
+    let (state, _) = screenAfter(kept + [.character("/"), .control("u"), .enter])
+    #expect(state.search == nil)
+    #expect(state.articles.count == 3)
+    #expect(state.selectedArticle?.title == "A Quiet Week In Streaming")
+    let (escaped, _) = screenAfter(kept + [.escape])
+    #expect(escaped.search == nil)
+    #expect(escaped.selectedArticle?.title == "A Quiet Week In Streaming")
+  }
+
+  @Test func badQueryWhileTypingKeepsTheLastResults() {
+    let (state, screen) = screenAfter(typing("quiet \"str"))
+    #expect(state.articles.map(\.title) == ["A Quiet Week In Streaming"])
+    #expect(screen.lines.last!.contains("a quote is not closed"))
+    #expect(screenAfter(typing("quiet \"quiet week\"")).0.articles.count == 1)
+  }
+
+  @Test func noMatchesSaysSo() {
+    let (state, screen) = screenAfter(typing("zzzz") + [.enter])
+    #expect(state.articles.isEmpty)
+    #expect(screen.lines.last!.contains("0 matches for “zzzz”"))
+    #expect(screen.lines[1].contains("No articles."))
+  }
+
+  @Test func matchesAreHighlightedInTitlesAndTheArticle() {
+    let (_, screen) = screenAfter(typing("glass paragraph") + [.enter])
+    let titleRow = 1
+    let glass = try! #require(screen.lines[titleRow].range(of: "Glass"))
+    let column = screen.lines[titleRow].distance(
+      from: screen.lines[titleRow].startIndex, to: glass.lowerBound)
+    #expect(screen[column, titleRow].style.color == .match)
+    #expect(screen[column + 6, titleRow].style.color != .match)
+    let bodyRow = try! #require(screen.lines.firstIndex { $0.contains("│ Paragraph 1 of") })
+    let bodyColumn = 50
+    #expect(screen.text(row: bodyRow, columns: bodyColumn..<(bodyColumn + 9)) == "Paragraph")
+    #expect(screen[bodyColumn, bodyRow].style.color == .match)
+    #expect(screen[bodyColumn + 10, bodyRow].style.color != .match)
+  }
+
+  @Test func nAndShiftNJumpBetweenMatchesInTheArticle() {
+    let size = Size(columns: 120, rows: 12)
+    let start = typing("paragraph") + [.enter, .enter]
+    func after(_ more: String) -> (ReaderState, Screen) {
+      screenAfter(start + keys(more), size: size)
+    }
+    let (first, _) = after("n")
+    let document = try! #require(first.detailDocument)
+    #expect(document.matchLines.count == 12)
+    #expect(first.detailTop == document.matchLines[0])
+    #expect(after("nn").0.detailTop == document.matchLines[1])
+    #expect(after("nnN").0.detailTop == document.matchLines[0])
+    #expect(after("nn").1.lines[1].contains("Paragraph 2 of the premiere"))
+    let (end, _) = after("nnnnnnnnnnnnnnnnnnnn")
+    #expect(end.detailTop == end.maxDetailTop)
+    #expect(end.message == "No more matches")
+    #expect(screenAfter(keys("n")).0.message == "No search: press / to search")
+  }
+
+  @Test func creditSearchFromTheGalleryPane() {
+    let other = Sample.article(
+      "other", title: "Another Nordpix Story",
+      images: [ArticleImage(label: "X", caption: nil, credit: "Nordpix")], imagePositions: [0])
+    let (state, screen) = screenAfter(keys("cjC"), articles: Sample.trio + [other])
+    #expect(state.search?.query == "credit:\"Nordpix\"")
+    #expect(
+      Set(state.articles.map(\.title)) == [
+        "Glass Harbor Premiere Dazzles", "Another Nordpix Story",
+      ])
+    #expect(state.focus == .list)
+    #expect(screen.lines.last!.contains("2 matches for “credit:\"Nordpix\"”"))
+    #expect(screenAfter(keys("C")).0.message == "Select an image in the credits pane (c) first")
+  }
+}
