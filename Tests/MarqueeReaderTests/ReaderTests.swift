@@ -74,6 +74,30 @@ struct ReaderTests {
     #expect(Self.contains(Self.detailPane(screen), ReaderCorpus.long.title))
   }
 
+  @Test func slashSearchFiltersTheListAsYouTypeAndEscRestoresIt() throws {
+    let (tmux, corpus) = try Self.openCorpus()
+    defer {
+      tmux.kill()
+      try? FileManager.default.removeItem(at: corpus)
+    }
+    try tmux.waitFor("Articles (3)")
+    try tmux.sendKeys("/", "k", "i", "t", "e")
+    let typed = try tmux.waitFor("the list filtered to one article") {
+      Self.contains($0, "Articles (1 of 3)") && Self.contains($0, "/kite▏")
+    }
+    let list = typed.map { String($0.prefix(Self.listWidth)) }
+    #expect(Self.contains(list, "Bramble Kite"))
+    #expect(!Self.contains(list, "Aurelia Pike"))
+    try tmux.sendKeys("Enter")
+    try tmux.waitFor("1 match for “kite”")
+    try tmux.sendKeys("Escape")
+    // Esc on kept results clears the search and keeps the article that was selected.
+    let restored = try tmux.waitFor("the full list again") {
+      Self.contains($0, "Articles (3)") && Self.status($0, is: "2/3")
+    }
+    #expect(Self.contains(restored, "Aurelia Pike"))
+  }
+
   @Test func jMovesTheSelectionAndTheArticlePaneFollows() throws {
     let (tmux, corpus) = try Self.openCorpus()
     defer {
