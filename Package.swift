@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .executable(name: "marquee", targets: ["marquee"]),
     .library(name: "MarqueeCore", targets: ["MarqueeCore"]),
+    // For the Benchmarks package, which can only use products.
+    .library(name: "MarqueeSynthetic", targets: ["MarqueeSynthetic"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
@@ -14,6 +16,9 @@ let package = Package(
   targets: [
     // Foundation only: the article model, decoding, parsing, loading and the store.
     .target(name: "MarqueeCore"),
+    // Foundation and MarqueeCore only: a seeded generator of articles in the seed layout,
+    // and the fixed benchmark queries, for Benchmarks/ and for tests that need volume.
+    .target(name: "MarqueeSynthetic", dependencies: ["MarqueeCore"]),
     // No curses: reader state, a pure update(state, action), render(state, size) -> Screen,
     // and the keymap as data.
     .target(name: "MarqueeUI", dependencies: ["MarqueeCore"]),
@@ -33,7 +38,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "MarqueeCoreTests", dependencies: ["MarqueeCore", "MarqueeResources"]),
+    .testTarget(
+      name: "MarqueeCoreTests",
+      dependencies: ["MarqueeCore", "MarqueeResources", "MarqueeSynthetic"]
+    ),
     .testTarget(name: "MarqueeUITests", dependencies: ["MarqueeUI", "MarqueeCore"]),
     .testTarget(
       name: "MarqueeTerminalTests", dependencies: ["MarqueeTerminal", "MarqueeUI", "MarqueeCore"]),

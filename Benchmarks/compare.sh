@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Puts marquee-bench's figures next to general tools on the same generated corpus:
+# `cat` of every file, `rg -l -i WORD`, and SQLite FTS5 (in memory, title + body, from
+# python3). Prints ratios, marquee's time divided by the other tool's, because bare times
+# only mean something on the machine that took them.
+#
+#   Benchmarks/compare.sh [ARTICLES]      default 10000
+#
+# Builds marquee-bench in release mode, generates the corpus with --keep, and removes it
+# at the end. Page cache warm for everyone: the corpus has just been written.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+size=${1:-10000}
+# The words timed with ripgrep: common, Zipf-middle, rare, the rarest, absent.
+rg_words=(premiere zubo porfol shousbrousprioxfliond quixotry)
+
+if ! command -v rg >/dev/null 2>&1; then
+  echo "Installing ripgrep" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep >/dev/null
+fi
+
+swift build -c release >&2
+work=$(mktemp -d)
+corpus=""
+cleanup() {
+  rm -rf "$work"
+  if [ -n "$corpus" ]; then rm -rf "$corpus"; fi
+}
+trap cleanup EXIT
+
+.build/release/marquee-bench --articles "$size" --keep --machine >"$work/marquee.tsv"
+corpus=$(awk -F'\t' '$1 == "bench" && $3 == "corpus" { print $4 }' "$work/marquee.tsv")
+bench() { awk -F'\t' -v key="$1" '$1 == "bench" && $3 == key { print $4 }' "$work/marquee.tsv"; }
+marquee_query() {  # median ms and hits of one marquee-bench query
+  awk -F'\t' -v q="$1" '$1 == "query" && $5 == q { print $3 "\t" $4 }' "$work/marquee.tsv"
+}
+
+sum() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.9f\n", a + b }'; }
+
+# Median wall time in seconds of running "$@" three times.
+median3() {
+  local times=()
+  for _ in 1 2 3; do
+    local start end
+    start=$(date +%s.%N)
+    "$@" >/dev/null || true  # rg exits 1 when nothing matches
+    end=$(date +%s.%N)
+    times+=("$(awk -v a="$end" -v b="$start" 'BEGIN { printf "%.6f\n", a - b }')")
+  done
+  printf '%s\n' "${times[@]}" | sort -g | sed -n 2p
+}
+
+cat_all() { find "$corpus" -type f -name '*.txt' -print0 | xargs -0 cat; }
+echo "… timing cat, rg and FTS5 on $corpus" >&2
+cat_s=$(median3 cat_all)
+declare -A rg_s rg_hits
+for word in "${rg_words[@]}"; do
+  rg_s[$word]=$(median3 rg -l -i "$word" "$corpus")
+  rg_hits[$word]=$( (rg -l -i "$word" "$corpus" || true) | wc -l)
+done
+python3 fts5.py "$corpus" >"$work/fts5.tsv"
+fts() { awk -F'\t' -v key="$1" '$1 == "build" && $2 == key { print $3 }' "$work/fts5.tsv"; }
+
+# "12.3× slower" or "45× faster": marquee's figure against the other tool's.
+ratio() {
+  python3 -c '
+import sys
+m, o = float(sys.argv[1]), float(sys.argv[2])
+r = m / o if o > 0 else float("inf")
+def fmt(x):
+    return f"{x:,.0f}" if x >= 100 else f"{x:.1f}" if x >= 10 else f"{x:.2f}"
+print(f"{fmt(r)}× slower" if r >= 1 else f"{fmt(1 / r)}× faster")' "$1" "$2"
+}
+
+load=$(bench load_s)
+index=$(bench index_s)
+megabytes=$(awk -v b="$(bench bytes)" 'BEGIN { printf "%.0f", b / 1e6 }')
+echo "compare.sh: $(bench files) articles, $megabytes MB, $(nproc) cores;" \
+  "ratios are marquee ÷ the other tool (warm page cache)"
+echo
+echo "| marquee | against | ratio |"
+echo "|---|---|---:|"
+echo "| load + parse | \`cat\` of every file | $(ratio "$load" "$cat_s") |"
+echo "| load + parse | python3 reading every file | $(ratio "$load" "$(fts read_s)") |"
+echo "| index build | FTS5 build (insert title + body) | $(ratio "$index" "$(fts insert_s)") |"
+echo "| load + parse + index | python3 read + FTS5 build |" \
+  "$(ratio "$(sum "$load" "$index")" "$(sum "$(fts read_s)" "$(fts insert_s)")") |"
+memory=$(ratio "$(bench peak_rss_bytes)" "$(fts peak_rss_bytes)" | sed 's/slower/more/; s/faster/less/')
+echo "| peak RSS | python3 + FTS5 peak RSS | $memory |"
+echo
+echo "| query | marquee hits | vs \`rg -l -i\` (files) | vs FTS5 (hits) |"
+echo "|---|---:|---:|---:|"
+while IFS=$'\t' read -r kind query fts_ms fts_hits; do
+  [ "$kind" = query ] || continue
+  IFS=$'\t' read -r m_ms m_hits < <(marquee_query "$query")
+  rg_cell="—"
+  if [ -n "${rg_s[$query]:-}" ]; then
+    rg_ms=$(awk -v s="${rg_s[$query]}" 'BEGIN { printf "%.6f\n", s * 1000 }')
+    rg_cell="$(ratio "$m_ms" "$rg_ms") (${rg_hits[$query]})"
+  fi
+  echo "| \`$query\` | $m_hits | $rg_cell | $(ratio "$m_ms" "$fts_ms") ($fts_hits) |"
+done <"$work/fts5.tsv"
