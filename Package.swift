@@ -42,7 +42,8 @@ let package = Package(
       name: "MarqueeCoreTests",
       dependencies: ["MarqueeCore", "MarqueeResources", "MarqueeSynthetic"]
     ),
-    .testTarget(name: "MarqueeUITests", dependencies: ["MarqueeUI", "MarqueeCore"]),
+    .testTarget(
+      name: "MarqueeUITests", dependencies: ["MarqueeUI", "MarqueeCore", "MarqueeSynthetic"]),
     .testTarget(
       name: "MarqueeTerminalTests", dependencies: ["MarqueeTerminal", "MarqueeUI", "MarqueeCore"]),
     // Runs the built `marquee` binary, so it depends on the executable target.

@@ -3,10 +3,10 @@
 /// The corpus keeps its own generator rather than `SystemRandomNumberGenerator` or the
 /// standard library's `random(in:using:)`, so that a seed gives the same bytes on every
 /// platform and toolchain: benchmark figures are only comparable on identical corpora.
-struct SplitMix64: RandomNumberGenerator, Sendable {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { state = seed }
 
   /// A generator for one article, independent of every other article's: any article can
   /// be produced alone, in any order, on any thread, and still come out the same.
@@ -15,7 +15,7 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
     state = mixer.next()
   }
 
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var value = state
     value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9

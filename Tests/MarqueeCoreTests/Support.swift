@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeSynthetic
 import Testing
 
 @testable import MarqueeCore
@@ -60,20 +61,8 @@ final class TemporaryFolder {
   }
 }
 
-/// SplitMix64: a small deterministic generator so random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
-}
+/// The seeded generator the synthetic corpus uses, so random tests repeat exactly.
+typealias SeededGenerator = SplitMix64
 
 /// An article in the seed's layout, written for these tests (fictional people).
 let galleryFixture = """

@@ -1,4 +1,5 @@
 import MarqueeCore
+import MarqueeSynthetic
 import Testing
 
 @testable import MarqueeUI
@@ -125,7 +126,7 @@ struct ScreenStateTests {
 
   @Test func renderNeverWritesOutsideTheScreenAtAnySize() {
     var state = ReaderState(articles: Sample.trio, size: Size(columns: 120, rows: 30))
-    var generator = SplitMix(seed: 9)
+    var generator = SplitMix64(seed: 9)
     let keys: [Key] = [
       .down, .up, .enter, .escape, .tab, .character("c"), .character("?"), .pageDown, .end,
     ]
@@ -140,18 +141,5 @@ struct ScreenStateTests {
       #expect(screen.lines.count == size.rows)
       for line in screen.lines { #expect(DisplayWidth.of(line) == size.columns) }
     }
-  }
-}
-
-/// A deterministic generator for the random-size test.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }
