@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits text into search tokens: Unicode words, case- and diacritic-folded.
 ///
 /// `Beyoncé` and `BEYONCE` both become `beyonce`; apostrophes inside a word vanish and a
@@ -5,9 +7,8 @@
 /// digits are words (`2022`). Han, kana and other scripts written without spaces become
 /// one token per character, so a phrase of them still matches in order.
 ///
-/// Scans Unicode scalars with an ASCII fast path: property look-ups happen only for the
-/// rare non-ASCII scalar (see ../shared/notes/performance.md on why `Character`
-/// iteration is too slow for 100k articles).
+/// The index, the query parser and highlighting all go through `TokenScanner`, so they
+/// can never disagree about what a word is.
 public enum Tokenizer {
   /// One token and where it came from in the text (scalar offsets, for highlighting).
   public struct Token: Sendable, Hashable {
@@ -19,14 +20,16 @@ public enum Tokenizer {
   /// The folded tokens of `text`, in order.
   public static func tokens(_ text: String) -> [String] {
     var result: [String] = []
-    scan(text) { token, _ in result.append(token) }
+    scan(text) { bytes, _ in result.append(String(decoding: bytes, as: UTF8.self)) }
     return result
   }
 
   /// The folded tokens with their scalar ranges.
   public static func tokensWithRanges(_ text: String) -> [Token] {
     var result: [Token] = []
-    scan(text) { token, range in result.append(Token(text: token, range: range)) }
+    scan(text) { bytes, range in
+      result.append(Token(text: String(decoding: bytes, as: UTF8.self), range: range))
+    }
     return result
   }
 
@@ -35,139 +38,122 @@ public enum Tokenizer {
     tokens(word).joined()
   }
 
-  /// Calls `emit` for each token with its scalar range.
-  public static func scan(_ text: String, _ emit: (String, Range<Int>) -> Void) {
-    var word = WordBuilder()
+  /// Calls `emit` with each token's folded UTF-8 bytes (valid only during the call) and
+  /// its range in scalar offsets.
+  public static func scan(
+    _ text: String, _ emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+  ) {
+    var scanner = TokenScanner()
+    scanner.scan(text, emit)
+  }
+}
+
+/// The tokenizer's state machine over UTF-8 bytes, reusable across many texts.
+///
+/// ASCII bytes are classified with a switch; other scalars are decoded and looked up
+/// in `ScalarFolding`, so no `Character` or `String` is built per byte (see
+/// ../shared/notes/performance.md: per-character property look-ups dominated a
+/// String-based tokenizer).
+struct TokenScanner: ~Copyable {
+  private var word: UnsafeMutablePointer<UInt8>
+  private var capacity = 64
+  private var count = 0
+  /// Scalar offsets of the word being read.
+  private var start = 0
+  private var end = 0
+  /// An apostrophe was just read after letters; a letter must follow for it to count.
+  private var apostrophePending = false
+  /// Where in `word` the letters after the last inner apostrophe begin, or -1.
+  private var afterApostrophe = -1
+
+  init() { word = .allocate(capacity: capacity) }
+  deinit { word.deallocate() }
+
+  mutating func scan(_ text: String, _ emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+    var text = text
+    text.withUTF8 { scan(bytes: $0, emit) }
+  }
+
+  mutating func scan(
+    bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+  ) {
+    reset()
+    var index = 0
     var offset = 0
-    for scalar in text.unicodeScalars {
-      defer { offset += 1 }
-      let value = scalar.value
-      if value < 0x80 {
-        // ASCII fast path: letters, digits and the apostrophe need no property look-up.
-        switch value {
-        case 0x30...0x39, 0x61...0x7A: word.append(scalar, at: offset)
-        case 0x41...0x5A: word.append(Unicode.Scalar(value + 0x20)!, at: offset)
-        case 0x27: word.apostrophe(emit)
-        default: word.finish(emit)
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: append(byte, at: offset)
+        case 0x41...0x5A: append(byte | 0x20, at: offset)
+        case 0x27: apostrophe(emit)
+        default: finish(emit)
         }
+        index += 1
+        offset += 1
         continue
       }
-      if isApostrophe(value) {
-        word.apostrophe(emit)
-        continue
-      }
-      let category = scalar.properties.generalCategory
-      if category == .nonspacingMark || category == .spacingMark || category == .enclosingMark {
+      let (value, length) = ScalarFolding.decode(bytes, at: index)
+      index += length
+      switch ScalarFolding.kind(of: value) {
+      case .separator: finish(emit)
+      case .apostrophe: apostrophe(emit)
+      case .mark:
         // Combining marks (the accent of a decomposed é) stay in the word and fold away.
-        word.extend(to: offset)
-        continue
-      }
-      if isSpacelessScript(value) {
-        word.finish(emit)
-        for folded in foldScalar(scalar).unicodeScalars { word.append(folded, at: offset) }
-        word.finish(emit)
-        continue
-      }
-      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-        for folded in foldScalar(scalar).unicodeScalars { word.append(folded, at: offset) }
-      } else {
-        word.finish(emit)
-      }
-    }
-    word.finish(emit)
-  }
-
-  /// The word being read, with where it started and where the last apostrophe fell.
-  private struct WordBuilder {
-    var scalars: [Unicode.Scalar] = []
-    var start = 0
-    var end = 0
-    /// An apostrophe was just read after letters; a letter must follow for it to count.
-    var apostrophePending = false
-    /// Where in `scalars` the letters after the last inner apostrophe begin.
-    var afterApostrophe: Int?
-
-    mutating func append(_ scalar: Unicode.Scalar, at offset: Int) {
-      if scalars.isEmpty { start = offset }
-      if apostrophePending {
-        afterApostrophe = scalars.count
-        apostrophePending = false
-      }
-      scalars.append(scalar)
-      end = offset + 1
-    }
-
-    mutating func extend(to offset: Int) {
-      if !scalars.isEmpty { end = offset + 1 }
-    }
-
-    mutating func apostrophe(_ emit: (String, Range<Int>) -> Void) {
-      if scalars.isEmpty || apostrophePending {
+        if count > 0 { end = offset + 1 }
+      case .spaceless:
         finish(emit)
-      } else {
-        apostrophePending = true
+        ScalarFolding.withFolded(value) { append($0, at: offset) }
+        finish(emit)
+      case .letter:
+        ScalarFolding.withFolded(value) { append($0, at: offset) }
       }
+      offset += 1
     }
+    finish(emit)
+  }
 
-    /// Emits the word: apostrophes dropped, a possessive `’s` removed.
-    mutating func finish(_ emit: (String, Range<Int>) -> Void) {
-      defer {
-        scalars.removeAll(keepingCapacity: true)
-        apostrophePending = false
-        afterApostrophe = nil
-      }
-      guard !scalars.isEmpty else { return }
-      if let split = afterApostrophe, split == scalars.count - 1, scalars[split] == "s" {
-        scalars.removeLast()
-      }
-      var token = String.UnicodeScalarView()
-      token.append(contentsOf: scalars)
-      emit(String(token), start..<end)
+  private mutating func reset() {
+    count = 0
+    apostrophePending = false
+    afterApostrophe = -1
+  }
+
+  private mutating func append(_ byte: UInt8, at offset: Int) {
+    if count == 0 { start = offset }
+    if apostrophePending {
+      afterApostrophe = count
+      apostrophePending = false
+    }
+    if count == capacity {
+      let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+      larger.update(from: word, count: count)
+      word.deallocate()
+      word = larger
+      capacity *= 2
+    }
+    word[count] = byte
+    count += 1
+    end = offset + 1
+  }
+
+  private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) {
+    for byte in bytes { append(byte, at: offset) }
+  }
+
+  private mutating func apostrophe(_ emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+    if count == 0 || apostrophePending {
+      finish(emit)
+    } else {
+      apostrophePending = true
     }
   }
 
-  private static func isApostrophe(_ value: UInt32) -> Bool {
-    value == 0x2019 || value == 0x2018 || value == 0x02BC || value == 0x2032 || value == 0xFF07
+  /// Emits the word: apostrophes dropped, a possessive `’s` removed.
+  private mutating func finish(_ emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+    defer { reset() }
+    guard count > 0 else { return }
+    if afterApostrophe == count - 1, word[afterApostrophe] == UInt8(ascii: "s") { count -= 1 }
+    emit(UnsafeBufferPointer(start: word, count: count), start..<end)
   }
-
-  /// Scripts written without spaces between words: each character is its own token.
-  private static func isSpacelessScript(_ value: UInt32) -> Bool {
-    switch value {
-    case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
-      0x20000...0x2FFFF, 0x0E00...0x0E7F, 0x31F0...0x31FF:
-      return true
-    default:
-      return false
-    }
-  }
-
-  /// Lowercased, with diacritics removed: é → e, Ø → o, ß → ss.
-  static func foldScalar(_ scalar: Unicode.Scalar) -> String {
-    if let special = specialFolds[scalar.value] { return special }
-    let lowered = scalar.properties.lowercaseMapping
-    var out = ""
-    for piece in lowered.unicodeScalars {
-      if let decomposed = decompositionBase(piece) {
-        out.unicodeScalars.append(decomposed)
-      } else {
-        out.unicodeScalars.append(piece)
-      }
-    }
-    return out
-  }
-
-  /// The base letter of a precomposed Latin, Greek or Cyrillic letter with marks.
-  private static func decompositionBase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-    guard scalar.value >= 0xC0, scalar.value < 0x2000 else { return nil }
-    let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
-    guard decomposed.count > 1, let base = decomposed.first else { return nil }
-    return base
-  }
-
-  /// Letters that have no canonical decomposition but that people type without marks.
-  private static let specialFolds: [UInt32: String] = [
-    0xDF: "ss", 0xE6: "ae", 0xC6: "ae", 0xF8: "o", 0xD8: "o", 0x153: "oe", 0x152: "oe",
-    0x142: "l", 0x141: "l", 0x111: "d", 0x110: "d", 0xFE: "th", 0xDE: "th", 0xF0: "d",
-    0xD0: "d", 0x131: "i",
-  ]
 }

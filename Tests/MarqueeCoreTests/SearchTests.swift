@@ -182,7 +182,11 @@ struct SearchPropertyTests {
     }
     let index = SearchIndex(articles: articles)
     let tokenSets = articles.map { article in
-      Set(SearchIndex.tokenize(article).flatMap { $0.map(\.0) })
+      var tokens = Set<String>()
+      for field in SearchField.allCases {
+        IndexSegment.forEachPiece(of: article, in: field) { tokens.formUnion(Tokenizer.tokens($0)) }
+      }
+      return tokens
     }
     for _ in 0..<200 {
       let first = vocabulary.randomElement(using: &generator)!

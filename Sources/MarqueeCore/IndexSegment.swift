@@ -1,0 +1,185 @@
+/// The postings of a run of consecutive articles: one piece of `SearchIndex`.
+///
+/// Segments are built independently (on all cores, or one batch at a time while a
+/// corpus is still loading) and never merged: a query visits each in document order.
+/// Everything is in flat integer arrays, with no per-term allocation:
+/// - the vocabulary is sorted by bytes, so a term's id is its rank, a lookup is a
+///   binary search and every term with a given prefix is one contiguous id range;
+/// - term `t` has entries `entryStarts[t]..<entryStarts[t + 1]`, each entry one
+///   (article, field) it occurs in, as `localArticle << 3 | field`, ascending;
+/// - entry `e` has its positions in that field at `positionStarts[e]..<positionStarts[e + 1]`,
+///   so its term frequency is the length of that range.
+struct IndexSegment: Sendable {
+  let firstDocument: Int
+  let documentCount: Int
+  private let termBytes: [UInt8]
+  private let termStarts: [UInt32]
+  let entryStarts: [UInt32]
+  let entries: [UInt32]
+  let positionStarts: [UInt32]
+  let positions: [UInt32]
+  /// Tokens per field per article: `lengths[localArticle * fieldCount + field]`.
+  let lengths: [UInt32]
+
+  static let fieldCount = SearchField.allCases.count
+  static let fieldBits: UInt32 = 3
+  static let fieldMask: UInt32 = 7
+  /// A gap between separate pieces of one field (two captions, two paragraphs), so a
+  /// phrase never matches across them.
+  static let pieceGap: UInt32 = 16
+
+  var termCount: Int { termStarts.count - 1 }
+
+  /// Tokenizes and indexes `articles`, whose first is document `firstDocument`.
+  init(articles: ArraySlice<Article>, firstDocument: Int) {
+    var table = TermTable()
+    var scanner = TokenScanner()
+    var tokenTerms: [UInt32] = []
+    var tokenEntries: [UInt32] = []
+    var tokenPositions: [UInt32] = []
+    var lengths: [UInt32] = []
+    lengths.reserveCapacity(articles.count * Self.fieldCount)
+    for (local, article) in articles.enumerated() {
+      for field in SearchField.allCases {
+        let entry = UInt32(local) << Self.fieldBits | UInt32(field.rawValue)
+        var position: UInt32 = 0
+        var length: UInt32 = 0
+        Self.forEachPiece(of: article, in: field) { piece in
+          scanner.scan(piece) { bytes, _ in
+            tokenTerms.append(table.id(of: bytes))
+            tokenEntries.append(entry)
+            tokenPositions.append(position)
+            position &+= 1
+            length += 1
+          }
+          position &+= Self.pieceGap
+        }
+        lengths.append(length)
+      }
+    }
+    self.firstDocument = firstDocument
+    self.documentCount = articles.count
+    self.lengths = lengths
+
+    // Renumber terms by byte order, then group tokens by term with a counting sort,
+    // which keeps each term's tokens in (article, field, position) order.
+    let order = table.sortedIDs()
+    var rankOf = [UInt32](repeating: 0, count: order.count)
+    var sortedBytes: [UInt8] = []
+    var sortedStarts: [UInt32] = [0]
+    sortedBytes.reserveCapacity(table.bytes.count)
+    for (rank, id) in order.enumerated() {
+      rankOf[Int(id)] = UInt32(rank)
+      sortedBytes += table.bytes[Int(table.starts[Int(id)])..<Int(table.starts[Int(id) + 1])]
+      sortedStarts.append(UInt32(sortedBytes.count))
+    }
+    termBytes = sortedBytes
+    termStarts = sortedStarts
+
+    let tokenCount = tokenTerms.count
+    var termTokenStarts = [UInt32](repeating: 0, count: order.count + 1)
+    var groupedEntries = [UInt32](repeating: 0, count: tokenCount)
+    var groupedPositions = [UInt32](repeating: 0, count: tokenCount)
+    termTokenStarts.withUnsafeMutableBufferPointer { starts in
+      rankOf.withUnsafeBufferPointer { rankOf in
+        for term in tokenTerms { starts[Int(rankOf[Int(term)]) + 1] += 1 }
+        for rank in 0..<order.count { starts[rank + 1] += starts[rank] }
+        var cursors = Array(starts.dropLast())
+        groupedEntries.withUnsafeMutableBufferPointer { grouped in
+          groupedPositions.withUnsafeMutableBufferPointer { positions in
+            for token in 0..<tokenCount {
+              let rank = Int(rankOf[Int(tokenTerms[token])])
+              let slot = Int(cursors[rank])
+              cursors[rank] += 1
+              grouped[slot] = tokenEntries[token]
+              positions[slot] = tokenPositions[token]
+            }
+          }
+        }
+      }
+    }
+    positions = groupedPositions
+
+    // One entry per run of equal (article, field) within a term.
+    var entries: [UInt32] = []
+    var positionStarts: [UInt32] = []
+    var entryStarts: [UInt32] = [0]
+    entryStarts.reserveCapacity(order.count + 1)
+    for rank in 0..<order.count {
+      var previous = UInt32.max
+      for token in Int(termTokenStarts[rank])..<Int(termTokenStarts[rank + 1]) {
+        let entry = groupedEntries[token]
+        if entry != previous {
+          entries.append(entry)
+          positionStarts.append(UInt32(token))
+          previous = entry
+        }
+      }
+      entryStarts.append(UInt32(entries.count))
+    }
+    positionStarts.append(UInt32(tokenCount))
+    self.entries = entries
+    self.positionStarts = positionStarts
+    self.entryStarts = entryStarts
+  }
+
+  /// The pieces of text that make up one field of an article.
+  static func forEachPiece(of article: Article, in field: SearchField, _ body: (String) -> Void) {
+    switch field {
+    case .title: body(article.title)
+    case .dek: body(article.dek)
+    case .caption:
+      for image in article.images {
+        if let label = image.label { body(label) }
+        if let caption = image.caption { body(caption) }
+      }
+    case .credit:
+      for image in article.images { if let credit = image.credit { body(credit) } }
+    case .body:
+      for block in article.body { if case .paragraph(let text) = block { body(text) } }
+    }
+  }
+
+  /// The id of a folded token, if this segment has it.
+  func termID(_ token: [UInt8]) -> Int? {
+    let low = lowerBound(token, prefixOnly: false)
+    guard low < termCount else { return nil }
+    let equal = token.withUnsafeBufferPointer { token in
+      withTerm(low) { ByteOrder.compare($0, token) == 0 }
+    }
+    return equal ? low : nil
+  }
+
+  /// The ids of every term starting with `stem`.
+  func termRange(prefix stem: [UInt8]) -> Range<Int> {
+    lowerBound(stem, prefixOnly: false)..<lowerBound(stem, prefixOnly: true, upper: true)
+  }
+
+  /// The first id whose term is not less than `token` (or, with `upper`, whose first
+  /// `token.count` bytes are greater than `token`).
+  private func lowerBound(_ token: [UInt8], prefixOnly: Bool, upper: Bool = false) -> Int {
+    token.withUnsafeBufferPointer { token in
+      var low = 0
+      var high = termCount
+      while low < high {
+        let middle = (low + high) / 2
+        let order = withTerm(middle) { term in
+          ByteOrder.compare(
+            prefixOnly ? UnsafeBufferPointer(rebasing: term.prefix(token.count)) : term, token)
+        }
+        if order < 0 || (upper && order == 0) { low = middle + 1 } else { high = middle }
+      }
+      return low
+    }
+  }
+
+  private func withTerm<T>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    termBytes.withUnsafeBufferPointer { all in
+      body(UnsafeBufferPointer(rebasing: all[Int(termStarts[id])..<Int(termStarts[id + 1])]))
+    }
+  }
+
+  /// Term frequency of entry `entry`.
+  @inline(__always)
+  func frequency(_ entry: Int) -> UInt32 { positionStarts[entry + 1] - positionStarts[entry] }
+}
