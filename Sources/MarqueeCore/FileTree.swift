@@ -51,6 +51,16 @@ struct FileTree {
   /// Adds one path from the command line. A file named here is always a candidate,
   /// whatever `--include` says.
   mutating func add(path: String) throws(LoadError) {
+    let info = try Self.examine(path)
+    if isDirectory(info) {
+      walk(directory: path, info: info)
+    } else {
+      consider(file: Array(path.utf8CString), displayPath: path, info: info)
+    }
+  }
+
+  /// What a path from the command line is, or why it cannot be loaded at all.
+  static func examine(_ path: String) throws(LoadError) -> stat {
     var info = stat()
     guard stat(path, &info) == 0 else {
       let error = errno
@@ -63,11 +73,7 @@ struct FileTree {
       }
       throw .unreadablePath(path, reason: errorText(error))
     }
-    if isDirectory(info) {
-      walk(directory: path, info: info)
-    } else {
-      consider(file: Array(path.utf8CString), displayPath: path, info: info)
-    }
+    return info
   }
 
   private mutating func walk(directory root: String, info rootInfo: stat) {

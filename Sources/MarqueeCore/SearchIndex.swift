@@ -33,24 +33,55 @@ public struct SearchIndex: Sendable {
 
   /// Adds articles (after those already indexed) and indexes them.
   public mutating func append(_ newArticles: [Article]) {
-    guard !newArticles.isEmpty else { return }
-    let first = articles.count
-    articles += newArticles
-    let size = segmentSize
-    let count = (newArticles.count + size - 1) / size
-    let built = ParallelMap.map(count: count) { chunk in
-      let start = chunk * size
-      let end = min(start + size, newArticles.count)
+    append(prepare(newArticles))
+  }
+
+  /// Articles indexed and ready to join an index, made off the thread that owns it.
+  public struct Batch: Sendable {
+    public let articles: [Article]
+    /// The index's article count the segments were numbered after.
+    let first: Int
+    let segments: [IndexSegment]
+  }
+
+  /// Indexes articles that will follow the current ones, in parallel, without
+  /// changing this index: a loader thread prepares batches while the reader keeps
+  /// answering keys, and `append(_:)` then takes each batch at once.
+  public func prepare(_ newArticles: [Article]) -> Batch {
+    Self.prepare(newArticles, after: articles.count, segmentSize: segmentSize)
+  }
+
+  /// `prepare(_:)` for an index that will hold `count` articles by then.
+  public static func prepare(_ newArticles: [Article], after count: Int) -> Batch {
+    prepare(newArticles, after: count, segmentSize: defaultSegmentSize)
+  }
+
+  private static func prepare(_ newArticles: [Article], after first: Int, segmentSize: Int)
+    -> Batch
+  {
+    let chunks = (newArticles.count + segmentSize - 1) / segmentSize
+    let segments = ParallelMap.map(count: chunks) { chunk in
+      let start = chunk * segmentSize
+      let end = min(start + segmentSize, newArticles.count)
       return IndexSegment(articles: newArticles[start..<end], firstDocument: first + start)
     }
-    for segment in built {
+    return Batch(articles: newArticles, first: first, segments: segments)
+  }
+
+  /// Adds a prepared batch. Batches must arrive in the order they were prepared for.
+  public mutating func append(_ batch: Batch) {
+    precondition(batch.first == articles.count, "index batches must be appended in order")
+    guard !batch.articles.isEmpty else { return }
+    articles += batch.articles
+    for segment in batch.segments {
       lengths += segment.lengths
       for (position, length) in segment.lengths.enumerated() {
         fieldTotals[position % IndexSegment.fieldCount] += Double(length)
       }
     }
-    segments += built
-    pathRanks = PathRanks(articles, assumingSortedBefore: pathRanks.isIdentity ? first : nil)
+    segments += batch.segments
+    pathRanks = PathRanks(
+      articles, assumingSortedBefore: pathRanks.isIdentity ? batch.first : nil)
   }
 
   /// Ranked matches: best first, ties by path.

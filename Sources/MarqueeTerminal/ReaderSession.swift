@@ -13,28 +13,52 @@ public enum ReaderSession {
     case quit
     /// A signal (SIGINT, SIGTERM, SIGHUP) asked the reader to stop.
     case signal(Int32)
+    /// Loading failed after the reader opened (a folder vanished); the message is for
+    /// the user, printed once the terminal is restored.
+    case failed(String)
 
-    /// The exit status: 0 for quitting, 128 + the signal number otherwise (the shell's
-    /// convention for a process ended by a signal).
+    /// The exit status: 0 for quitting, 128 + the signal number for a signal (the
+    /// shell's convention), 2 for a failure.
     public var exitStatus: Int32 {
       switch self {
       case .quit: 0
       case .signal(let number): 128 + number
+      case .failed: 2
       }
     }
   }
 
-  /// Opens the terminal, runs the reader on `articles` until the user quits, and restores
-  /// the terminal. Throws before touching the terminal when it cannot be used.
-  public static func run(articles: [Article], colors: Bool) throws(TerminalError) -> Outcome {
+  /// Opens the terminal at once and runs the reader while `stream` loads the corpus in
+  /// the background: the first frame does not wait for a single file. Restores the
+  /// terminal on every way out. Throws before touching the terminal when it cannot be
+  /// used.
+  public static func run(stream: ArticleStream, colors: Bool) throws(TerminalError) -> Outcome {
     let terminal = try Terminal.open(colors: colors)
-    defer { terminal.close() }
-    var state = update(ReaderState(articles: articles, size: terminal.size), .resize(terminal.size))
+    defer {
+      stream.cancel()
+      terminal.close()
+    }
+    var state = update(
+      ReaderState(index: SearchIndex(articles: []), size: terminal.size, loading: LoadingStatus()),
+      .resize(terminal.size))
+    stream.start()
     var forceRedraw = true
     while true {
+      for event in stream.take() {
+        switch event {
+        case .found(let files): state = update(state, .filesFound(files))
+        case .batch(let batch, let filesRead):
+          state = update(state, .articlesArrived(batch, filesRead: filesRead))
+        case .finished(let report): state = update(state, .loadingFinished(report))
+        case .failed(let error): return .failed(error.description)
+        }
+      }
       terminal.draw(render(state, size: state.size), force: forceRedraw)
       forceRedraw = false
-      guard let event = terminal.nextEvent(timeoutMilliseconds: 1_000) else { continue }
+      // While loading, wake often enough for the list to fill smoothly; keys still
+      // arrive the moment they are typed.
+      let timeout = state.loading == nil ? 1_000 : 25
+      guard let event = terminal.nextEvent(timeoutMilliseconds: timeout) else { continue }
       switch event {
       case .key(let key):
         state = update(state, .key(key))

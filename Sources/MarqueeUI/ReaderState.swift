@@ -9,10 +9,14 @@ public enum Pane: Sendable, Hashable, CaseIterable {
 /// action; `render` draws a state. Nothing else changes it, so every screen can be
 /// reproduced from the actions that led to it.
 public struct ReaderState: Sendable {
-  /// The rows of the list: every article, or the results of the active search.
-  public var articles: [Article]
-  /// Every loaded article, and the search index over them.
-  public let index: SearchIndex
+  /// Every loaded article, and the search index over them. Grows while loading.
+  public internal(set) var index: SearchIndex
+  /// The rows of the list as positions in `index.articles`: the results of the active
+  /// search, or nil when the list shows every article. Positions rather than copies,
+  /// so a search over 100,000 articles or a batch arriving copies no article.
+  public internal(set) var rows: [Int]?
+  /// Loading progress while articles are still arriving; nil once all have.
+  public internal(set) var loading: LoadingStatus?
   /// The search being typed or kept; nil when the list shows everything.
   public var search: SearchState?
   /// Index into `articles` of the selected row.
@@ -39,14 +43,37 @@ public struct ReaderState: Sendable {
     self.init(index: SearchIndex(articles: articles), size: size)
   }
 
-  public init(index: SearchIndex, size: Size) {
+  public init(index: SearchIndex, size: Size, loading: LoadingStatus? = nil) {
     self.index = index
-    self.articles = index.articles
     self.size = size
+    self.loading = loading
   }
 
+  /// How many rows the list has.
+  public var rowCount: Int { rows?.count ?? index.articles.count }
+
+  /// The position in `index.articles` of a list row.
+  public func document(atRow row: Int) -> Int { rows?[row] ?? row }
+
+  public func article(atRow row: Int) -> Article { index.articles[document(atRow: row)] }
+
+  /// The articles in list order. O(rows): for tests and scripts, not for drawing.
+  public var listedArticles: [Article] { (0..<rowCount).map(article(atRow:)) }
+
   public var selectedArticle: Article? {
-    articles.indices.contains(selection) ? articles[selection] : nil
+    (0..<rowCount).contains(selection) ? article(atRow: selection) : nil
+  }
+}
+
+/// How far loading has got: files read out of files found (unknown while the folders
+/// are still being walked).
+public struct LoadingStatus: Sendable, Hashable {
+  public var filesRead: Int
+  public var filesFound: Int?
+
+  public init(filesRead: Int = 0, filesFound: Int? = nil) {
+    self.filesRead = filesRead
+    self.filesFound = filesFound
   }
 }
 
@@ -62,6 +89,7 @@ public struct SearchState: Sendable, Equatable {
   public var matchCount: Int = 0
   /// Why the text on the line is not a query yet (an unclosed quote while typing).
   public var problem: String?
-  /// The article selected before the search began, restored by Esc.
-  public var previousSelection: String?
+  /// The article (position in `index.articles`) selected before the search began,
+  /// restored by Esc.
+  public var previousSelection: Int?
 }

@@ -28,7 +28,7 @@ public func render(_ state: ReaderState, size: Size, keymap: Keymap = .standard)
 }
 
 private func drawList(_ state: ReaderState, in rect: Rect, on screen: inout Screen) {
-  let count = state.articles.count
+  let count = state.rowCount
   let total = state.index.articles.count
   let title = state.search == nil ? "Articles (\(count))" : "Articles (\(count) of \(total))"
   drawBox(rect, title: title, focused: state.focus == .list, on: &screen)
@@ -41,7 +41,7 @@ private func drawList(_ state: ReaderState, in rect: Rect, on screen: inout Scre
   for row in 0..<inner.height {
     let index = state.listTop + row
     guard index < count else { break }
-    let article = state.articles[index]
+    let article = state.article(atRow: index)
     let stats =
       " \(rightAligned(article.images.count, 2))▣ \(rightAligned(article.readingMinutes, 3))m "
     let statsWidth = DisplayWidth.of(stats)
@@ -136,7 +136,7 @@ private func drawStatus(
   let style = Style(reverse: true, color: .status)
   screen.fill(rect, style: style)
   let position =
-    state.articles.isEmpty ? " 0/0 " : " \(state.selection + 1)/\(state.articles.count) "
+    state.rowCount == 0 ? " 0/0 " : " \(state.selection + 1)/\(state.rowCount) "
   var x =
     rect.x
     + screen.put(
@@ -153,7 +153,7 @@ private func drawStatus(
       return
     }
   }
-  let right = state.message.map { " \($0) " } ?? ""
+  let right = (state.message ?? state.loadingStatus).map { " \($0) " } ?? ""
   let rightWidth = min(DisplayWidth.of(right), rect.width - (x - rect.x))
   let hints = keymap.hints(for: state.focus).map { "\($0.keys) \($0.label)" }
     .joined(separator: "  ")

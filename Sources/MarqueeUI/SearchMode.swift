@@ -5,7 +5,7 @@ import MarqueeCore
 extension ReaderState {
   /// Starts typing a query (keeping the current one, so `/` can refine it).
   mutating func beginSearch() {
-    let previous = search?.previousSelection ?? selectedArticle?.path
+    let previous = search?.previousSelection ?? selectedDocument
     search = SearchState(
       query: search?.query ?? "", isEditing: true, terms: search?.terms ?? [],
       matchCount: search?.matchCount ?? 0, previousSelection: previous)
@@ -51,14 +51,14 @@ extension ReaderState {
 
   /// Searches for the text on the query line and shows the results, best first. While
   /// the query does not parse yet (an open quote), the last results stay.
-  mutating func runSearch() {
+  mutating func runSearch(keeping selected: Int? = nil) {
     guard var current = search else { return }
     if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
       current.problem = nil
       current.terms = []
       current.matchCount = index.articles.count
       search = current
-      showList(index.articles, selecting: selectedArticle?.path)
+      showList(nil, selecting: selected ?? selectedDocument)
       return
     }
     do {
@@ -68,7 +68,7 @@ extension ReaderState {
       current.matchCount = hits.count
       current.problem = nil
       search = current
-      showList(hits.map { index.articles[$0.article] })
+      showList(hits.map(\.article), selecting: selected)
     } catch {
       current.problem = error.description
       search = current
@@ -77,7 +77,7 @@ extension ReaderState {
 
   /// Searches for every article with an image from this credit.
   mutating func searchCredit(_ credit: String) {
-    let previous = search?.previousSelection ?? selectedArticle?.path
+    let previous = search?.previousSelection ?? selectedDocument
     let quoted = credit.replacingOccurrences(of: "\"", with: " ")
     search = SearchState(
       query: "credit:\"\(quoted)\"", isEditing: false, previousSelection: previous)
@@ -91,20 +91,31 @@ extension ReaderState {
   mutating func cancelSearch() {
     let previous = search?.previousSelection
     search = nil
-    showList(index.articles, selecting: previous)
+    showList(nil, selecting: previous)
   }
 
   /// An empty query, or Esc on kept results: the full list, keeping the selected article.
   mutating func clearSearch() {
-    let current = selectedArticle?.path
+    let current = selectedDocument
     search = nil
-    showList(index.articles, selecting: current)
+    showList(nil, selecting: current)
   }
 
-  private mutating func showList(_ rows: [Article], selecting path: String? = nil) {
-    articles = rows
-    let position = path.flatMap { path in rows.firstIndex { $0.path == path } } ?? 0
-    selection = position
+  /// The selected row's position in `index.articles`.
+  var selectedDocument: Int? {
+    (0..<rowCount).contains(selection) ? document(atRow: selection) : nil
+  }
+
+  /// Shows these rows (nil: every article), selecting `document` if it is among them.
+  /// The panes keep their places when the selected article stays the same (a
+  /// batch arriving re-runs the search under the reader's eyes).
+  private mutating func showList(_ rows: [Int]?, selecting document: Int? = nil) {
+    let before = selectedDocument
+    self.rows = rows
+    selection =
+      document.flatMap { document in rows == nil ? document : rows?.firstIndex(of: document) }
+      ?? 0
+    guard selectedDocument != before else { return }
     listTop = 0
     detailTop = 0
     gallerySelection = 0
@@ -139,6 +150,7 @@ extension ReaderState {
       return "/\(search.query)▏\(count)"
     }
     let noun = search.matchCount == 1 ? "match" : "matches"
-    return "\(search.matchCount) \(noun) for “\(search.query)”"
+    let soFar = loading == nil ? "" : " so far"
+    return "\(search.matchCount) \(noun) for “\(search.query)”\(soFar)"
   }
 }

@@ -1,10 +1,16 @@
 import MarqueeCore
 
-/// Something that happened: a key, or a new terminal size.
-public enum Action: Sendable, Hashable {
+/// Something that happened: a key, a new terminal size, or articles arriving.
+public enum Action: Sendable {
   case key(Key)
   case command(Command)
   case resize(Size)
+  /// Loading has found this many files to read.
+  case filesFound(Int)
+  /// More articles, loaded and indexed, and how many files have been read so far.
+  case articlesArrived(SearchIndex.Batch, filesRead: Int)
+  /// Every file has been read.
+  case loadingFinished(LoadReport)
 }
 
 /// The next state of the reader. Pure: no I/O, no clock, so tests can drive the reader
@@ -36,6 +42,12 @@ public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .sta
     next.perform(command)
   case .command(let command):
     next.perform(command)
+  case .filesFound(let count):
+    next.filesFound(count)
+  case .articlesArrived(let batch, let filesRead):
+    next.receive(batch, filesRead: filesRead)
+  case .loadingFinished(let report):
+    next.finishLoading(report)
   }
   next.keepInView()
   return next
@@ -102,7 +114,7 @@ extension ReaderState {
     switch focus {
     case .list:
       let target = clamp(
-        selection.addingReportingOverflow(delta).partialValue, 0, articles.count - 1)
+        selection.addingReportingOverflow(delta).partialValue, 0, rowCount - 1)
       if target != selection { select(target) }
     case .detail:
       detailTop = clamp(detailTop.addingReportingOverflow(delta).partialValue, 0, maxDetailTop)
@@ -198,7 +210,7 @@ extension ReaderState {
       layout.list ?? ReaderLayout(size: size, focus: .list, galleryOpen: galleryOpen).list)
     if selection < listTop { listTop = selection }
     if selection >= listTop + rows { listTop = selection - rows + 1 }
-    listTop = clamp(listTop, 0, max(0, articles.count - rows))
+    listTop = clamp(listTop, 0, max(0, rowCount - rows))
     detailTop = clamp(detailTop, 0, maxDetailTop)
     let gallery = GalleryDocument(
       article: selectedArticle, width: ReaderLayout.textWidth(galleryRectForLayout),

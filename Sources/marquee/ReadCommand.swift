@@ -16,13 +16,24 @@ struct ReadCommand: ParsableCommand {
   @OptionGroup var corpus: CorpusOptions
 
   func run() throws {
-    let store = try corpus.loadStore()
-    let outcome: ReaderSession.Outcome
+    let paths = try corpus.resolvedPaths()
     do {
-      outcome = try ReaderSession.run(articles: store.articles, colors: !Console.noColor)
+      try ArticleStream.checkPaths(paths)
     } catch {
       throw Console.failure(error.description)
     }
-    if outcome != .quit { throw ExitCode(outcome.exitStatus) }
+    let outcome: ReaderSession.Outcome
+    do {
+      outcome = try ReaderSession.run(
+        stream: ArticleStream(paths: paths, options: corpus.loadOptions),
+        colors: !Console.noColor)
+    } catch {
+      throw Console.failure(error.description)
+    }
+    switch outcome {
+    case .quit: return
+    case .failed(let message): throw Console.failure(message)
+    case .signal: throw ExitCode(outcome.exitStatus)
+    }
   }
 }

@@ -9,19 +9,19 @@ struct SearchModeTests {
 
   @Test func typingFiltersTheListAtEveryKey() {
     let (partial, _) = screenAfter(typing("qu"))
-    #expect(partial.articles.map(\.title) == [])
+    #expect(partial.listedArticles.map(\.title) == [])
     let (state, screen) = screenAfter(typing("quiet"))
-    #expect(state.articles.map(\.title) == ["A Quiet Week In Streaming"])
+    #expect(state.listedArticles.map(\.title) == ["A Quiet Week In Streaming"])
     #expect(screen.lines[0].contains("Articles (1 of 3)"))
     #expect(screen.lines.last!.contains("/quiet▏  1 matches"))
     let (wider, _) = screenAfter(typing("premiere OR quiet"))
-    #expect(wider.articles.count == 2)
+    #expect(wider.rowCount == 2)
   }
 
   @Test func enterKeepsTheResultsAndSaysHowMany() {
     let (state, screen) = screenAfter(typing("paragraph") + [.enter])
     #expect(state.search?.isEditing == false)
-    #expect(state.articles.map(\.title) == ["Glass Harbor Premiere Dazzles"])
+    #expect(state.listedArticles.map(\.title) == ["Glass Harbor Premiere Dazzles"])
     #expect(screen.lines.last!.contains("1 match for “paragraph”"))
     // Keys move again once the query is kept.
     #expect(screenAfter(typing("paragraph") + [.enter, .enter]).0.focus == .detail)
@@ -30,7 +30,7 @@ struct SearchModeTests {
   @Test func escapeRestoresTheFullListAndTheSelection() {
     let (state, screen) = screenAfter(keys("j") + typing("premiere") + [.escape])
     #expect(state.search == nil)
-    #expect(state.articles.count == 3)
+    #expect(state.rowCount == 3)
     #expect(state.selection == 1)
     #expect(screen.lines[0].contains("Articles (3)"))
   }
@@ -39,7 +39,7 @@ struct SearchModeTests {
     let kept = typing("quiet") + [.enter]
     let (state, _) = screenAfter(kept + [.character("/"), .control("u"), .enter])
     #expect(state.search == nil)
-    #expect(state.articles.count == 3)
+    #expect(state.rowCount == 3)
     #expect(state.selectedArticle?.title == "A Quiet Week In Streaming")
     let (escaped, _) = screenAfter(kept + [.escape])
     #expect(escaped.search == nil)
@@ -48,14 +48,14 @@ struct SearchModeTests {
 
   @Test func badQueryWhileTypingKeepsTheLastResults() {
     let (state, screen) = screenAfter(typing("quiet \"str"))
-    #expect(state.articles.map(\.title) == ["A Quiet Week In Streaming"])
+    #expect(state.listedArticles.map(\.title) == ["A Quiet Week In Streaming"])
     #expect(screen.lines.last!.contains("a quote is not closed"))
-    #expect(screenAfter(typing("quiet \"quiet week\"")).0.articles.count == 1)
+    #expect(screenAfter(typing("quiet \"quiet week\"")).0.rowCount == 1)
   }
 
   @Test func noMatchesSaysSo() {
     let (state, screen) = screenAfter(typing("zzzz") + [.enter])
-    #expect(state.articles.isEmpty)
+    #expect(state.rowCount == 0)
     #expect(screen.lines.last!.contains("0 matches for “zzzz”"))
     #expect(screen.lines[1].contains("No articles."))
   }
@@ -101,7 +101,7 @@ struct SearchModeTests {
     let (state, screen) = screenAfter(keys("cjC"), articles: Sample.trio + [other])
     #expect(state.search?.query == "credit:\"Nordpix\"")
     #expect(
-      Set(state.articles.map(\.title)) == [
+      Set(state.listedArticles.map(\.title)) == [
         "Glass Harbor Premiere Dazzles", "Another Nordpix Story",
       ])
     #expect(state.focus == .list)

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Loads a corpus on a background thread in growing batches, each read, parsed and
+/// indexed there, so the reader can draw its first frame at once and fill its list as
+/// articles arrive, instead of waiting for the whole corpus.
+///
+/// Articles arrive in the same order `ArticleLoader.load` gives (by path), so the
+/// index built batch by batch is the same one the CLI builds in one go. The owner
+/// polls `take()` between key presses; nothing here calls back into the owner.
+public final class ArticleStream: @unchecked Sendable {
+  // @unchecked Sendable: `events` and `cancelled` are only touched under `lock`; the
+  // rest is immutable after init.
+
+  public enum Event: Sendable {
+    /// The walk is done: this many files will be read.
+    case found(files: Int)
+    /// More articles, indexed, and how many files have been read so far.
+    case batch(SearchIndex.Batch, filesRead: Int)
+    /// Every file has been read; the report lists what was skipped and why.
+    case finished(LoadReport)
+    /// A path given by the user cannot be read at all.
+    case failed(LoadError)
+  }
+
+  private let lock = NSLock()
+  private var events: [Event] = []
+  private var cancelled = false
+  private let paths: [String]
+  private let options: LoadOptions
+
+  /// The first batch is small so the list fills almost at once; later ones double up
+  /// to this size, keeping the per-batch overhead (one search re-run, one array copy
+  /// in the reader) rare.
+  static let firstBatch = 256
+  static let largestBatch = 8192
+
+  public init(paths: [String], options: LoadOptions = LoadOptions()) {
+    self.paths = paths
+    self.options = options
+  }
+
+  /// Checks that every path exists and can be examined, so a mistyped path is reported
+  /// before the reader takes over the terminal. Loading re-checks, as files can vanish.
+  public static func checkPaths(_ paths: [String]) throws(LoadError) {
+    for path in paths { _ = try FileTree.examine(path) }
+  }
+
+  /// Starts loading on a new thread.
+  public func start() {
+    Thread.detachNewThread { [self] in run() }
+  }
+
+  /// The events since the last call, in order.
+  public func take() -> [Event] {
+    lock.withLock {
+      defer { events.removeAll() }
+      return events
+    }
+  }
+
+  /// Asks the loading thread to stop after its current batch.
+  public func cancel() {
+    lock.withLock { cancelled = true }
+  }
+
+  private var isCancelled: Bool { lock.withLock { cancelled } }
+
+  private func post(_ event: Event) {
+    lock.withLock { events.append(event) }
+  }
+
+  private func run() {
+    var tree = FileTree(includeGlobs: options.includeGlobs, maxFileSize: options.maxFileSize)
+    do {
+      for path in paths { try tree.add(path: path) }
+    } catch {
+      post(.failed(error))
+      return
+    }
+    let candidates = tree.candidates.sorted { $0.displayPath < $1.displayPath }
+    post(.found(files: candidates.count))
+    var skipped = tree.skipped
+    var loaded = 0
+    var next = 0
+    var size = Self.firstBatch
+    while next < candidates.count {
+      if isCancelled { return }
+      let end = min(candidates.count, next + size)
+      let (articles, failures) = ArticleLoader.read(
+        candidates[next..<end], maxFileSize: options.maxFileSize)
+      skipped += failures
+      post(.batch(SearchIndex.prepare(articles, after: loaded), filesRead: end))
+      loaded += articles.count
+      next = end
+      size = min(size * 2, Self.largestBatch)
+    }
+    skipped.sort { $0.path < $1.path }
+    post(.finished(LoadReport(filesSeen: tree.filesSeen, loaded: loaded, skipped: skipped)))
+  }
+}
+
+extension ArticleLoader {
+  /// Reads and parses candidate files in parallel, keeping their order.
+  static func read(_ candidates: ArraySlice<FileCandidate>, maxFileSize: Int64) -> (
+    articles: [Article], skipped: [SkippedFile]
+  ) {
+    let results = ParallelMap.map(count: candidates.count) { offset in
+      read(candidates[candidates.startIndex + offset], maxFileSize: maxFileSize)
+    }
+    var articles: [Article] = []
+    var skipped: [SkippedFile] = []
+    for (candidate, result) in zip(candidates, results) {
+      switch result {
+      case .success(let article): articles.append(article)
+      case .failure(let reason):
+        skipped.append(SkippedFile(path: candidate.displayPath, reason: reason))
+      }
+    }
+    return (articles, skipped)
+  }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import MarqueeCore
+
+/// The reader's background loader must end with exactly what the CLI's one-shot load
+/// gives: the same articles in the same order, the same skips, the same index.
+@Suite("Loading in the background")
+struct ArticleStreamTests {
+  /// Runs a stream to its end and collects its events.
+  private func drain(_ stream: ArticleStream) -> [ArticleStream.Event] {
+    stream.start()
+    var events: [ArticleStream.Event] = []
+    let deadline = Date().addingTimeInterval(60)
+    while Date() < deadline {
+      events += stream.take()
+      switch events.last {
+      case .finished?, .failed?: return events
+      default: Thread.sleep(forTimeInterval: 0.005)
+      }
+    }
+    Issue.record("the stream did not finish within a minute")
+    return events
+  }
+
+  @Test func batchesAddUpToTheOneShotLoad() throws {
+    let folder = try TemporaryFolder()
+    for number in 0..<700 {
+      try folder.write(
+        "d\(number % 7)/\(number).txt",
+        "Title number \(number)\n\nA standfirst for \(number).\n\nBody text \(number) here.\n")
+    }
+    try folder.write("d1/empty.txt", "")
+    try folder.write("d2/binary.txt", "a\u{0}b")
+    let (expected, report) = try ArticleLoader.load(paths: [folder.path])
+    let events = drain(ArticleStream(paths: [folder.path]))
+
+    guard case .found(let files)? = events.first else {
+      Issue.record(
+        "the first event should count the files: \(events.first.map { "\($0)" } ?? "none")")
+      return
+    }
+    #expect(files == 702)
+    var index = SearchIndex(articles: [])
+    var batches = 0
+    var lastRead = 0
+    for case .batch(let batch, let filesRead) in events {
+      index.append(batch)
+      batches += 1
+      #expect(filesRead > lastRead)
+      lastRead = filesRead
+    }
+    #expect(batches > 1, "a 700-file corpus should arrive in several batches")
+    #expect(lastRead == 702)
+    #expect(index.articles.map(\.path) == expected.map(\.path))
+    guard case .finished(let streamed)? = events.last else {
+      Issue.record("the stream should end with a report")
+      return
+    }
+    #expect(streamed == report)
+    let whole = SearchIndex(articles: expected)
+    for text in ["title", "number 42", "\"body text 699\"", "standfirst -title"] {
+      let query = try SearchQuery(text)
+      #expect(index.search(query) == whole.search(query), "\(text)")
+    }
+  }
+
+  @Test func aMissingPathFailsBeforeAndDuringLoading() throws {
+    let folder = try TemporaryFolder()
+    let missing = folder.path + "/nowhere"
+    #expect(throws: LoadError.missingPath(missing)) {
+      try ArticleStream.checkPaths([folder.path, missing])
+    }
+    let events = drain(ArticleStream(paths: [missing]))
+    guard case .failed(let error)? = events.last else {
+      Issue.record("expected a failure, got \(events)")
+      return
+    }
+    #expect(error == .missingPath(missing))
+  }
+}

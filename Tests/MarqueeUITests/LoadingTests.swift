@@ -1,0 +1,96 @@
+import MarqueeCore
+import Testing
+
+@testable import MarqueeUI
+
+/// The reader opens before any article is loaded; batches arrive as actions.
+@Suite("Reading while loading")
+struct LoadingTests {
+  static let size = Size(columns: 120, rows: 30)
+
+  /// A reader that has found `found` files and received the given batches.
+  private func reader(found: Int, batches: [[Article]], keys: [Key] = []) -> ReaderState {
+    var state = update(
+      ReaderState(index: SearchIndex(articles: []), size: Self.size, loading: LoadingStatus()),
+      .resize(Self.size))
+    state = update(state, .filesFound(found))
+    for batch in batches {
+      let prepared = SearchIndex.prepare(batch, after: state.index.articles.count)
+      state = update(
+        state, .articlesArrived(prepared, filesRead: state.index.articles.count + batch.count))
+    }
+    for key in keys { state = update(state, .key(key)) }
+    return state
+  }
+
+  @Test func theFirstFrameComesBeforeAnyArticle() {
+    let state = update(
+      ReaderState(index: SearchIndex(articles: []), size: Self.size, loading: LoadingStatus()),
+      .resize(Self.size))
+    let screen = render(state, size: Self.size)
+    #expect(screen.lines[1].contains("No articles."))
+    #expect(screen.lines.last!.contains("Loading… looking for articles"))
+    let found = render(update(state, .filesFound(100_000)), size: Self.size)
+    #expect(found.lines.last!.contains("Loading 0 / 100,000"))
+  }
+
+  @Test func theListFillsAsBatchesArriveAndKeysWorkMeanwhile() {
+    let articles = Sample.many(60)
+    var state = reader(found: 60, batches: [Array(articles[0..<20])], keys: keys("jjj"))
+    #expect(state.rowCount == 20)
+    #expect(state.selection == 3)
+    #expect(render(state, size: Self.size).lines.last!.contains("Loading 20 / 60"))
+    state = update(state, .key(.enter))
+    state = update(state, .key(.character("j")))
+    let detailTop = state.detailTop
+    let next = SearchIndex.prepare(Array(articles[20..<60]), after: 20)
+    state = update(state, .articlesArrived(next, filesRead: 60))
+    #expect(state.rowCount == 60)
+    #expect(state.selectedArticle?.path == articles[3].path)
+    #expect(state.detailTop == detailTop)
+    #expect(render(state, size: Self.size).lines.last!.contains("Loading 60 / 60"))
+    state = update(state, .loadingFinished(LoadReport(filesSeen: 60, loaded: 60)))
+    #expect(state.loading == nil)
+    #expect(!render(state, size: Self.size).lines.last!.contains("Loading"))
+  }
+
+  @Test func aSearchCoversWhatHasArrivedAndSaysSoUntilTheEnd() {
+    let first = [Sample.premiere, Sample.noImages]
+    let later = [
+      Sample.article("zz-premiere", title: "Another Premiere Night"),
+      Sample.article("zz-quiet", title: "Nothing To See"),
+    ]
+    var state = reader(
+      found: 4, batches: [first], keys: [.character("/")] + keys("premiere") + [.enter])
+    #expect(state.listedArticles.map(\.title) == ["Glass Harbor Premiere Dazzles"])
+    #expect(render(state, size: Self.size).lines.last!.contains("1 match for “premiere” so far"))
+    state = update(
+      state, .articlesArrived(SearchIndex.prepare(later, after: 2), filesRead: 4))
+    #expect(
+      Set(state.listedArticles.map(\.title)) == [
+        "Glass Harbor Premiere Dazzles", "Another Premiere Night",
+      ])
+    #expect(state.selectedArticle?.title == "Glass Harbor Premiere Dazzles")
+    state = update(state, .loadingFinished(LoadReport(filesSeen: 4, loaded: 4)))
+    let status = render(state, size: Self.size).lines.last!
+    #expect(status.contains("2 matches for “premiere”"))
+    #expect(!status.contains("so far"))
+  }
+
+  @Test func skippedFilesAreMentionedWhenLoadingEnds() {
+    var state = reader(found: 3, batches: [Sample.trio])
+    let report = LoadReport(
+      filesSeen: 4, loaded: 3, skipped: [SkippedFile(path: "/x/bin.txt", reason: .binary)])
+    state = update(state, .loadingFinished(report))
+    #expect(
+      render(state, size: Self.size).lines.last!.contains(
+        "1 file was skipped; marquee check says why"))
+  }
+
+  @Test func largeCountsAreGrouped() {
+    #expect(ReaderState.grouped(0) == "0")
+    #expect(ReaderState.grouped(999) == "999")
+    #expect(ReaderState.grouped(41_230) == "41,230")
+    #expect(ReaderState.grouped(1_000_000) == "1,000,000")
+  }
+}
