@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "MarqueeCore", targets: ["MarqueeCore"]),
     // For the Benchmarks package, which can only use products.
     .library(name: "MarqueeSynthetic", targets: ["MarqueeSynthetic"]),
+    .library(name: "MarqueeUI", targets: ["MarqueeUI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")

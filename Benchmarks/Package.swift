@@ -20,6 +20,7 @@ let package = Package(
       dependencies: [
         .product(name: "MarqueeCore", package: root),
         .product(name: "MarqueeSynthetic", package: root),
+        .product(name: "MarqueeUI", package: root),
       ]
     )
   ],

@@ -80,6 +80,8 @@ enum MarqueeBench {
 
     progress("querying: \(SyntheticCorpus.benchmarkQueries.count) queries × \(options.runs) runs")
     let queries = try timeQueries(index, runs: options.runs)
+    progress("timing keys in the reader (update + render)")
+    let keys = KeyTiming.measure(index, rounds: options.runs)
     let peak = Measure.status("VmHWM")
     withExtendedLifetime((articles, index)) {}
 
@@ -91,7 +93,8 @@ enum MarqueeBench {
       indexCores: indexCPU / indexSeconds,
       queryP50: Measure.percentile(all, 0.5), queryP99: Measure.percentile(all, 0.99),
       queryMax: all.last!, rssAfterLoad: rssAfterLoad, rssAfterIndex: rssAfterIndex,
-      peakRSS: peak, peakIsPerCorpus: peakIsPerCorpus, queries: queries)
+      peakRSS: peak, peakIsPerCorpus: peakIsPerCorpus, queries: queries,
+      browsingKeys: keys.navigation.sorted(), searchKeys: keys.search.sorted())
   }
 
   /// Runs the whole query set `runs` times, round-robin, and drops the first run (cold
@@ -143,4 +146,7 @@ struct CorpusResult {
   let peakRSS: Int?
   let peakIsPerCorpus: Bool
   let queries: [QueryResult]
+  /// Seconds of update + render per key, sorted.
+  let browsingKeys: [Double]
+  let searchKeys: [Double]
 }

@@ -38,6 +38,12 @@ struct Report {
     row("query p50") { milliseconds($0.queryP50) }
     row("query p99") { milliseconds($0.queryP99) }
     row("query max") { milliseconds($0.queryMax) }
+    func keys(_ samples: [Double]) -> String {
+      [0.5, 0.99].map { milliseconds(Measure.percentile(samples, $0)) }.joined(separator: " / ")
+        + " / " + milliseconds(samples.last ?? 0)
+    }
+    row("key → frame, browsing (p50 / p99 / max)") { keys($0.browsingKeys) }
+    row("key → frame, typing a search (p50 / p99 / max)") { keys($0.searchKeys) }
     row("peak RSS (VmHWM)") { result in
       guard let peak = result.peakRSS else { return "—" }
       let ratio = String(format: "%.1f", Double(peak) / Double(max(1, result.bytes)))
@@ -89,6 +95,8 @@ struct Report {
         ("load_cores", String(result.loadCores)), ("index_s", String(result.indexSeconds)),
         ("index_cores", String(result.indexCores)), ("p50_ms", String(result.queryP50 * 1000)),
         ("p99_ms", String(result.queryP99 * 1000)), ("max_ms", String(result.queryMax * 1000)),
+        ("browse_key_p99_ms", String(Measure.percentile(result.browsingKeys, 0.99) * 1000)),
+        ("search_key_p99_ms", String(Measure.percentile(result.searchKeys, 0.99) * 1000)),
       ]
       if let peak = result.peakRSS { values.append(("peak_rss_bytes", String(peak))) }
       if let generate = result.generateSeconds { values.append(("generate_s", String(generate))) }
