@@ -10,7 +10,7 @@ extension SearchIndex {
       if ids.count == 1 {
         collectTerm(ids[0], in: segment, scope: scope, into: &hits)
       } else {
-        PhraseMatcher.collect(in: segment, terms: ids, scope: scope, into: &hits)
+        segment.collectPhrase(ids, scope: scope, into: &hits)
       }
     }
     return hits
@@ -74,36 +74,53 @@ extension SearchField.Scope {
   }
 }
 
+extension IndexSegment {
+  /// Adds the occurrences of the phrase made of these terms, in this segment.
+  func collectPhrase(_ terms: [Int], scope: SearchField.Scope, into hits: inout FieldHits) {
+    switch positions {
+    case .narrow(let positions):
+      positions.withUnsafeBufferPointer { positions in
+        PhraseMatcher.collect(
+          in: self, positions: positions, terms: terms, scope: scope, into: &hits)
+      }
+    case .wide(let positions):
+      positions.withUnsafeBufferPointer { positions in
+        PhraseMatcher.collect(
+          in: self, positions: positions, terms: terms, scope: scope, into: &hits)
+      }
+    }
+  }
+}
+
 /// Counts the occurrences of a phrase in one segment, driven by its rarest term.
 ///
 /// Works on the segment's arrays through unsafe buffers with preallocated scratch
 /// space: a phrase of common words visits hundreds of thousands of entries, and
 /// per-entry allocations or array retains were most of its cost.
-struct PhraseMatcher {
+struct PhraseMatcher<Position: FixedWidthInteger & UnsignedInteger> {
   private let entries: UnsafeBufferPointer<UInt32>
   private let positionStarts: UnsafeBufferPointer<UInt32>
-  private let positions: UnsafeBufferPointer<UInt32>
+  private let positions: UnsafeBufferPointer<Position>
   private let lists: [Range<Int>]
   /// Per term: its entry for the (article, field) in hand, then a position pointer.
   private var matched: [Int]
   private var pointers: [Int]
 
   static func collect(
-    in segment: IndexSegment, terms: [Int], scope: SearchField.Scope, into hits: inout FieldHits
+    in segment: IndexSegment, positions: UnsafeBufferPointer<Position>, terms: [Int],
+    scope: SearchField.Scope, into hits: inout FieldHits
   ) {
     segment.entries.withUnsafeBufferPointer { entries in
       segment.positionStarts.withUnsafeBufferPointer { positionStarts in
-        segment.positions.withUnsafeBufferPointer { positions in
-          var matcher = PhraseMatcher(
-            entries: entries, positionStarts: positionStarts, positions: positions,
-            lists: terms.map {
-              Int(segment.entryStarts[$0])..<Int(segment.entryStarts[$0 + 1])
-            },
-            matched: Array(repeating: 0, count: terms.count),
-            pointers: Array(repeating: 0, count: terms.count))
-          matcher.collect(scope: scope) { key, count in
-            hits.append(segment: segment, key: key, count: count)
-          }
+        var matcher = PhraseMatcher(
+          entries: entries, positionStarts: positionStarts, positions: positions,
+          lists: terms.map {
+            Int(segment.entryStarts[$0])..<Int(segment.entryStarts[$0 + 1])
+          },
+          matched: Array(repeating: 0, count: terms.count),
+          pointers: Array(repeating: 0, count: terms.count))
+        matcher.collect(scope: scope) { key, count in
+          hits.append(segment: segment, key: key, count: count)
         }
       }
     }
@@ -161,16 +178,16 @@ struct PhraseMatcher {
     let end = Int(positionStarts[matched[0] + 1])
     var count: UInt32 = 0
     while pointers[0] < end {
-      let start = positions[pointers[0]]
+      let start = UInt32(positions[pointers[0]])
       var all = true
       for index in 1..<matched.count {
         let wanted = start &+ UInt32(index)
         let last = Int(positionStarts[matched[index] + 1])
         var pointer = pointers[index]
-        while pointer < last && positions[pointer] < wanted { pointer += 1 }
+        while pointer < last && UInt32(positions[pointer]) < wanted { pointer += 1 }
         pointers[index] = pointer
         if pointer == last { return count }
-        if positions[pointer] != wanted { all = false }
+        if UInt32(positions[pointer]) != wanted { all = false }
       }
       if all { count += 1 }
       pointers[0] += 1

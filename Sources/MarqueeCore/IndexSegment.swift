@@ -17,7 +17,7 @@ struct IndexSegment: Sendable {
   let entryStarts: [UInt32]
   let entries: [UInt32]
   let positionStarts: [UInt32]
-  let positions: [UInt32]
+  let positions: PositionList
   /// Tokens per field per article: `lengths[localArticle * fieldCount + field]`.
   let lengths: [UInt32]
 
@@ -30,6 +30,13 @@ struct IndexSegment: Sendable {
 
   var termCount: Int { termStarts.count - 1 }
 
+  /// Bytes held by this segment's arrays (capacity, not just count).
+  var storageBytes: Int {
+    termBytes.capacity + 4
+      * (termStarts.capacity + entryStarts.capacity + entries.capacity
+        + positionStarts.capacity + lengths.capacity) + positions.storageBytes
+  }
+
   /// Tokenizes and indexes `articles`, whose first is document `firstDocument`.
   init(articles: ArraySlice<Article>, firstDocument: Int) {
     var table = TermTable()
@@ -37,8 +44,22 @@ struct IndexSegment: Sendable {
     var tokenTerms: [UInt32] = []
     var tokenEntries: [UInt32] = []
     var tokenPositions: [UInt32] = []
+    // The last (article, field) each term was seen in, to count entries exactly.
+    var lastEntry: [UInt32] = []
+    var entryCount = 0
     var lengths: [UInt32] = []
     lengths.reserveCapacity(articles.count * Self.fieldCount)
+    // Reserving about one token per five bytes of text avoids growing (and so briefly
+    // doubling) the largest arrays of the build.
+    var textBytes = 0
+    for article in articles {
+      for field in SearchField.allCases {
+        Self.forEachPiece(of: article, in: field) { textBytes += $0.utf8.count }
+      }
+    }
+    tokenTerms.reserveCapacity(textBytes / 5)
+    tokenEntries.reserveCapacity(textBytes / 5)
+    tokenPositions.reserveCapacity(textBytes / 5)
     for (local, article) in articles.enumerated() {
       for field in SearchField.allCases {
         let entry = UInt32(local) << Self.fieldBits | UInt32(field.rawValue)
@@ -46,7 +67,13 @@ struct IndexSegment: Sendable {
         var length: UInt32 = 0
         Self.forEachPiece(of: article, in: field) { piece in
           scanner.scan(piece) { bytes, _ in
-            tokenTerms.append(table.id(of: bytes))
+            let term = table.id(of: bytes)
+            if term == lastEntry.count { lastEntry.append(.max) }
+            if lastEntry[Int(term)] != entry {
+              lastEntry[Int(term)] = entry
+              entryCount += 1
+            }
+            tokenTerms.append(term)
             tokenEntries.append(entry)
             tokenPositions.append(position)
             position &+= 1
@@ -98,12 +125,14 @@ struct IndexSegment: Sendable {
         }
       }
     }
-    positions = groupedPositions
+    positions = PositionList(groupedPositions)
 
     // One entry per run of equal (article, field) within a term.
     var entries: [UInt32] = []
     var positionStarts: [UInt32] = []
     var entryStarts: [UInt32] = [0]
+    entries.reserveCapacity(entryCount)
+    positionStarts.reserveCapacity(entryCount + 1)
     entryStarts.reserveCapacity(order.count + 1)
     for rank in 0..<order.count {
       var previous = UInt32.max
@@ -182,4 +211,26 @@ struct IndexSegment: Sendable {
   /// Term frequency of entry `entry`.
   @inline(__always)
   func frequency(_ entry: Int) -> UInt32 { positionStarts[entry + 1] - positionStarts[entry] }
+}
+
+/// Token positions, two bytes each when every position in the segment fits (any field
+/// under 65,536 tokens: all but giant files), else four.
+enum PositionList: Sendable {
+  case narrow([UInt16])
+  case wide([UInt32])
+
+  init(_ positions: [UInt32]) {
+    if positions.allSatisfy({ $0 <= UInt16.max }) {
+      self = .narrow(positions.map { UInt16(truncatingIfNeeded: $0) })
+    } else {
+      self = .wide(positions)
+    }
+  }
+
+  var storageBytes: Int {
+    switch self {
+    case .narrow(let positions): 2 * positions.capacity
+    case .wide(let positions): 4 * positions.capacity
+    }
+  }
 }

@@ -84,6 +84,12 @@ public struct SearchIndex: Sendable {
       articles, assumingSortedBefore: pathRanks.isIdentity ? batch.first : nil)
   }
 
+  /// Bytes the index itself holds (postings, vocabularies, lengths), for benchmarks:
+  /// the articles it refers to are not counted.
+  public var storageBytes: Int {
+    segments.reduce(lengths.capacity * 4) { $0 + $1.storageBytes }
+  }
+
   /// Ranked matches: best first, ties by path.
   public func search(_ query: SearchQuery, limit: Int? = nil) -> [SearchHit] {
     let matches = evaluate(query.root)

@@ -136,4 +136,24 @@ struct SegmentedIndexTests {
       #expect(keys == expected)
     }
   }
+
+  @Test func phrasesMatchPastTheTwoBytePositionLimit() throws {
+    // 70,000 tokens in one body: positions no longer fit in two bytes.
+    let long = (0..<70_000).map { "w\($0 % 97)" }.joined(separator: " ") + " closing phrase here"
+    let articles = [
+      Article(path: "a.txt", title: "Short", dek: "", body: [.paragraph(long)], images: []),
+      Article(
+        path: "b.txt", title: "closing phrase", dek: "", body: [.paragraph("here")], images: []),
+    ]
+    for size in [1, 2] {
+      let index = SearchIndex(articles: articles, segmentSize: size)
+      let paths = { (text: String) in
+        index.search(try SearchQuery(text)).map { index.articles[$0.article].path }.sorted()
+      }
+      #expect(try paths("\"closing phrase here\"") == ["a.txt"])
+      #expect(try paths("\"closing phrase\"") == ["a.txt", "b.txt"])
+      #expect(try paths("\"w96 w0 w1\"") == ["a.txt"])
+      #expect(try paths("\"w1 w0\"").isEmpty)
+    }
+  }
 }

@@ -73,10 +73,14 @@ enum MarqueeBench {
     }
     let articles = loaded.articles
     let rssAfterLoad = Measure.status("VmRSS")
+    progress("loaded; peak so far \((Measure.status("VmHWM") ?? 0) / 1_000_000) MB")
 
     progress("indexing \(articles.count) articles")
     let (index, indexSeconds, indexCPU) = Measure.timeWithCPU { SearchIndex(articles: articles) }
     let rssAfterIndex = Measure.status("VmRSS")
+    progress(
+      "index holds \(index.storageBytes / 1_000_000) MB; peak so far "
+        + "\((Measure.status("VmHWM") ?? 0) / 1_000_000) MB")
 
     progress("querying: \(SyntheticCorpus.benchmarkQueries.count) queries × \(options.runs) runs")
     let queries = try timeQueries(index, runs: options.runs)
