@@ -73,6 +73,15 @@ enum MarqueeBench {
     }
     let articles = loaded.articles
     let rssAfterLoad = Measure.status("VmRSS")
+    let textBytes = articles.reduce(0) { total, article in
+      var bytes = article.path.utf8.count + article.title.utf8.count + article.dek.utf8.count
+      bytes += article.paragraphs.reduce(0) { $0 + $1.utf8.count }
+      for image in article.images {
+        bytes += [image.label, image.caption, image.credit].reduce(0) { $0 + ($1?.utf8.count ?? 0) }
+      }
+      return total + bytes
+    }
+    progress("articles hold \(textBytes / 1_000_000) MB of text")
     progress("loaded; peak so far \((Measure.status("VmHWM") ?? 0) / 1_000_000) MB")
 
     progress("indexing \(articles.count) articles")
