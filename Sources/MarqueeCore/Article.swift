@@ -89,30 +89,43 @@ public struct ArticleImage: Sendable, Hashable {
 public enum WordCount {
   public static let wordsPerMinute = 230.0
 
+  /// Runs over the UTF-8 bytes, classifying ASCII inline: every article's title, dek and
+  /// paragraphs are counted while loading, so this is on the hot path.
   public static func of(_ text: String) -> Int {
-    var count = 0
-    var inWord = false
-    var wordHasContent = false
-    for scalar in text.unicodeScalars {
-      if scalar.properties.isWhitespace {
-        if inWord && wordHasContent { count += 1 }
-        inWord = false
-        wordHasContent = false
-      } else {
-        inWord = true
-        if !wordHasContent && isWordContent(scalar) { wordHasContent = true }
+    ValidUTF8.withBytes(of: text) { bytes in
+      var count = 0
+      var inWord = false
+      var wordHasContent = false
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        let isSpace: Bool
+        if byte < 0x80 {
+          index += 1
+          isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
+          if !isSpace && !wordHasContent { wordHasContent = isASCIILetterOrDigit(byte) }
+        } else {
+          let (scalar, length) = ValidUTF8.scalar(in: bytes, at: index)
+          index += length
+          isSpace = scalar.properties.isWhitespace
+          if !isSpace && !wordHasContent {
+            wordHasContent = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+          }
+        }
+        if isSpace {
+          if inWord && wordHasContent { count += 1 }
+          inWord = false
+          wordHasContent = false
+        } else {
+          inWord = true
+        }
       }
+      if inWord && wordHasContent { count += 1 }
+      return count
     }
-    if inWord && wordHasContent { count += 1 }
-    return count
   }
 
-  private static func isWordContent(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.isASCII {
-      let value = scalar.value
-      return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
-        || (0x61...0x7A).contains(value)
-    }
-    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+  private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 }
