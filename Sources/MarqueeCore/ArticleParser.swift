@@ -119,21 +119,44 @@ struct SourceBlock {
   }
 
   /// Splits text into blocks; a line that is empty after clean-up is blank.
+  ///
+  /// Works on the UTF-8 bytes, with the same lines as splitting the `Character`s at
+  /// `"\n"`: only a CR LF pair, which is a single `Character`, does not end a line there.
   static func split(_ text: String) -> [SourceBlock] {
-    var blocks: [SourceBlock] = []
-    var current: [SourceLine] = []
-    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let cleaned = TextCleaning.clean(raw)
-      if cleaned.isEmpty {
-        if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
-        current = []
-      } else {
-        let indented = raw.first == " " || raw.first == "\t"
-        current.append(SourceLine(text: cleaned, indented: indented))
+    ValidUTF8.withBytes(of: text) { bytes in
+      var blocks: [SourceBlock] = []
+      var current: [SourceLine] = []
+      var lineStart = 0
+      for index in 0...bytes.count {
+        guard index == bytes.count || (bytes[index] == 0x0A && !follows(0x0D, index, bytes))
+        else { continue }
+        let raw = UnsafeBufferPointer(rebasing: bytes[lineStart..<index])
+        lineStart = index + 1
+        let cleaned = TextCleaning.clean(utf8: raw)
+        if cleaned.isEmpty {
+          if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
+          current = []
+        } else {
+          current.append(SourceLine(text: cleaned, indented: startsIndented(raw)))
+        }
       }
+      if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
+      return blocks
     }
-    if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
-    return blocks
+  }
+
+  private static func follows(
+    _ byte: UInt8, _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    index > 0 && bytes[index - 1] == byte
+  }
+
+  /// Whether the line's first `Character` is a space or a tab. A tab always stands alone;
+  /// a space does unless a combining mark (never ASCII) follows it.
+  private static func startsIndented(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = raw.first, first == 0x20 || first == 0x09 else { return false }
+    if first == 0x09 || raw.count == 1 || raw[1] < 0x80 { return true }
+    return String(decoding: raw, as: UTF8.self).first == " "
   }
 }
 

@@ -9,8 +9,14 @@
 public enum TextCleaning {
   /// The cleaned line, trimmed at both ends.
   public static func clean<S: StringProtocol>(_ line: S) -> String {
-    if isAlreadyClean(line.utf8) { return String(line) }
+    if ValidUTF8.withBytes(of: line, isAlreadyClean) { return String(line) }
     return filter(line, tidy: true)
+  }
+
+  /// The cleaned line from UTF-8 bytes (which must be valid), as the parser reads them.
+  static func clean(utf8 line: UnsafeBufferPointer<UInt8>) -> String {
+    let text = String(decoding: line, as: UTF8.self)
+    return isAlreadyClean(line) ? text : filter(text, tidy: true)
   }
 
   /// Text that cannot act on a terminal, with its layout otherwise untouched: line
@@ -60,23 +66,65 @@ public enum TextCleaning {
     return String(out)
   }
 
-  /// Printable ASCII with single inner spaces and no spaces at the ends: the common case.
-  private static func isAlreadyClean<U: Collection<UInt8>>(_ bytes: U) -> Bool {
+  /// Whether `filter(_, tidy: true)` would return the line unchanged: printable text
+  /// with single inner spaces, no spaces at the ends, and none of the scalars `filter`
+  /// drops or turns into a space. Decides on the bytes alone, so the common line (ASCII
+  /// with the odd accent or curly quote) never pays for per-scalar property lookups.
+  static func isAlreadyClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var previousWasSpace = true
-    for byte in bytes {
-      if byte < 0x20 || byte > 0x7E { return false }
-      if byte == 0x20 {
-        if previousWasSpace { return false }
-        previousWasSpace = true
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if byte < 0x20 || byte == 0x7F { return false }
+        if byte == 0x20 {
+          if previousWasSpace { return false }
+          previousWasSpace = true
+        } else {
+          previousWasSpace = false
+        }
+        index += 1
       } else {
+        if mayBeFiltered(bytes, at: index) { return false }
         previousWasSpace = false
+        index += 1
+        while index < bytes.count, !ValidUTF8.isScalarStart(bytes[index]) { index += 1 }
       }
     }
     return !previousWasSpace || bytes.isEmpty
   }
 
-  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == " " || scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+  /// Whether the non-ASCII scalar at `index` is one `filter` removes or treats as a
+  /// space, judged from its encoding: C1 controls and U+00A0 (C2 80–A0), U+00AD,
+  /// U+061C, U+1680, U+180E, U+2000–U+200F, U+2028–U+202F, U+205F–U+206F, U+3000 and
+  /// U+FEFF. Wider than `isRemoved` and `isSpace` in places, which only costs a slow
+  /// pass; never narrower. `CleaningTests` checks this against `filter` for every scalar.
+  private static func mayBeFiltered(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    let lead = bytes[index]
+    let second = bytes[index + 1]
+    switch lead {
+    case 0xC2: return second <= 0xA0 || second == 0xAD
+    case 0xD8: return second == 0x9C
+    case 0xE1:
+      let third = bytes[index + 2]
+      return (second == 0x9A && third == 0x80) || (second == 0xA0 && third == 0x8E)
+    case 0xE2:
+      let third = bytes[index + 2]
+      return (second == 0x80 && (third <= 0x8F || third >= 0xA8 && third <= 0xAF))
+        || (second == 0x81 && third >= 0x9F && third <= 0xAF)
+    case 0xE3: return second == 0x80 && bytes[index + 2] == 0x80
+    case 0xEF: return second == 0xBB && bytes[index + 2] == 0xBF
+    default: return false
+    }
+  }
+
+  /// Tab, and the space separators (general category Zs, stable since Unicode 6.3):
+  /// written out because looking the category up for every scalar was a hot spot.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: true
+    default: false
+    }
   }
 
   /// Characters that never survive: controls, DEL, bidi controls, zero-width and soft

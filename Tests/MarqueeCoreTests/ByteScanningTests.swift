@@ -1,0 +1,85 @@
+import Testing
+
+@testable import MarqueeCore
+
+/// The parser's hot paths read UTF-8 bytes instead of asking every scalar for its
+/// Unicode properties. These tests hold the byte-level shortcuts to the property-based
+/// rules they replace, over every scalar where that is cheap.
+@Suite("Byte-level scanning agrees with Unicode properties")
+struct ByteScanningTests {
+  /// Every Unicode scalar value (surrogates have none).
+  private static let allScalars: [Unicode.Scalar] = (0...0x10_FFFF).compactMap(Unicode.Scalar.init)
+
+  @Test func spaceTableIsTabAndTheSpaceSeparators() {
+    for scalar in Self.allScalars {
+      let expected = scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+      #expect(TextCleaning.isSpace(scalar) == expected, "U+\(String(scalar.value, radix: 16))")
+    }
+  }
+
+  /// A line the byte check passes as clean must come out of clean-up unchanged, whatever
+  /// scalar it holds.
+  @Test func alreadyCleanNeverSkipsAScalarCleanUpWouldChange() {
+    for scalar in Self.allScalars {
+      let line = "a\(scalar)b"
+      let passed = ValidUTF8.withBytes(of: line, TextCleaning.isAlreadyClean)
+      if passed {
+        #expect(TextCleaning.terminalSafe(line) == line, "U+\(String(scalar.value, radix: 16))")
+      }
+    }
+  }
+
+  @Test func alreadyCleanLetsCommonTypographyThrough() {
+    for line in ["Beyoncé’s “Renaissance” — tour…", "Zoë Søren 「月影」 😀", "a b"] {
+      #expect(ValidUTF8.withBytes(of: line, TextCleaning.isAlreadyClean), "\(line)")
+    }
+    for line in [" a", "a ", "a  b", "a\u{A0}b", "a\u{200B}", "a\tb", "\u{FEFF}a"] {
+      #expect(
+        !ValidUTF8.withBytes(of: line, TextCleaning.isAlreadyClean), "\(line.debugDescription)")
+    }
+  }
+
+  @Test func wordCountClassifiesEveryScalarAsThePropertiesDo() {
+    for scalar in Self.allScalars {
+      let properties = scalar.properties
+      let alone =
+        properties.isWhitespace
+        ? 0 : (properties.isAlphabetic || properties.numericType != nil) ? 1 : 0
+      let hex = String(scalar.value, radix: 16)
+      #expect(WordCount.of(String(scalar)) == alone, "U+\(hex)")
+      #expect(WordCount.of("x\(scalar)y") == (properties.isWhitespace ? 2 : 1), "U+\(hex)")
+    }
+  }
+
+  /// The byte splitter gives the lines that splitting `Character`s at `"\n"` gives,
+  /// including where CR LF is one `Character` and where a combining mark joins a space.
+  @Test func blockSplitMatchesCharacterSplitting() {
+    var generator = SeededGenerator(seed: 11)
+    let pool = ["\n", "\n", "\r", " ", "\t", "a", "Bé", "\u{301}", "\u{A0}", "\u{1B}[m", "’"]
+    for _ in 0..<3_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<25, using: &generator) {
+        text += pool.randomElement(using: &generator)!
+      }
+      let split = SourceBlock.split(text).map { $0.lines.map { "\($0.indented)|\($0.text)" } }
+      #expect(split == characterSplit(text), "\(text.debugDescription)")
+    }
+  }
+
+  /// The splitter as first written, on `Character`s: the reference for the byte version.
+  private func characterSplit(_ text: String) -> [[String]] {
+    var blocks: [[String]] = []
+    var current: [String] = []
+    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let cleaned = TextCleaning.clean(raw)
+      if cleaned.isEmpty {
+        if !current.isEmpty { blocks.append(current) }
+        current = []
+      } else {
+        current.append("\(raw.first == " " || raw.first == "\t")|\(cleaned)")
+      }
+    }
+    if !current.isEmpty { blocks.append(current) }
+    return blocks
+  }
+}
