@@ -51,7 +51,7 @@ enum LayoutLine {
       guard let rest = dropPrefixIgnoringCase(prefix, from: trimmed) else { continue }
       let afterSpaces = rest.drop { $0 == " " }
       guard afterSpaces.hasPrefix(":") else { continue }
-      let credit = afterSpaces.dropFirst().trimmingCharacters(in: .whitespaces)
+      let credit = trimmingWhitespace(afterSpaces.dropFirst())
       guard !credit.isEmpty, credit.count <= LayoutPhrases.maximumCreditLength else { return nil }
       return credit
     }
@@ -59,7 +59,7 @@ enum LayoutLine {
   }
 
   static func isGalleryMarker(_ line: String) -> Bool {
-    LayoutPhrases.galleryMarkers.contains { line.caseInsensitiveCompare($0) == .orderedSame }
+    LayoutPhrases.galleryMarkers.contains { equalsIgnoringCase(line, $0) }
   }
 
   /// `PHOTOS: <headline>`, `RELATED: <headline>` and the like.
@@ -71,16 +71,75 @@ enum LayoutLine {
     }
   }
 
+  /// A block that only says `More From Our Partners` or the like, give or take
+  /// punctuation and spaces at its ends.
   static func isFooter(_ text: String) -> Bool {
+    // Foundation's trimming is slow on long text, and the block above a footer is usually
+    // a long paragraph: rule it out first when even its ASCII-alphanumeric span is longer
+    // than any phrase (letters and digits are never trimmed, so the span is inside the
+    // trimmed core).
+    guard alphanumericSpanLength(text) <= longestFooterPhrase else { return false }
     let core = text.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
-    return LayoutPhrases.footerPhrases.contains {
-      core.caseInsensitiveCompare($0) == .orderedSame
+    return LayoutPhrases.footerPhrases.contains { equalsIgnoringCase(core, $0) }
+  }
+
+  private static let longestFooterPhrase = LayoutPhrases.footerPhrases.map(\.utf8.count).max()!
+
+  /// Scalars from the first ASCII letter or digit to the last, inclusive; 0 when none.
+  private static func alphanumericSpanLength(_ text: String) -> Int {
+    ValidUTF8.withBytes(of: text) { bytes in
+      func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+          || (0x61...0x7A).contains(byte)
+      }
+      guard let first = bytes.firstIndex(where: isAlphanumeric),
+        let last = bytes.lastIndex(where: isAlphanumeric)
+      else { return 0 }
+      return bytes[first...last].count(where: ValidUTF8.isScalarStart)
     }
+  }
+
+  /// Whether `text` equals the ASCII `phrase` ignoring case, exactly as
+  /// `caseInsensitiveCompare` says, without paying for that Foundation call on every line.
+  /// Text with more scalars than the phrase never equals it (no scalar is ignored by the
+  /// comparison and none folds together with another into one ASCII letter; checked for
+  /// every scalar when this was written), and ASCII text compares byte by byte.
+  static func equalsIgnoringCase<Text: StringProtocol>(_ text: Text, _ phrase: String) -> Bool {
+    let (scalars, isASCII) = ValidUTF8.withBytes(of: text) { bytes in
+      (bytes.count(where: ValidUTF8.isScalarStart), !bytes.contains { $0 >= 0x80 })
+    }
+    guard scalars <= phrase.utf8.count else { return false }
+    guard isASCII else { return text.caseInsensitiveCompare(phrase) == .orderedSame }
+    return text.utf8.count == phrase.utf8.count
+      && zip(text.utf8, phrase.utf8).allSatisfy { asciiLowercased($0) == asciiLowercased($1) }
+  }
+
+  private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+    (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+  }
+
+  /// The text without leading and trailing `CharacterSet.whitespaces` (tab, the space
+  /// separators and U+200B), as Foundation's `trimmingCharacters(in: .whitespaces)` gives
+  /// it, but without bridging to `NSString`.
+  static func trimmingWhitespace(_ text: Substring) -> String {
+    let scalars = text.unicodeScalars
+    guard let start = scalars.firstIndex(where: { !isFoundationWhitespace($0) }),
+      let last = scalars.lastIndex(where: { !isFoundationWhitespace($0) })
+    else { return "" }
+    return String(scalars[start...last])
+  }
+
+  /// Membership in `CharacterSet.whitespaces`, which is Zs and tab plus U+200B.
+  static func isFoundationWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    TextCleaning.isSpace(scalar) || scalar == "\u{200B}"
   }
 
   /// A line that could name what a picture shows: short, and not ending like a sentence.
   static func isLabelLike(_ line: String) -> Bool {
-    guard !line.isEmpty, line.count <= LayoutPhrases.maximumLabelLength else { return false }
+    // `dropFirst` stops counting Characters at the limit; long paragraphs pass through here.
+    guard !line.isEmpty, line.dropFirst(LayoutPhrases.maximumLabelLength).isEmpty else {
+      return false
+    }
     var last = line.unicodeScalars.last!
     let closers: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»"]
     var scalars = line.unicodeScalars.dropLast()
@@ -135,11 +194,11 @@ enum LayoutLine {
     }
     guard let openIndex else { return nil }
     let inner = text[text.index(after: openIndex)..<text.index(before: text.endIndex)]
-    let caption = text[..<openIndex].trimmingCharacters(in: .whitespaces)
+    let caption = trimmingWhitespace(text[..<openIndex])
     guard !caption.isEmpty else { return nil }
     if let credit = explicitCredit(inner) { return (caption, credit) }
     guard !explicitOnly else { return nil }
-    let credit = inner.trimmingCharacters(in: .whitespaces)
+    let credit = trimmingWhitespace(inner)
     guard looksLikeBareCredit(credit), WordCount.of(caption) >= 3 else { return nil }
     return (caption, credit)
   }
@@ -155,16 +214,14 @@ enum LayoutLine {
     return !credit.contains("..") && !credit.contains("…") && !isTeaser(credit)
   }
 
+  /// The text after an ASCII `prefix` matched ignoring case, or nil.
   private static func dropPrefixIgnoringCase(_ prefix: String, from text: Substring)
     -> Substring?
   {
-    var rest = text[...]
-    for expected in prefix.utf8 {
-      guard let byte = rest.utf8.first else { return nil }
-      let lowered = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-      guard lowered == expected else { return nil }
-      rest = Substring(rest.utf8.dropFirst())
-    }
-    return rest
+    let bytes = text.utf8
+    guard bytes.count >= prefix.utf8.count,
+      zip(bytes, prefix.utf8).allSatisfy({ asciiLowercased($0) == $1 })
+    else { return nil }
+    return Substring(bytes.dropFirst(prefix.utf8.count))
   }
 }

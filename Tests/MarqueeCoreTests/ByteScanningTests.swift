@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MarqueeCore
@@ -48,6 +49,46 @@ struct ByteScanningTests {
       let hex = String(scalar.value, radix: 16)
       #expect(WordCount.of(String(scalar)) == alone, "U+\(hex)")
       #expect(WordCount.of("x\(scalar)y") == (properties.isWhitespace ? 2 : 1), "U+\(hex)")
+    }
+  }
+
+  @Test func whitespaceTrimAgreesWithFoundationForEveryScalar() {
+    for scalar in Self.allScalars {
+      let expected = CharacterSet.whitespaces.contains(scalar)
+      #expect(
+        LayoutLine.isFoundationWhitespace(scalar) == expected,
+        "U+\(String(scalar.value, radix: 16))")
+    }
+    var generator = SeededGenerator(seed: 5)
+    let pool = [" ", "\t", "\u{A0}", "\u{200B}", "\u{3000}", "a", "\u{301}", "😀", "’", "\u{85}"]
+    for _ in 0..<2_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<8, using: &generator) {
+        text += pool.randomElement(using: &generator)!
+      }
+      #expect(
+        LayoutLine.trimmingWhitespace(text[...]) == text.trimmingCharacters(in: .whitespaces),
+        "\(text.debugDescription)")
+    }
+  }
+
+  /// Layout phrases are compared without Foundation where the answer is certain; with
+  /// any scalar inserted, and with look-alikes, the answer must stay Foundation's.
+  @Test func phraseComparisonAgreesWithFoundation() {
+    let phrase = "view gallery"
+    for scalar in Self.allScalars {
+      for text in ["\(scalar)\(phrase)", "view\(scalar) gallery", "VIEW GALLERY\(scalar)"] {
+        let expected = text.caseInsensitiveCompare(phrase) == .orderedSame
+        #expect(
+          LayoutLine.equalsIgnoringCase(text, phrase) == expected,
+          "U+\(String(scalar.value, radix: 16))")
+      }
+    }
+    for text in ["View Gallery", "view gallery ", "vıew gallery", "\u{212A}", "ﬆ", "VİEW gallery"] {
+      for phrase in ["view gallery", "k", "st"] {
+        let expected = text.caseInsensitiveCompare(phrase) == .orderedSame
+        #expect(LayoutLine.equalsIgnoringCase(text, phrase) == expected, "\(text) \(phrase)")
+      }
     }
   }
 
