@@ -127,11 +127,10 @@ struct SourceBlock {
       var blocks: [SourceBlock] = []
       var current: [SourceLine] = []
       var lineStart = 0
-      for index in 0...bytes.count {
-        guard index == bytes.count || (bytes[index] == 0x0A && !follows(0x0D, index, bytes))
-        else { continue }
-        let raw = UnsafeBufferPointer(rebasing: bytes[lineStart..<index])
-        lineStart = index + 1
+      while lineStart <= bytes.count {
+        let end = endOfLine(in: bytes, from: lineStart)
+        let raw = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+        lineStart = end + 1
         let cleaned = TextCleaning.clean(utf8: raw)
         if cleaned.isEmpty {
           if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
@@ -145,10 +144,15 @@ struct SourceBlock {
     }
   }
 
-  private static func follows(
-    _ byte: UInt8, _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>
-  ) -> Bool {
-    index > 0 && bytes[index - 1] == byte
+  /// The index of the LF that ends the line starting at `start`, or the end of the text.
+  /// An LF right after a CR does not count: CR LF is a single `Character`.
+  private static func endOfLine(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var end = start
+    while let newline = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: end) {
+      if newline == 0 || bytes[newline - 1] != 0x0D { return newline }
+      end = newline + 1
+    }
+    return bytes.count
   }
 
   /// Whether the line's first `Character` is a space or a tab. A tab always stands alone;

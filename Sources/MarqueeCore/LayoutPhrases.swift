@@ -153,6 +153,11 @@ enum LayoutLine {
 
   /// A line that is only a web address.
   static func isURL(_ line: String) -> Bool {
+    // Lowercasing a whole title is costly; ASCII that cannot start `http` rules it out.
+    let head = line.utf8.prefix(4)
+    if head.allSatisfy({ $0 < 0x80 }), !head.elementsEqual("http".utf8, by: { $0 | 0x20 == $1 }) {
+      return false
+    }
     let lower = line.lowercased()
     return (lower.hasPrefix("http://") || lower.hasPrefix("https://"))
       && !line.contains(" ") && line.count > 8

@@ -92,6 +92,15 @@ struct ByteScanningTests {
     }
   }
 
+  @Test func urlLinesAreRecognisedWhateverTheirCase() {
+    for line in ["https://example.com/a", "HTTP://EXAMPLE.COM/A", "Https://x.co/ab"] {
+      #expect(LayoutLine.isURL(line), "\(line)")
+    }
+    for line in ["http://", "hello world", "Http is a protocol", "ｈttps://example.com/a", "é"] {
+      #expect(!LayoutLine.isURL(line), "\(line)")
+    }
+  }
+
   /// The byte splitter gives the lines that splitting `Character`s at `"\n"` gives,
   /// including where CR LF is one `Character` and where a combining mark joins a space.
   @Test func blockSplitMatchesCharacterSplitting() {
