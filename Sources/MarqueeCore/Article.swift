@@ -107,7 +107,7 @@ public enum WordCount {
         } else {
           let (scalar, length) = ValidUTF8.scalar(in: bytes, at: index)
           index += length
-          isSpace = scalar.properties.isWhitespace
+          isSpace = isNonASCIIWhitespace(scalar)
           if !isSpace && !wordHasContent {
             wordHasContent = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
           }
@@ -122,6 +122,15 @@ public enum WordCount {
       }
       if inWord && wordHasContent { count += 1 }
       return count
+    }
+  }
+
+  /// The Unicode White_Space scalars above ASCII, written out: the property lookup was a
+  /// hot spot, and the set has not changed since Unicode 6.3.
+  private static func isNonASCIIWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+    default: false
     }
   }
 

@@ -83,7 +83,9 @@ struct MailHeaders {
   init?(_ block: SourceBlock) {
     var fields: [String: String] = [:]
     for line in block.lines {
-      guard let colon = line.text.firstIndex(of: ":"), colon > line.text.startIndex else {
+      // Only a line with a colon byte can hold a ":" Character (none is equivalent to it).
+      let colon = line.text.utf8.contains(0x3A) ? line.text.firstIndex(of: ":") : nil
+      guard let colon, colon > line.text.startIndex else {
         if line.indented { continue }  // a folded header line
         return nil
       }
@@ -184,6 +186,9 @@ enum Paragraphs {
   }
 
   static func isListItem(_ text: String) -> Bool {
-    text.hasPrefix("- ") || text.hasPrefix("• ") || text.hasPrefix("* ")
+    let line = Substring(text)
+    // U+2022 has no canonical equivalent, so a `• ` line starts with its lead byte E2.
+    return CharacterAffix.hasPrefix(line, "- ") || CharacterAffix.hasPrefix(line, "* ")
+      || (text.utf8.first == 0xE2 && text.hasPrefix("• "))
   }
 }

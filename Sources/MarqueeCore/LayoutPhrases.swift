@@ -38,7 +38,7 @@ enum LayoutLine {
   /// them wrapped in parentheses; nil for any other line.
   static func credit(_ line: String) -> String? {
     var text = Substring(line)
-    if text.hasPrefix("("), text.hasSuffix(")") {
+    if CharacterAffix.hasPrefix(text, "("), CharacterAffix.hasSuffix(text, ")") {
       text = text.dropFirst().dropLast()
     }
     return explicitCredit(text)
@@ -79,10 +79,11 @@ enum LayoutLine {
     // than any phrase (letters and digits are never trimmed, so the span is inside the
     // trimmed core).
     guard alphanumericSpanLength(text) <= longestFooterPhrase else { return false }
-    let core = text.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    let core = text.trimmingCharacters(in: footerTrim)
     return LayoutPhrases.footerPhrases.contains { equalsIgnoringCase(core, $0) }
   }
 
+  private static let footerTrim = CharacterSet.punctuationCharacters.union(.whitespaces)
   private static let longestFooterPhrase = LayoutPhrases.footerPhrases.map(\.utf8.count).max()!
 
   /// Scalars from the first ASCII letter or digit to the last, inclusive; 0 when none.
@@ -105,6 +106,8 @@ enum LayoutLine {
   /// comparison and none folds together with another into one ASCII letter; checked for
   /// every scalar when this was written), and ASCII text compares byte by byte.
   static func equalsIgnoringCase<Text: StringProtocol>(_ text: Text, _ phrase: String) -> Bool {
+    // No scalar takes more than four bytes: long lines are ruled out without a scan.
+    guard text.utf8.count <= 4 * phrase.utf8.count else { return false }
     let (scalars, isASCII) = ValidUTF8.withBytes(of: text) { bytes in
       (bytes.count(where: ValidUTF8.isScalarStart), !bytes.contains { $0 >= 0x80 })
     }
@@ -153,14 +156,24 @@ enum LayoutLine {
 
   /// A line that is only a web address.
   static func isURL(_ line: String) -> Bool {
-    // Lowercasing a whole title is costly; ASCII that cannot start `http` rules it out.
-    let head = line.utf8.prefix(4)
-    if head.allSatisfy({ $0 < 0x80 }), !head.elementsEqual("http".utf8, by: { $0 | 0x20 == $1 }) {
-      return false
+    startsWithHTTPScheme(line) && !line.contains(" ") && !line.dropFirst(8).isEmpty
+  }
+
+  /// Whether the lowercased line starts with `http://` or `https://`. Lowercasing a whole
+  /// title is costly: when the first nine bytes are ASCII they decide (ASCII lowercases
+  /// to one ASCII scalar, and an ASCII neighbour never joins the last `Character`).
+  private static func startsWithHTTPScheme(_ line: String) -> Bool {
+    let decided = ValidUTF8.withBytes(of: line) { bytes -> Bool? in
+      let head = bytes.prefix(9)
+      guard !head.contains(where: { $0 >= 0x80 }) else { return nil }
+      return ["http://", "https://"].contains { scheme in
+        head.count >= scheme.utf8.count
+          && zip(head, scheme.utf8).allSatisfy { asciiLowercased($0) == $1 }
+      }
     }
+    if let decided { return decided }
     let lower = line.lowercased()
-    return (lower.hasPrefix("http://") || lower.hasPrefix("https://"))
-      && !line.contains(" ") && line.count > 8
+    return lower.hasPrefix("http://") || lower.hasPrefix("https://")
   }
 
   /// A line that is only a date such as `2017-08-24` or `2017-11-07T01:52:40+0000`.
@@ -181,8 +194,8 @@ enum LayoutLine {
     caption: String, credit: String
   )? {
     var text = Substring(line)
-    if text.hasSuffix(").") { text = text.dropLast() }
-    guard text.hasSuffix(")") else { return nil }
+    if CharacterAffix.hasSuffix(text, ").") { text = text.dropLast() }
+    guard CharacterAffix.hasSuffix(text, ")") else { return nil }
     var depth = 0
     var openIndex: Substring.Index?
     var index = text.endIndex
@@ -216,17 +229,25 @@ enum LayoutLine {
       credit.count <= LayoutPhrases.maximumBareCreditLength,
       credit.split(separator: " ").count <= LayoutPhrases.maximumBareCreditWords
     else { return false }
-    return !credit.contains("..") && !credit.contains("…") && !isTeaser(credit)
+    return !containsEllipsis(credit) && !isTeaser(credit)
+  }
+
+  /// `..` or `…`, as Foundation's `contains` finds them; ASCII text is searched on bytes
+  /// (it cannot hold `…`, which is only compatibility-equivalent to `...`).
+  static func containsEllipsis(_ text: String) -> Bool {
+    let isASCII = ValidUTF8.withBytes(of: text) { bytes in !bytes.contains { $0 >= 0x80 } }
+    guard isASCII else { return text.contains("..") || text.contains("…") }
+    return zip(text.utf8, text.utf8.dropFirst()).contains { $0 == 0x2E && $1 == 0x2E }
   }
 
   /// The text after an ASCII `prefix` matched ignoring case, or nil.
   private static func dropPrefixIgnoringCase(_ prefix: String, from text: Substring)
     -> Substring?
   {
-    let bytes = text.utf8
-    guard bytes.count >= prefix.utf8.count,
-      zip(bytes, prefix.utf8).allSatisfy({ asciiLowercased($0) == $1 })
-    else { return nil }
-    return Substring(bytes.dropFirst(prefix.utf8.count))
+    let matches = ValidUTF8.withBytes(of: text) { bytes in
+      bytes.count >= prefix.utf8.count
+        && zip(bytes, prefix.utf8).allSatisfy { asciiLowercased($0) == $1 }
+    }
+    return matches ? Substring(text.utf8.dropFirst(prefix.utf8.count)) : nil
   }
 }

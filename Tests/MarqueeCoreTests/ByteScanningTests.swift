@@ -101,6 +101,55 @@ struct ByteScanningTests {
     }
   }
 
+  /// Only `;`, `` ` `` and `K` among printable ASCII have a canonically equivalent scalar,
+  /// and nothing is equivalent to `•`: what CharacterAffix and the list-item test rely on.
+  @Test func fewScalarsEqualAnASCIICharacterOrBullet() {
+    let targets = Set((0x20...0x7E).map { Character(Unicode.Scalar(UInt8($0))) } + ["•"])
+    var equivalents: [Character] = []
+    for scalar in Self.allScalars where !scalar.isASCII && scalar != "•" {
+      let character = Character(scalar)
+      if targets.contains(character) {
+        equivalents.append(targets.first { $0 == character }!)
+      }
+    }
+    #expect(equivalents.sorted() == [";", "K", "`"])
+  }
+
+  @Test func affixTestsAgreeWithCharacterComparison() {
+    var generator = SeededGenerator(seed: 3)
+    let pool = [
+      "(", ")", ".", ").", "- ", " ", "a", "é", "\u{301}", "\u{600}", "\u{200D}", "😀", "\u{37E}",
+    ]
+    for _ in 0..<5_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<6, using: &generator) {
+        text += pool.randomElement(using: &generator)!
+      }
+      let line = Substring(text)
+      for affix in ["(", ")", ").", "- ", "* "] {
+        #expect(
+          CharacterAffix.hasPrefix(line, affix) == line.hasPrefix(affix), "\(text.debugDescription)"
+        )
+        #expect(
+          CharacterAffix.hasSuffix(line, affix) == line.hasSuffix(affix), "\(text.debugDescription)"
+        )
+      }
+    }
+  }
+
+  @Test func ellipsisSearchAgreesWithFoundation() {
+    var generator = SeededGenerator(seed: 9)
+    let pool = [".", ". ", "…", "a", "Getty", "é", "\u{301}", "\u{2024}"]
+    for _ in 0..<3_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<6, using: &generator) {
+        text += pool.randomElement(using: &generator)!
+      }
+      let expected = text.contains("..") || text.contains("…")
+      #expect(LayoutLine.containsEllipsis(text) == expected, "\(text.debugDescription)")
+    }
+  }
+
   /// The byte splitter gives the lines that splitting `Character`s at `"\n"` gives,
   /// including where CR LF is one `Character` and where a combining mark joins a space.
   @Test func blockSplitMatchesCharacterSplitting() {
