@@ -90,11 +90,11 @@ public enum WordCount {
   public static let wordsPerMinute = 230.0
 
   /// Runs over the UTF-8 bytes, classifying ASCII inline: every article's title, dek and
-  /// paragraphs are counted while loading, so this is on the hot path.
+  /// paragraphs are counted while loading, so this is on the hot path. A word is counted
+  /// where the white space after it (or the end) is reached.
   public static func of(_ text: String) -> Int {
     ValidUTF8.withBytes(of: text) { bytes in
       var count = 0
-      var inWord = false
       var wordHasContent = false
       var index = 0
       while index < bytes.count {
@@ -102,8 +102,10 @@ public enum WordCount {
         let isSpace: Bool
         if byte < 0x80 {
           index += 1
-          isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
-          if !isSpace && !wordHasContent { wordHasContent = isASCIILetterOrDigit(byte) }
+          isSpace = byte == 0x20 || byte &- 0x09 < 5
+          if !isSpace && !wordHasContent {
+            wordHasContent = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+          }
         } else {
           let (scalar, length) = ValidUTF8.scalar(in: bytes, at: index)
           index += length
@@ -113,15 +115,11 @@ public enum WordCount {
           }
         }
         if isSpace {
-          if inWord && wordHasContent { count += 1 }
-          inWord = false
+          if wordHasContent { count += 1 }
           wordHasContent = false
-        } else {
-          inWord = true
         }
       }
-      if inWord && wordHasContent { count += 1 }
-      return count
+      return wordHasContent ? count + 1 : count
     }
   }
 
@@ -132,9 +130,5 @@ public enum WordCount {
     case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
     default: false
     }
-  }
-
-  private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 }

@@ -74,6 +74,16 @@ public enum TextCleaning {
     var previousWasSpace = true
     var index = 0
     while index < bytes.count {
+      if index + 8 <= bytes.count, let spaces = spacesInPrintableASCII(bytes, at: index) {
+        let first: UInt64 = 0x80
+        let last: UInt64 = 0x80 << 56
+        if spaces & (spaces << 8) != 0 || (previousWasSpace && spaces & first != 0) {
+          return false
+        }
+        previousWasSpace = spaces & last != 0
+        index += 8
+        continue
+      }
       let byte = bytes[index]
       if byte < 0x80 {
         if byte < 0x20 || byte == 0x7F { return false }
@@ -92,6 +102,27 @@ public enum TextCleaning {
       }
     }
     return !previousWasSpace || bytes.isEmpty
+  }
+
+  /// For the eight bytes at `index`, when all are printable ASCII (0x20–0x7E): a mask
+  /// with the high bit set in each byte that is a space. Nil when any byte is not.
+  ///
+  /// Tests the eight bytes at once in a 64-bit word (byte 0 lowest): most lines are long
+  /// runs of ASCII, and this check runs over every line of every file. With every high
+  /// bit clear, adding 0x60, 0x01 or 0x7F to a byte cannot carry into the next, so the
+  /// sums' high bits flag bytes ≥ 0x20, the byte 0x7F, and bytes that differ from a space.
+  private static func spacesInPrintableASCII(
+    _ bytes: UnsafeBufferPointer<UInt8>, at index: Int
+  ) -> UInt64? {
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    let word = UInt64(
+      littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+    guard word & highBits == 0,
+      (word &+ 0x6060_6060_6060_6060) & highBits == highBits,
+      (word &+ 0x0101_0101_0101_0101) & highBits == 0
+    else { return nil }
+    let notSpace = ((word ^ 0x2020_2020_2020_2020) &+ 0x7F7F_7F7F_7F7F_7F7F) & highBits
+    return ~notSpace & highBits
   }
 
   /// Whether the non-ASCII scalar at `index` is one `filter` removes or treats as a

@@ -30,6 +30,26 @@ struct ByteScanningTests {
     }
   }
 
+  /// Long lines go through the eight-bytes-at-a-time path; it must agree with the rule.
+  @Test func alreadyCleanAgreesWithTheRuleOnLongLines() {
+    var generator = SeededGenerator(seed: 21)
+    let pool = [
+      "a", "Z", "~", " ", " ", "\u{1}", "\u{1F}", "\u{7F}", "é", "’", "\u{A0}", "\u{200B}",
+    ]
+    for _ in 0..<5_000 {
+      var line = ""
+      for _ in 0..<Int.random(in: 0..<40, using: &generator) {
+        line += pool.randomElement(using: &generator)!
+      }
+      let expected =
+        TextCleaning.terminalSafe(line) == line && !line.contains("  ")
+        && !line.hasPrefix(" ") && !line.hasSuffix(" ")
+      #expect(
+        ValidUTF8.withBytes(of: line, TextCleaning.isAlreadyClean) == expected,
+        "\(line.debugDescription)")
+    }
+  }
+
   @Test func alreadyCleanLetsCommonTypographyThrough() {
     for line in ["Beyoncé’s “Renaissance” — tour…", "Zoë Søren 「月影」 😀", "a b"] {
       #expect(ValidUTF8.withBytes(of: line, TextCleaning.isAlreadyClean), "\(line)")
