@@ -83,9 +83,8 @@ struct MailHeaders {
   init?(_ block: SourceBlock) {
     var fields: [String: String] = [:]
     for line in block.lines {
-      // Only a line with a colon byte can hold a ":" Character (none is equivalent to it).
-      let colon = line.text.utf8.contains(0x3A) ? line.text.firstIndex(of: ":") : nil
-      guard let colon, colon > line.text.startIndex else {
+      if !line.indented && !Self.startsWithHeaderName(line.text) { return nil }
+      guard let colon = line.text.firstIndex(of: ":"), colon > line.text.startIndex else {
         if line.indented { continue }  // a folded header line
         return nil
       }
@@ -101,6 +100,19 @@ struct MailHeaders {
     }
     self.subject = subject
     date = fields["date"]
+  }
+
+  /// Whether the bytes before the first colon byte are all ASCII letters, digits and
+  /// hyphens. Decides cheaply, on bytes, what the `Character` checks below would reject
+  /// (no other scalar is equivalent to `:`), so a title line is turned down without a
+  /// grapheme walk.
+  private static func startsWithHeaderName(_ text: String) -> Bool {
+    ValidUTF8.withBytes(of: text) { bytes in
+      guard let colon = ByteSearch.firstIndex(of: 0x3A, in: bytes) else { return false }
+      return bytes[..<colon].allSatisfy {
+        $0 == 0x2D || $0 &- 0x30 < 10 || ($0 | 0x20) &- 0x61 < 26
+      }
+    }
   }
 }
 

@@ -160,10 +160,12 @@ enum LayoutLine {
   }
 
   /// Whether the lowercased line starts with `http://` or `https://`. Lowercasing a whole
-  /// title is costly: when the first nine bytes are ASCII they decide (ASCII lowercases
-  /// to one ASCII scalar, and an ASCII neighbour never joins the last `Character`).
-  private static func startsWithHTTPScheme(_ line: String) -> Bool {
+  /// title is costly: only `H` and `h` lowercase to a leading `h` (tested for every
+  /// scalar), and when the first nine bytes are ASCII they decide (ASCII lowercases to one
+  /// ASCII scalar, and an ASCII neighbour never joins the last `Character`).
+  static func startsWithHTTPScheme(_ line: String) -> Bool {
     let decided = ValidUTF8.withBytes(of: line) { bytes -> Bool? in
+      guard let first = bytes.first, first | 0x20 == UInt8(ascii: "h") else { return false }
       let head = bytes.prefix(9)
       guard !head.contains(where: { $0 >= 0x80 }) else { return nil }
       return ["http://", "https://"].contains { scheme in
@@ -244,10 +246,11 @@ enum LayoutLine {
   private static func dropPrefixIgnoringCase(_ prefix: String, from text: Substring)
     -> Substring?
   {
-    let matches = ValidUTF8.withBytes(of: text) { bytes in
-      bytes.count >= prefix.utf8.count
-        && zip(bytes, prefix.utf8).allSatisfy { asciiLowercased($0) == $1 }
+    var rest = text.utf8[...]
+    for expected in prefix.utf8 {
+      guard let byte = rest.first, asciiLowercased(byte) == expected else { return nil }
+      rest = rest.dropFirst()
     }
-    return matches ? Substring(text.utf8.dropFirst(prefix.utf8.count)) : nil
+    return Substring(rest)
   }
 }

@@ -112,6 +112,11 @@ struct ByteScanningTests {
     }
   }
 
+  @Test func onlyAnHLowercasesToALeadingH() {
+    let leadingH = Self.allScalars.filter { String($0).lowercased().unicodeScalars.first == "h" }
+    #expect(leadingH == ["H", "h"])
+  }
+
   @Test func urlLinesAreRecognisedWhateverTheirCase() {
     for line in ["https://example.com/a", "HTTP://EXAMPLE.COM/A", "Https://x.co/ab"] {
       #expect(LayoutLine.isURL(line), "\(line)")
