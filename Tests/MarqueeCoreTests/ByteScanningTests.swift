@@ -126,6 +126,21 @@ struct ByteScanningTests {
     }
   }
 
+  @Test func wordCountAgreesWithSplittingAtWhiteSpace() {
+    var generator = SeededGenerator(seed: 17)
+    let pool = ["a", "Z", "7", " ", " ", "\t", "\n", ".", "-", "é", "’", "\u{A0}", "\u{3000}", "😀"]
+    for _ in 0..<3_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<30, using: &generator) {
+        text += pool.randomElement(using: &generator)!
+      }
+      let words = text.unicodeScalars.split { $0.properties.isWhitespace }.filter { word in
+        word.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+      }
+      #expect(WordCount.of(text) == words.count, "\(text.debugDescription)")
+    }
+  }
+
   /// Only `;`, `` ` `` and `K` among printable ASCII have a canonically equivalent scalar,
   /// and nothing is equivalent to `•`: what CharacterAffix and the list-item test rely on.
   @Test func fewScalarsEqualAnASCIICharacterOrBullet() {
