@@ -46,6 +46,7 @@ enum LayoutLine {
 
   /// The credit after a credit prefix and colon, or nil.
   static func explicitCredit(_ text: Substring) -> String? {
+    guard mayStart(text, with: LayoutPhrases.creditPrefixes) else { return nil }
     let trimmed = text.drop { $0 == " " }
     for prefix in LayoutPhrases.creditPrefixes {
       guard let rest = dropPrefixIgnoringCase(prefix, from: trimmed) else { continue }
@@ -64,7 +65,8 @@ enum LayoutLine {
 
   /// `PHOTOS: <headline>`, `RELATED: <headline>` and the like.
   static func isTeaser(_ line: String) -> Bool {
-    LayoutPhrases.teaserPrefixes.contains { prefix in
+    guard mayStart(Substring(line), with: LayoutPhrases.teaserPrefixes) else { return false }
+    return LayoutPhrases.teaserPrefixes.contains { prefix in
       guard let rest = dropPrefixIgnoringCase(prefix, from: Substring(line)) else { return false }
       let afterSpaces = rest.drop { $0 == " " }
       return afterSpaces.hasPrefix(":") && afterSpaces.dropFirst().contains { $0 != " " }
@@ -79,11 +81,26 @@ enum LayoutLine {
     // than any phrase (letters and digits are never trimmed, so the span is inside the
     // trimmed core).
     guard alphanumericSpanLength(text) <= longestFooterPhrase else { return false }
-    let core = text.trimmingCharacters(in: footerTrim)
+    let core = trimmingFooterPunctuation(text)
     return LayoutPhrases.footerPhrases.contains { equalsIgnoringCase(core, $0) }
   }
 
   private static let footerTrim = CharacterSet.punctuationCharacters.union(.whitespaces)
+  /// `footerTrim` for each ASCII byte, looked up once.
+  private static let footerTrimASCII = (0..<128).map {
+    footerTrim.contains(Unicode.Scalar(UInt8($0)))
+  }
+
+  /// `text.trimmingCharacters(in: footerTrim)`; ASCII text is trimmed on its bytes, which
+  /// is what Foundation does there, without bridging to `NSString`.
+  private static func trimmingFooterPunctuation(_ text: String) -> Substring {
+    let isASCII = ValidUTF8.withBytes(of: text) { bytes in !bytes.contains { $0 >= 0x80 } }
+    guard isASCII else { return Substring(text.trimmingCharacters(in: footerTrim)) }
+    let bytes = text.utf8
+    let start = bytes.firstIndex { !footerTrimASCII[Int($0)] } ?? bytes.endIndex
+    let end = bytes[start...].lastIndex { !footerTrimASCII[Int($0)] }.map(bytes.index(after:))
+    return Substring(bytes[start..<(end ?? start)])
+  }
   private static let longestFooterPhrase = LayoutPhrases.footerPhrases.map(\.utf8.count).max()!
 
   /// Scalars from the first ASCII letter or digit to the last, inclusive; 0 when none.
@@ -240,6 +257,16 @@ enum LayoutLine {
     let isASCII = ValidUTF8.withBytes(of: text) { bytes in !bytes.contains { $0 >= 0x80 } }
     guard isASCII else { return text.contains("..") || text.contains("…") }
     return zip(text.utf8, text.utf8.dropFirst()).contains { $0 == 0x2E && $1 == 0x2E }
+  }
+
+  /// Whether the first byte after any leading spaces is, ignoring case, the first byte of
+  /// one of the ASCII `phrases`: a cheap test every line must pass before the phrases are
+  /// tried one by one (spaces are never part of a phrase's start).
+  private static func mayStart(_ text: Substring, with phrases: [String]) -> Bool {
+    ValidUTF8.withBytes(of: text) { bytes in
+      guard let first = bytes.first(where: { $0 != 0x20 }) else { return false }
+      return phrases.contains { $0.utf8.first == asciiLowercased(first) }
+    }
   }
 
   /// The text after an ASCII `prefix` matched ignoring case, or nil.
