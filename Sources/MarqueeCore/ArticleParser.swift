@@ -144,8 +144,8 @@ struct SourceBlock {
       while lineStart <= bytes.count {
         let end = endOfLine(in: bytes, from: lineStart)
         let raw = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+        let cleaned = TextCleaning.clean(slice(of: text, utf8Offsets: lineStart..<end))
         lineStart = end + 1
-        let cleaned = TextCleaning.clean(utf8: raw)
         if cleaned.isEmpty {
           if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
           current = []
@@ -156,6 +156,14 @@ struct SourceBlock {
       if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
       return blocks
     }
+  }
+
+  /// Part of the text by UTF-8 offsets on scalar boundaries. Slicing the text, rather than
+  /// decoding the bytes again, copies the line without validating it a second time.
+  private static func slice(of text: String, utf8Offsets range: Range<Int>) -> Substring {
+    let utf8 = text.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+    return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
   }
 
   /// The index of the LF that ends the line starting at `start`, or the end of the text.

@@ -13,12 +13,6 @@ public enum TextCleaning {
     return filter(line, tidy: true)
   }
 
-  /// The cleaned line from UTF-8 bytes (which must be valid), as the parser reads them.
-  static func clean(utf8 line: UnsafeBufferPointer<UInt8>) -> String {
-    let text = String(decoding: line, as: UTF8.self)
-    return isAlreadyClean(line) ? text : filter(text, tidy: true)
-  }
-
   /// Text that cannot act on a terminal, with its layout otherwise untouched: line
   /// breaks and runs of spaces stay (tabs become a space). For messages and help text
   /// that quote what a user typed.
