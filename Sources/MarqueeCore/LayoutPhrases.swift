@@ -161,15 +161,16 @@ enum LayoutLine {
       return false
     }
     var last = line.unicodeScalars.last!
-    let closers: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»"]
     var scalars = line.unicodeScalars.dropLast()
-    while closers.contains(last), let previous = scalars.last {
+    while closingQuotes.contains(last), let previous = scalars.last {
       last = previous
       scalars = scalars.dropLast()
     }
-    let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "…", ":", ";", ","]
     return !sentenceEnds.contains(last)
   }
+
+  private static let closingQuotes: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»"]
+  private static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "…", ":", ";", ","]
 
   /// A line that is only a web address.
   static func isURL(_ line: String) -> Bool {
