@@ -120,17 +120,30 @@ enum ParallelMap {
 /// Storage that parallel workers fill at distinct indices.
 ///
 /// `@unchecked Sendable` is sound here because each index is written by exactly one
-/// worker, and `collect()` runs only after `concurrentPerform` has returned.
+/// worker, and `collect()` runs only after `concurrentPerform` has returned. The slots are
+/// raw memory, not an `Array`: every write to an array checks that its buffer is unique,
+/// and a worker that caught another one mid-access copied the buffer under it (a crash
+/// seen in debug builds).
 private final class ResultSlots<T>: @unchecked Sendable {
-  private var values: [T?]
+  private let slots: UnsafeMutablePointer<T?>
+  private let count: Int
 
-  init(count: Int) { values = Array(repeating: nil, count: count) }
+  init(count: Int) {
+    self.count = count
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil, count: count)
+  }
+
+  deinit {
+    slots.deinitialize(count: count)
+    slots.deallocate()
+  }
 
   func store(_ value: T, at index: Int) {
-    values.withUnsafeMutableBufferPointer { $0[index] = value }
+    slots[index] = value
   }
 
   /// Moves the results out (`take()` leaves nil behind), so no value is copied and
   /// released again: the articles hold many strings, and 100k of them add up.
-  func collect() -> [T] { values.indices.map { values[$0].take()! } }
+  func collect() -> [T] { (0..<count).map { slots[$0].take()! } }
 }

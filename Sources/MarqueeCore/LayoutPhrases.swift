@@ -85,17 +85,24 @@ enum LayoutLine {
     return LayoutPhrases.footerPhrases.contains { equalsIgnoringCase(core, $0) }
   }
 
-  private static let footerTrim = CharacterSet.punctuationCharacters.union(.whitespaces)
-  /// `footerTrim` for each ASCII byte, looked up once.
-  private static let footerTrimASCII = (0..<128).map {
-    footerTrim.contains(Unicode.Scalar(UInt8($0)))
+  /// Punctuation and white space, trimmed from a footer candidate. Made afresh for each
+  /// use, as before: a set built by `union` is a mutable CoreFoundation object, and the
+  /// loader's threads should not rely on sharing one.
+  private static func footerTrim() -> CharacterSet {
+    CharacterSet.punctuationCharacters.union(.whitespaces)
   }
 
-  /// `text.trimmingCharacters(in: footerTrim)`; ASCII text is trimmed on its bytes, which
+  /// `footerTrim()` for each ASCII byte, looked up once (from a set no other thread sees).
+  private static let footerTrimASCII: [Bool] = {
+    let trim = footerTrim()
+    return (0..<128).map { trim.contains(Unicode.Scalar(UInt8($0))) }
+  }()
+
+  /// `text.trimmingCharacters(in: footerTrim())`; ASCII text is trimmed on its bytes, which
   /// is what Foundation does there, without bridging to `NSString`.
   private static func trimmingFooterPunctuation(_ text: String) -> Substring {
     let isASCII = ValidUTF8.withBytes(of: text) { bytes in !bytes.contains { $0 >= 0x80 } }
-    guard isASCII else { return Substring(text.trimmingCharacters(in: footerTrim)) }
+    guard isASCII else { return Substring(text.trimmingCharacters(in: footerTrim())) }
     let bytes = text.utf8
     let start = bytes.firstIndex { !footerTrimASCII[Int($0)] } ?? bytes.endIndex
     let end = bytes[start...].lastIndex { !footerTrimASCII[Int($0)] }.map(bytes.index(after:))
