@@ -109,9 +109,7 @@ struct MailHeaders {
   private static func startsWithHeaderName(_ text: String) -> Bool {
     ValidUTF8.withBytes(of: text) { bytes in
       guard let colon = ByteSearch.firstIndex(of: 0x3A, in: bytes) else { return false }
-      return bytes[..<colon].allSatisfy {
-        $0 == 0x2D || $0 &- 0x30 < 10 || ($0 | 0x20) &- 0x61 < 26
-      }
+      return bytes[..<colon].allSatisfy { $0 == 0x2D || ValidUTF8.isASCIILetterOrDigit($0) }
     }
   }
 }

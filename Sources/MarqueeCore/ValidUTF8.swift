@@ -39,4 +39,19 @@ enum ValidUTF8 {
   static func isScalarStart(_ byte: UInt8) -> Bool {
     byte & 0xC0 != 0x80
   }
+
+  /// Whether every scalar of the text is ASCII.
+  static func isASCII<Text: StringProtocol>(_ text: Text) -> Bool {
+    withBytes(of: text) { bytes in !bytes.contains { $0 >= 0x80 } }
+  }
+
+  /// `A`–`Z`, `a`–`z` and `0`–`9`.
+  static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+    (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+  }
+
+  /// The byte with `A`–`Z` lowered to `a`–`z`, and any other byte as it is.
+  static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+    byte &- 0x41 < 26 ? byte + 0x20 : byte
+  }
 }
