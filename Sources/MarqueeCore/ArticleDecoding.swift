@@ -7,14 +7,24 @@
 public enum ArticleDecoding {
   /// The decoded text with LF line endings and no BOM, or why the bytes are not text.
   public static func decode(_ bytes: UnsafeRawBufferPointer) -> Result<String, SkipReason> {
+    bytes.withMemoryRebound(to: UInt8.self, decodeText)
+  }
+
+  private static func decodeText(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, SkipReason>
+  {
     if bytes.isEmpty { return .failure(.empty) }
-    if bytes.contains(0) { return .failure(.binary) }
-    var body = bytes[...]
-    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-    let normalized = normalizingLineEndings(body)
+    var body = bytes
+    if ByteSearch.firstIndex(of: 0, in: body) != nil { return .failure(.binary) }
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = UnsafeBufferPointer(rebasing: body[3...]) }
+    // Most files have no CR: they are read in place, without a normalized copy.
     let text =
-      normalized.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
-      ?? decodeWindows1252(normalized)
+      if ByteSearch.firstIndex(of: 0x0D, in: body) == nil {
+        String(validating: body, as: UTF8.self) ?? decodeWindows1252(body)
+      } else {
+        normalizingLineEndings(body).withUnsafeBufferPointer {
+          String(validating: $0, as: UTF8.self) ?? decodeWindows1252($0)
+        }
+      }
     return .success(replacingUnicodeLineSeparators(text))
   }
 
@@ -25,7 +35,7 @@ public enum ArticleDecoding {
 
   /// CRLF and lone CR become LF. Safe on bytes: 0x0D never occurs inside a UTF-8
   /// multi-byte sequence, nor is it a Windows-1252 letter.
-  private static func normalizingLineEndings(_ bytes: Slice<UnsafeRawBufferPointer>) -> [UInt8] {
+  private static func normalizingLineEndings(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     var out = [UInt8]()
     out.reserveCapacity(bytes.count)
     var previousWasCR = false
@@ -44,8 +54,7 @@ public enum ArticleDecoding {
   /// U+2028 and U+2029 are line and paragraph separators: treat them as line breaks so
   /// they never reach a terminal, which may act on them.
   private static func replacingUnicodeLineSeparators(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" })
-    else { return text }
+    guard ValidUTF8.withBytes(of: text, containsUnicodeLineSeparator) else { return text }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -57,9 +66,24 @@ public enum ArticleDecoding {
     return String(scalars)
   }
 
+  /// Whether the bytes hold U+2028 or U+2029 (E2 80 A8, E2 80 A9), looking only where
+  /// an E2 lead byte occurs.
+  private static func containsUnicodeLineSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var start = 0
+    while let index = ByteSearch.firstIndex(of: 0xE2, in: bytes, from: start) {
+      if index + 2 < bytes.count, bytes[index + 1] == 0x80,
+        bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+      {
+        return true
+      }
+      start = index + 1
+    }
+    return false
+  }
+
   /// Windows-1252 is Latin-1 except for 0x80–0x9F, where it has typographic marks.
   /// The five undefined bytes map to their C1 code points, which clean-up removes.
-  static func decodeWindows1252(_ bytes: [UInt8]) -> String {
+  static func decodeWindows1252(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     var scalars = String.UnicodeScalarView()
     scalars.reserveCapacity(bytes.count)
     for byte in bytes {

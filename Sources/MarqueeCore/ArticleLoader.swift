@@ -35,7 +35,7 @@ public enum ArticleLoader {
   public static func load(
     paths: [String], options: LoadOptions = LoadOptions()
   ) throws(LoadError) -> (articles: [Article], report: LoadReport) {
-    var tree = FileTree(includeGlobs: options.includeGlobs, maxFileSize: options.maxFileSize)
+    var tree = FileTree(includeGlobs: options.includeGlobs)
     for path in paths { try tree.add(path: path) }
 
     let candidates = tree.candidates
@@ -44,8 +44,18 @@ public enum ArticleLoader {
     }
     var articles: [Article] = []
     var skipped = tree.skipped
-    for (candidate, result) in zip(candidates, results) {
-      switch result {
+    // A file reached twice (named twice, named beside its folder, or linked) loads once,
+    // as the first path that reached it, and is counted once.
+    var identities = Set<FileIdentity>()
+    var duplicates = 0
+    for (candidate, read) in zip(candidates, results) {
+      if let identity = candidate.identity ?? read.identity,
+        !identities.insert(identity).inserted
+      {
+        duplicates += 1
+        continue
+      }
+      switch read.result {
       case .success(let article): articles.append(article)
       case .failure(let reason):
         skipped.append(SkippedFile(path: candidate.displayPath, reason: reason))
@@ -53,17 +63,40 @@ public enum ArticleLoader {
     }
     articles.sort { $0.path < $1.path }
     skipped.sort { $0.path < $1.path }
-    let report = LoadReport(filesSeen: tree.filesSeen, loaded: articles.count, skipped: skipped)
+    let report = LoadReport(
+      filesSeen: tree.filesSeen - duplicates, loaded: articles.count, skipped: skipped)
     return (articles, report)
   }
 
-  /// Reads one file and parses it.
-  static func read(_ candidate: FileCandidate, maxFileSize: Int64) -> Result<Article, SkipReason> {
+  /// What reading one file gave, and which file it was when that could be told.
+  struct FileRead: Sendable {
+    let result: Result<Article, SkipReason>
+    let identity: FileIdentity?
+  }
+
+  /// Reads one file and parses it, identifying it for the loader's duplicate check: by
+  /// the open descriptor, or by path when it cannot be opened.
+  static func read(_ candidate: FileCandidate, maxFileSize: Int64) -> FileRead {
     let descriptor = open(candidate.systemPath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-    guard descriptor >= 0 else { return .failure(.unreadable(errorText(errno))) }
+    guard descriptor >= 0 else {
+      let failure = SkipReason.unreadable(errorText(errno))
+      var info = stat()
+      let identity = stat(candidate.systemPath, &info) == 0 ? FileIdentity(info) : nil
+      return FileRead(result: .failure(failure), identity: identity)
+    }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(errorText(errno))) }
+    guard fstat(descriptor, &info) == 0 else {
+      return FileRead(result: .failure(.unreadable(errorText(errno))), identity: nil)
+    }
+    let result = read(descriptor, info, candidate, maxFileSize: maxFileSize)
+    return FileRead(result: result, identity: FileIdentity(info))
+  }
+
+  /// Reads and parses an open file that `fstat` described.
+  private static func read(
+    _ descriptor: Int32, _ info: stat, _ candidate: FileCandidate, maxFileSize: Int64
+  ) -> Result<Article, SkipReason> {
     guard isRegularFile(info) else { return .failure(.notRegularFile(kind: kind(of: info))) }
     let size = Int64(info.st_size)
     guard size <= maxFileSize else { return .failure(.tooLarge(bytes: size, limit: maxFileSize)) }
@@ -120,15 +153,30 @@ enum ParallelMap {
 /// Storage that parallel workers fill at distinct indices.
 ///
 /// `@unchecked Sendable` is sound here because each index is written by exactly one
-/// worker, and `collect()` runs only after `concurrentPerform` has returned.
+/// worker, and `collect()` runs only after `concurrentPerform` has returned. The slots are
+/// raw memory, not an `Array`: every write to an array checks that its buffer is unique,
+/// and a worker that caught another one mid-access copied the buffer under it (a crash
+/// seen in debug builds).
 private final class ResultSlots<T>: @unchecked Sendable {
-  private var values: [T?]
+  private let slots: UnsafeMutablePointer<T?>
+  private let count: Int
 
-  init(count: Int) { values = Array(repeating: nil, count: count) }
-
-  func store(_ value: T, at index: Int) {
-    values.withUnsafeMutableBufferPointer { $0[index] = value }
+  init(count: Int) {
+    self.count = count
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil, count: count)
   }
 
-  func collect() -> [T] { values.map { $0! } }
+  deinit {
+    slots.deinitialize(count: count)
+    slots.deallocate()
+  }
+
+  func store(_ value: T, at index: Int) {
+    slots[index] = value
+  }
+
+  /// Moves the results out (`take()` leaves nil behind), so no value is copied and
+  /// released again: the articles hold many strings, and 100k of them add up.
+  func collect() -> [T] { (0..<count).map { slots[$0].take()! } }
 }

@@ -83,6 +83,7 @@ struct MailHeaders {
   init?(_ block: SourceBlock) {
     var fields: [String: String] = [:]
     for line in block.lines {
+      if !line.indented && !Self.startsWithHeaderName(line.text) { return nil }
       guard let colon = line.text.firstIndex(of: ":"), colon > line.text.startIndex else {
         if line.indented { continue }  // a folded header line
         return nil
@@ -99,6 +100,17 @@ struct MailHeaders {
     }
     self.subject = subject
     date = fields["date"]
+  }
+
+  /// Whether the bytes before the first colon byte are all ASCII letters, digits and
+  /// hyphens. Decides cheaply, on bytes, what the `Character` checks below would reject
+  /// (no other scalar is equivalent to `:`), so a title line is turned down without a
+  /// grapheme walk.
+  private static func startsWithHeaderName(_ text: String) -> Bool {
+    ValidUTF8.withBytes(of: text) { bytes in
+      guard let colon = ByteSearch.firstIndex(of: 0x3A, in: bytes) else { return false }
+      return bytes[..<colon].allSatisfy { $0 == 0x2D || ValidUTF8.isASCIILetterOrDigit($0) }
+    }
   }
 }
 
@@ -119,21 +131,56 @@ struct SourceBlock {
   }
 
   /// Splits text into blocks; a line that is empty after clean-up is blank.
+  ///
+  /// Works on the UTF-8 bytes, with the same lines as splitting the `Character`s at
+  /// `"\n"`: only a CR LF pair, which is a single `Character`, does not end a line there.
   static func split(_ text: String) -> [SourceBlock] {
-    var blocks: [SourceBlock] = []
-    var current: [SourceLine] = []
-    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let cleaned = TextCleaning.clean(raw)
-      if cleaned.isEmpty {
-        if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
-        current = []
-      } else {
-        let indented = raw.first == " " || raw.first == "\t"
-        current.append(SourceLine(text: cleaned, indented: indented))
+    ValidUTF8.withBytes(of: text) { bytes in
+      var blocks: [SourceBlock] = []
+      var current: [SourceLine] = []
+      var lineStart = 0
+      while lineStart <= bytes.count {
+        let end = endOfLine(in: bytes, from: lineStart)
+        let raw = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+        let cleaned = TextCleaning.clean(slice(of: text, utf8Offsets: lineStart..<end))
+        lineStart = end + 1
+        if cleaned.isEmpty {
+          if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
+          current = []
+        } else {
+          current.append(SourceLine(text: cleaned, indented: startsIndented(raw)))
+        }
       }
+      if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
+      return blocks
     }
-    if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
-    return blocks
+  }
+
+  /// Part of the text by UTF-8 offsets on scalar boundaries. Slicing the text, rather than
+  /// decoding the bytes again, copies the line without validating it a second time.
+  private static func slice(of text: String, utf8Offsets range: Range<Int>) -> Substring {
+    let utf8 = text.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+    return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
+  }
+
+  /// The index of the LF that ends the line starting at `start`, or the end of the text.
+  /// An LF right after a CR does not count: CR LF is a single `Character`.
+  private static func endOfLine(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var end = start
+    while let newline = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: end) {
+      if newline == 0 || bytes[newline - 1] != 0x0D { return newline }
+      end = newline + 1
+    }
+    return bytes.count
+  }
+
+  /// Whether the line's first `Character` is a space or a tab. A tab always stands alone;
+  /// a space does unless a combining mark (never ASCII) follows it.
+  private static func startsIndented(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = raw.first, first == 0x20 || first == 0x09 else { return false }
+    if first == 0x09 || raw.count == 1 || raw[1] < 0x80 { return true }
+    return String(decoding: raw, as: UTF8.self).first == " "
   }
 }
 
@@ -157,6 +204,9 @@ enum Paragraphs {
   }
 
   static func isListItem(_ text: String) -> Bool {
-    text.hasPrefix("- ") || text.hasPrefix("• ") || text.hasPrefix("* ")
+    let line = Substring(text)
+    // U+2022 has no canonical equivalent, so a `• ` line starts with its lead byte E2.
+    return CharacterAffix.hasPrefix(line, "- ") || CharacterAffix.hasPrefix(line, "* ")
+      || (text.utf8.first == 0xE2 && text.hasPrefix("• "))
   }
 }

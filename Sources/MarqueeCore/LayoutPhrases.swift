@@ -38,7 +38,7 @@ enum LayoutLine {
   /// them wrapped in parentheses; nil for any other line.
   static func credit(_ line: String) -> String? {
     var text = Substring(line)
-    if text.hasPrefix("("), text.hasSuffix(")") {
+    if CharacterAffix.hasPrefix(text, "("), CharacterAffix.hasSuffix(text, ")") {
       text = text.dropFirst().dropLast()
     }
     return explicitCredit(text)
@@ -46,12 +46,13 @@ enum LayoutLine {
 
   /// The credit after a credit prefix and colon, or nil.
   static func explicitCredit(_ text: Substring) -> String? {
+    guard mayStart(text, with: LayoutPhrases.creditPrefixes) else { return nil }
     let trimmed = text.drop { $0 == " " }
     for prefix in LayoutPhrases.creditPrefixes {
       guard let rest = dropPrefixIgnoringCase(prefix, from: trimmed) else { continue }
       let afterSpaces = rest.drop { $0 == " " }
       guard afterSpaces.hasPrefix(":") else { continue }
-      let credit = afterSpaces.dropFirst().trimmingCharacters(in: .whitespaces)
+      let credit = trimmingWhitespace(afterSpaces.dropFirst())
       guard !credit.isEmpty, credit.count <= LayoutPhrases.maximumCreditLength else { return nil }
       return credit
     }
@@ -59,44 +60,73 @@ enum LayoutLine {
   }
 
   static func isGalleryMarker(_ line: String) -> Bool {
-    LayoutPhrases.galleryMarkers.contains { line.caseInsensitiveCompare($0) == .orderedSame }
+    LayoutPhrases.galleryMarkers.contains { equalsIgnoringCase(line, $0) }
   }
 
   /// `PHOTOS: <headline>`, `RELATED: <headline>` and the like.
   static func isTeaser(_ line: String) -> Bool {
-    LayoutPhrases.teaserPrefixes.contains { prefix in
+    guard mayStart(Substring(line), with: LayoutPhrases.teaserPrefixes) else { return false }
+    return LayoutPhrases.teaserPrefixes.contains { prefix in
       guard let rest = dropPrefixIgnoringCase(prefix, from: Substring(line)) else { return false }
       let afterSpaces = rest.drop { $0 == " " }
       return afterSpaces.hasPrefix(":") && afterSpaces.dropFirst().contains { $0 != " " }
     }
   }
 
+  /// A block that only says `More From Our Partners` or the like, give or take
+  /// punctuation and spaces at its ends.
   static func isFooter(_ text: String) -> Bool {
-    let core = text.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
-    return LayoutPhrases.footerPhrases.contains {
-      core.caseInsensitiveCompare($0) == .orderedSame
-    }
+    // Foundation's trimming is slow on long text, and the block above a footer is usually
+    // a long paragraph: rule it out first when even its ASCII-alphanumeric span is longer
+    // than any phrase (letters and digits are never trimmed, so the span is inside the
+    // trimmed core).
+    guard alphanumericSpanLength(text) <= longestFooterPhrase else { return false }
+    let core = trimmingFooterPunctuation(text)
+    return LayoutPhrases.footerPhrases.contains { equalsIgnoringCase(core, $0) }
   }
 
   /// A line that could name what a picture shows: short, and not ending like a sentence.
   static func isLabelLike(_ line: String) -> Bool {
-    guard !line.isEmpty, line.count <= LayoutPhrases.maximumLabelLength else { return false }
+    // `dropFirst` stops counting Characters at the limit; long paragraphs pass through here.
+    guard !line.isEmpty, line.dropFirst(LayoutPhrases.maximumLabelLength).isEmpty else {
+      return false
+    }
     var last = line.unicodeScalars.last!
-    let closers: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»"]
     var scalars = line.unicodeScalars.dropLast()
-    while closers.contains(last), let previous = scalars.last {
+    while closingQuotes.contains(last), let previous = scalars.last {
       last = previous
       scalars = scalars.dropLast()
     }
-    let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "…", ":", ";", ","]
     return !sentenceEnds.contains(last)
   }
 
+  private static let closingQuotes: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»"]
+  private static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "…", ":", ";", ","]
+
   /// A line that is only a web address.
   static func isURL(_ line: String) -> Bool {
+    startsWithHTTPScheme(line) && !line.contains(" ") && !line.dropFirst(8).isEmpty
+  }
+
+  /// Whether the lowercased line starts with `http://` or `https://`. Lowercasing a whole
+  /// title is costly: only `H` and `h` lowercase to a leading `h` (tested for every
+  /// scalar), and when the first nine bytes are ASCII they decide (ASCII lowercases to one
+  /// ASCII scalar, and an ASCII neighbour never joins the last `Character`).
+  static func startsWithHTTPScheme(_ line: String) -> Bool {
+    let decided = ValidUTF8.withBytes(of: line) { bytes -> Bool? in
+      guard let first = bytes.first, ValidUTF8.asciiLowercased(first) == UInt8(ascii: "h") else {
+        return false
+      }
+      let head = bytes.prefix(9)
+      guard !head.contains(where: { $0 >= 0x80 }) else { return nil }
+      return ["http://", "https://"].contains { scheme in
+        head.count >= scheme.utf8.count
+          && zip(head, scheme.utf8).allSatisfy { ValidUTF8.asciiLowercased($0) == $1 }
+      }
+    }
+    if let decided { return decided }
     let lower = line.lowercased()
-    return (lower.hasPrefix("http://") || lower.hasPrefix("https://"))
-      && !line.contains(" ") && line.count > 8
+    return lower.hasPrefix("http://") || lower.hasPrefix("https://")
   }
 
   /// A line that is only a date such as `2017-08-24` or `2017-11-07T01:52:40+0000`.
@@ -117,8 +147,8 @@ enum LayoutLine {
     caption: String, credit: String
   )? {
     var text = Substring(line)
-    if text.hasSuffix(").") { text = text.dropLast() }
-    guard text.hasSuffix(")") else { return nil }
+    if CharacterAffix.hasSuffix(text, ").") { text = text.dropLast() }
+    guard CharacterAffix.hasSuffix(text, ")") else { return nil }
     var depth = 0
     var openIndex: Substring.Index?
     var index = text.endIndex
@@ -135,11 +165,11 @@ enum LayoutLine {
     }
     guard let openIndex else { return nil }
     let inner = text[text.index(after: openIndex)..<text.index(before: text.endIndex)]
-    let caption = text[..<openIndex].trimmingCharacters(in: .whitespaces)
+    let caption = trimmingWhitespace(text[..<openIndex])
     guard !caption.isEmpty else { return nil }
     if let credit = explicitCredit(inner) { return (caption, credit) }
     guard !explicitOnly else { return nil }
-    let credit = inner.trimmingCharacters(in: .whitespaces)
+    let credit = trimmingWhitespace(inner)
     guard looksLikeBareCredit(credit), WordCount.of(caption) >= 3 else { return nil }
     return (caption, credit)
   }
@@ -152,19 +182,18 @@ enum LayoutLine {
       credit.count <= LayoutPhrases.maximumBareCreditLength,
       credit.split(separator: " ").count <= LayoutPhrases.maximumBareCreditWords
     else { return false }
-    return !credit.contains("..") && !credit.contains("…") && !isTeaser(credit)
+    return !containsEllipsis(credit) && !isTeaser(credit)
   }
 
+  /// The text after an ASCII `prefix` matched ignoring case, or nil.
   private static func dropPrefixIgnoringCase(_ prefix: String, from text: Substring)
     -> Substring?
   {
-    var rest = text[...]
+    var rest = text.utf8[...]
     for expected in prefix.utf8 {
-      guard let byte = rest.utf8.first else { return nil }
-      let lowered = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-      guard lowered == expected else { return nil }
-      rest = Substring(rest.utf8.dropFirst())
+      guard let byte = rest.first, ValidUTF8.asciiLowercased(byte) == expected else { return nil }
+      rest = rest.dropFirst()
     }
-    return rest
+    return Substring(rest)
   }
 }

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Text tests behind the layout rules that must answer exactly as the Foundation and
+/// `Character` operations they replace, without paying for those on every line:
+/// Foundation bridges each string to `NSString`, and `Character` comparisons walk
+/// graphemes. Each answers from the bytes where that is certain and asks Foundation
+/// otherwise; `ByteScanningTests` holds each to the operation it stands for.
+extension LayoutLine {
+  /// Punctuation and white space, trimmed from a footer candidate. Made afresh for each
+  /// use, as before: a set built by `union` is a mutable CoreFoundation object, and the
+  /// loader's threads should not rely on sharing one.
+  private static func footerTrim() -> CharacterSet {
+    CharacterSet.punctuationCharacters.union(.whitespaces)
+  }
+
+  /// `footerTrim()` for each ASCII byte, looked up once (from a set no other thread sees).
+  private static let footerTrimASCII: [Bool] = {
+    let trim = footerTrim()
+    return (0..<128).map { trim.contains(Unicode.Scalar(UInt8($0))) }
+  }()
+
+  /// `text.trimmingCharacters(in: footerTrim())`; ASCII text is trimmed on its bytes, which
+  /// is what Foundation does there, without bridging to `NSString`.
+  static func trimmingFooterPunctuation(_ text: String) -> Substring {
+    guard ValidUTF8.isASCII(text) else {
+      return Substring(text.trimmingCharacters(in: footerTrim()))
+    }
+    let bytes = text.utf8
+    let start = bytes.firstIndex { !footerTrimASCII[Int($0)] } ?? bytes.endIndex
+    let end = bytes[start...].lastIndex { !footerTrimASCII[Int($0)] }.map(bytes.index(after:))
+    return Substring(bytes[start..<(end ?? start)])
+  }
+
+  static let longestFooterPhrase = LayoutPhrases.footerPhrases.map(\.utf8.count).max()!
+
+  /// Scalars from the first ASCII letter or digit to the last, inclusive; 0 when none.
+  static func alphanumericSpanLength(_ text: String) -> Int {
+    ValidUTF8.withBytes(of: text) { bytes in
+      guard let first = bytes.firstIndex(where: ValidUTF8.isASCIILetterOrDigit),
+        let last = bytes.lastIndex(where: ValidUTF8.isASCIILetterOrDigit)
+      else { return 0 }
+      return bytes[first...last].count(where: ValidUTF8.isScalarStart)
+    }
+  }
+
+  /// Whether `text` equals the ASCII `phrase` ignoring case, exactly as
+  /// `caseInsensitiveCompare` says, without paying for that Foundation call on every line.
+  /// Text with more scalars than the phrase never equals it (no scalar is ignored by the
+  /// comparison and none folds together with another into one ASCII letter; checked for
+  /// every scalar when this was written), and ASCII text compares byte by byte.
+  static func equalsIgnoringCase<Text: StringProtocol>(_ text: Text, _ phrase: String) -> Bool {
+    // No scalar takes more than four bytes: long lines are ruled out without a scan.
+    guard text.utf8.count <= 4 * phrase.utf8.count else { return false }
+    let (scalars, isASCII) = ValidUTF8.withBytes(of: text) { bytes in
+      (bytes.count(where: ValidUTF8.isScalarStart), !bytes.contains { $0 >= 0x80 })
+    }
+    guard scalars <= phrase.utf8.count else { return false }
+    guard isASCII else { return text.caseInsensitiveCompare(phrase) == .orderedSame }
+    return text.utf8.count == phrase.utf8.count
+      && zip(text.utf8, phrase.utf8).allSatisfy {
+        ValidUTF8.asciiLowercased($0) == ValidUTF8.asciiLowercased($1)
+      }
+  }
+
+  /// The text without leading and trailing `CharacterSet.whitespaces` (tab, the space
+  /// separators and U+200B), as Foundation's `trimmingCharacters(in: .whitespaces)` gives
+  /// it, but without bridging to `NSString`.
+  static func trimmingWhitespace(_ text: Substring) -> String {
+    let scalars = text.unicodeScalars
+    guard let start = scalars.firstIndex(where: { !isFoundationWhitespace($0) }),
+      let last = scalars.lastIndex(where: { !isFoundationWhitespace($0) })
+    else { return "" }
+    return String(scalars[start...last])
+  }
+
+  /// Membership in `CharacterSet.whitespaces`, which is Zs and tab plus U+200B.
+  static func isFoundationWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    TextCleaning.isSpace(scalar) || scalar == "\u{200B}"
+  }
+
+  /// `..` or `…`, as Foundation's `contains` finds them; ASCII text is searched on bytes
+  /// (it cannot hold `…`, which is only compatibility-equivalent to `...`).
+  static func containsEllipsis(_ text: String) -> Bool {
+    guard ValidUTF8.isASCII(text) else { return text.contains("..") || text.contains("…") }
+    return zip(text.utf8, text.utf8.dropFirst()).contains { $0 == 0x2E && $1 == 0x2E }
+  }
+
+  /// Whether the first byte after any leading spaces is, ignoring case, the first byte of
+  /// one of the ASCII `phrases`: a cheap test every line must pass before the phrases are
+  /// tried one by one (spaces are never part of a phrase's start).
+  static func mayStart(_ text: Substring, with phrases: [String]) -> Bool {
+    ValidUTF8.withBytes(of: text) { bytes in
+      guard let first = bytes.first(where: { $0 != 0x20 }) else { return false }
+      return phrases.contains { $0.utf8.first == ValidUTF8.asciiLowercased(first) }
+    }
+  }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import Testing
+
+@testable import MarqueeCore
+
+/// The parser's hot paths read UTF-8 bytes instead of asking every scalar for its
+/// Unicode properties. These tests hold the byte-level shortcuts to the property-based
+/// rules they replace, over every scalar where that is cheap.
+@Suite("Byte-level scanning agrees with Unicode properties")
+struct ByteScanningTests {
+  /// Every Unicode scalar value (surrogates have none).
+  private static let allScalars: [Unicode.Scalar] = (0...0x10_FFFF).compactMap(Unicode.Scalar.init)
+
+  @Test func spaceTableIsTabAndTheSpaceSeparators() {
+    for scalar in Self.allScalars {
+      let expected = scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+      #expect(TextCleaning.isSpace(scalar) == expected, "U+\(String(scalar.value, radix: 16))")
+    }
+  }
+
+  /// A line the byte check passes as clean must come out of clean-up unchanged, whatever
+  /// scalar it holds.
+  @Test func alreadyCleanNeverSkipsAScalarCleanUpWouldChange() {
+    for scalar in Self.allScalars {
+      let line = "a\(scalar)b"
+      let passed = ValidUTF8.withBytes(of: line, TextCleaning.isAlreadyClean)
+      if passed {
+        #expect(TextCleaning.terminalSafe(line) == line, "U+\(String(scalar.value, radix: 16))")
+      }
+    }
+  }
+
+  /// Long lines go through the eight-bytes-at-a-time path; it must agree with the rule.
+  @Test func alreadyCleanAgreesWithTheRuleOnLongLines() {
+    var generator = SeededGenerator(seed: 21)
+    let pool = [
+      "a", "Z", "~", " ", " ", "\u{1}", "\u{1F}", "\u{7F}", "é", "’", "\u{A0}", "\u{200B}",
+    ]
+    for _ in 0..<5_000 {
+      var line = ""
+      for _ in 0..<Int.random(in: 0..<40, using: &generator) {
+        line += pool.randomElement(using: &generator)!
+      }
+      let expected =
+        TextCleaning.terminalSafe(line) == line && !line.contains("  ")
+        && !line.hasPrefix(" ") && !line.hasSuffix(" ")
+      #expect(
+        ValidUTF8.withBytes(of: line, TextCleaning.isAlreadyClean) == expected,
+        "\(line.debugDescription)")
+    }
+  }
+
+  @Test func alreadyCleanLetsCommonTypographyThrough() {
+    for line in ["Beyoncé’s “Renaissance” — tour…", "Zoë Søren 「月影」 😀", "a b"] {
+      #expect(ValidUTF8.withBytes(of: line, TextCleaning.isAlreadyClean), "\(line)")
+    }
+    for line in [" a", "a ", "a  b", "a\u{A0}b", "a\u{200B}", "a\tb", "\u{FEFF}a"] {
+      #expect(
+        !ValidUTF8.withBytes(of: line, TextCleaning.isAlreadyClean), "\(line.debugDescription)")
+    }
+  }
+
+  @Test func wordCountClassifiesEveryScalarAsThePropertiesDo() {
+    for scalar in Self.allScalars {
+      let properties = scalar.properties
+      let alone =
+        properties.isWhitespace
+        ? 0 : (properties.isAlphabetic || properties.numericType != nil) ? 1 : 0
+      let hex = String(scalar.value, radix: 16)
+      #expect(WordCount.of(String(scalar)) == alone, "U+\(hex)")
+      #expect(WordCount.of("x\(scalar)y") == (properties.isWhitespace ? 2 : 1), "U+\(hex)")
+    }
+  }
+
+  @Test func whitespaceTrimAgreesWithFoundationForEveryScalar() {
+    for scalar in Self.allScalars {
+      let expected = CharacterSet.whitespaces.contains(scalar)
+      #expect(
+        LayoutLine.isFoundationWhitespace(scalar) == expected,
+        "U+\(String(scalar.value, radix: 16))")
+    }
+    var generator = SeededGenerator(seed: 5)
+    let pool = [" ", "\t", "\u{A0}", "\u{200B}", "\u{3000}", "a", "\u{301}", "😀", "’", "\u{85}"]
+    for _ in 0..<2_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<8, using: &generator) {
+        text += pool.randomElement(using: &generator)!
+      }
+      #expect(
+        LayoutLine.trimmingWhitespace(text[...]) == text.trimmingCharacters(in: .whitespaces),
+        "\(text.debugDescription)")
+    }
+  }
+
+  /// Layout phrases are compared without Foundation where the answer is certain; with
+  /// any scalar inserted, and with look-alikes, the answer must stay Foundation's.
+  @Test func phraseComparisonAgreesWithFoundation() {
+    let phrase = "view gallery"
+    for scalar in Self.allScalars {
+      for text in ["\(scalar)\(phrase)", "view\(scalar) gallery", "VIEW GALLERY\(scalar)"] {
+        let expected = text.caseInsensitiveCompare(phrase) == .orderedSame
+        #expect(
+          LayoutLine.equalsIgnoringCase(text, phrase) == expected,
+          "U+\(String(scalar.value, radix: 16))")
+      }
+    }
+    for text in ["View Gallery", "view gallery ", "vıew gallery", "\u{212A}", "ﬆ", "VİEW gallery"] {
+      for phrase in ["view gallery", "k", "st"] {
+        let expected = text.caseInsensitiveCompare(phrase) == .orderedSame
+        #expect(LayoutLine.equalsIgnoringCase(text, phrase) == expected, "\(text) \(phrase)")
+      }
+    }
+  }
+
+  @Test func onlyAnHLowercasesToALeadingH() {
+    let leadingH = Self.allScalars.filter { String($0).lowercased().unicodeScalars.first == "h" }
+    #expect(leadingH == ["H", "h"])
+  }
+
+  @Test func urlLinesAreRecognisedWhateverTheirCase() {
+    for line in ["https://example.com/a", "HTTP://EXAMPLE.COM/A", "Https://x.co/ab"] {
+      #expect(LayoutLine.isURL(line), "\(line)")
+    }
+    for line in ["http://", "hello world", "Http is a protocol", "ｈttps://example.com/a", "é"] {
+      #expect(!LayoutLine.isURL(line), "\(line)")
+    }
+  }
+
+  @Test func wordCountAgreesWithSplittingAtWhiteSpace() {
+    var generator = SeededGenerator(seed: 17)
+    let pool = ["a", "Z", "7", " ", " ", "\t", "\n", ".", "-", "é", "’", "\u{A0}", "\u{3000}", "😀"]
+    for _ in 0..<3_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<30, using: &generator) {
+        text += pool.randomElement(using: &generator)!
+      }
+      let words = text.unicodeScalars.split { $0.properties.isWhitespace }.filter { word in
+        word.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+      }
+      #expect(WordCount.of(text) == words.count, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func footerTestAgreesWithFoundationTrimming() {
+    var generator = SeededGenerator(seed: 13)
+    let marks = " \t!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~x".map(String.init)
+    let pool = marks + ["Advertisement", "more from our PARTNERS", "…", "—", "\u{A0}", "«", "é"]
+    let trim = CharacterSet.punctuationCharacters.union(.whitespaces)
+    var footers = 0
+    for _ in 0..<5_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<5, using: &generator) {
+        text += pool.randomElement(using: &generator)!
+      }
+      let core = text.trimmingCharacters(in: trim)
+      let expected = LayoutPhrases.footerPhrases.contains {
+        core.caseInsensitiveCompare($0) == .orderedSame
+      }
+      #expect(LayoutLine.isFooter(text) == expected, "\(text.debugDescription)")
+      if expected { footers += 1 }
+    }
+    #expect(footers > 100)
+  }
+
+  /// Only `;`, `` ` `` and `K` among printable ASCII have a canonically equivalent scalar,
+  /// and nothing is equivalent to `•`: what CharacterAffix and the list-item test rely on.
+  @Test func fewScalarsEqualAnASCIICharacterOrBullet() {
+    let targets = Set((0x20...0x7E).map { Character(Unicode.Scalar(UInt8($0))) } + ["•"])
+    var equivalents: [Character] = []
+    for scalar in Self.allScalars where !scalar.isASCII && scalar != "•" {
+      let character = Character(scalar)
+      if targets.contains(character) {
+        equivalents.append(targets.first { $0 == character }!)
+      }
+    }
+    #expect(equivalents.sorted() == [";", "K", "`"])
+  }
+
+  @Test func affixTestsAgreeWithCharacterComparison() {
+    var generator = SeededGenerator(seed: 3)
+    let pool = [
+      "(", ")", ".", ").", "- ", " ", "a", "é", "\u{301}", "\u{600}", "\u{200D}", "😀", "\u{37E}",
+    ]
+    for _ in 0..<5_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<6, using: &generator) {
+        text += pool.randomElement(using: &generator)!
+      }
+      let line = Substring(text)
+      for affix in ["(", ")", ").", "- ", "* "] {
+        #expect(
+          CharacterAffix.hasPrefix(line, affix) == line.hasPrefix(affix), "\(text.debugDescription)"
+        )
+        #expect(
+          CharacterAffix.hasSuffix(line, affix) == line.hasSuffix(affix), "\(text.debugDescription)"
+        )
+      }
+    }
+  }
+
+  @Test func ellipsisSearchAgreesWithFoundation() {
+    var generator = SeededGenerator(seed: 9)
+    let pool = [".", ". ", "…", "a", "Getty", "é", "\u{301}", "\u{2024}"]
+    for _ in 0..<3_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<6, using: &generator) {
+        text += pool.randomElement(using: &generator)!
+      }
+      let expected = text.contains("..") || text.contains("…")
+      #expect(LayoutLine.containsEllipsis(text) == expected, "\(text.debugDescription)")
+    }
+  }
+
+  /// The byte splitter gives the lines that splitting `Character`s at `"\n"` gives,
+  /// including where CR LF is one `Character` and where a combining mark joins a space.
+  @Test func blockSplitMatchesCharacterSplitting() {
+    var generator = SeededGenerator(seed: 11)
+    let pool = ["\n", "\n", "\r", " ", "\t", "a", "Bé", "\u{301}", "\u{A0}", "\u{1B}[m", "’"]
+    for _ in 0..<3_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<25, using: &generator) {
+        text += pool.randomElement(using: &generator)!
+      }
+      let split = SourceBlock.split(text).map { $0.lines.map { "\($0.indented)|\($0.text)" } }
+      #expect(split == characterSplit(text), "\(text.debugDescription)")
+    }
+  }
+
+  /// The splitter as first written, on `Character`s: the reference for the byte version.
+  private func characterSplit(_ text: String) -> [[String]] {
+    var blocks: [[String]] = []
+    var current: [String] = []
+    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let cleaned = TextCleaning.clean(raw)
+      if cleaned.isEmpty {
+        if !current.isEmpty { blocks.append(current) }
+        current = []
+      } else {
+        current.append("\(raw.first == " " || raw.first == "\t")|\(cleaned)")
+      }
+    }
+    if !current.isEmpty { blocks.append(current) }
+    return blocks
+  }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@testable import MarqueeCore
+
+/// The walk leaves regular files to the loader, which tells duplicates apart by the
+/// identity of the open file: a file reached twice still loads once, as the first path
+/// that reached it, counted once and skipped at most once.
+@Suite("Files reached twice")
+struct DuplicateFileTests {
+  /// The walk meets a folder's files last name first (as it always has), so `b.txt`.
+  @Test func hardLinksInOneFolderLoadOnceAsTheNameMetFirst() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("a.txt", "Alpha")
+    try #require(link(path, folder.path + "/b.txt") == 0)
+    let (articles, report) = try ArticleLoader.load(paths: [folder.path])
+    #expect(articles.map(\.path) == [folder.path + "/b.txt"])
+    #expect(report == LoadReport(filesSeen: 1, loaded: 1, skipped: []))
+  }
+
+  @Test func aLinkedFileLoadsOnceWhicheverPathComesFirst() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("sub/a.txt", "Alpha")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path + "/link.txt", withDestinationPath: path)
+    let (articles, report) = try ArticleLoader.load(paths: [folder.path])
+    #expect(articles.map(\.path) == [folder.path + "/link.txt"])
+    #expect(report.filesSeen == 1)
+  }
+
+  @Test func anOversizedFileReachedTwiceIsSkippedOnce() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("big.txt", String(repeating: "x", count: 2_000))
+    let options = LoadOptions(maxFileSize: 1_024)
+    let (articles, report) = try ArticleLoader.load(paths: [path, folder.path], options: options)
+    #expect(articles.isEmpty)
+    #expect(report.filesSeen == 1)
+    #expect(
+      report.skipped == [SkippedFile(path: path, reason: .tooLarge(bytes: 2_000, limit: 1_024))])
+  }
+}
