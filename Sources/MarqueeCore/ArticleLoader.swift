@@ -37,35 +37,9 @@ public enum ArticleLoader {
   ) throws(LoadError) -> (articles: [Article], report: LoadReport) {
     var tree = FileTree(includeGlobs: options.includeGlobs)
     for path in paths { try tree.add(path: path) }
-
-    let candidates = tree.candidates
-    let results = ParallelMap.map(count: candidates.count) { index in
-      read(candidates[index], maxFileSize: options.maxFileSize)
-    }
-    var articles: [Article] = []
-    var skipped = tree.skipped
-    // A file reached twice (named twice, named beside its folder, or linked) loads once,
-    // as the first path that reached it, and is counted once.
-    var identities = Set<FileIdentity>()
-    var duplicates = 0
-    for (candidate, read) in zip(candidates, results) {
-      if let identity = candidate.identity ?? read.identity,
-        !identities.insert(identity).inserted
-      {
-        duplicates += 1
-        continue
-      }
-      switch read.result {
-      case .success(let article): articles.append(article)
-      case .failure(let reason):
-        skipped.append(SkippedFile(path: candidate.displayPath, reason: reason))
-      }
-    }
-    articles.sort { $0.path < $1.path }
-    skipped.sort { $0.path < $1.path }
-    let report = LoadReport(
-      filesSeen: tree.filesSeen - duplicates, loaded: articles.count, skipped: skipped)
-    return (articles, report)
+    var collector = LoadCollector(tree: tree)
+    let articles = collector.read(collector.candidates[...], maxFileSize: options.maxFileSize)
+    return (articles, collector.report(loaded: articles.count))
   }
 
   /// What reading one file gave, and which file it was when that could be told.
@@ -130,6 +104,56 @@ public enum ArticleLoader {
         bytes: UnsafeRawBufferPointer(rebasing: raw[..<filled]), path: candidate.displayPath,
         modified: modified)
     }
+  }
+}
+
+/// Reads a walked tree's files, in path order, in one go or batch by batch (the
+/// reader's `ArticleStream`), so both ways give the same articles in the same order.
+///
+/// A file reached twice (named twice, named beside its folder, or linked) loads once,
+/// under the first of its paths in path order, and is counted once.
+struct LoadCollector {
+  /// The files to read, sorted by the path users see: articles come out in path order.
+  let candidates: [FileCandidate]
+  private let filesSeen: Int
+  private var skipped: [SkippedFile]
+  private var identities = Set<FileIdentity>()
+  private var duplicates = 0
+
+  init(tree: FileTree) {
+    candidates = tree.candidates.sorted { $0.displayPath < $1.displayPath }
+    filesSeen = tree.filesSeen
+    skipped = tree.skipped
+  }
+
+  /// Reads and parses some of the candidates in parallel; the articles, in order.
+  mutating func read(_ batch: ArraySlice<FileCandidate>, maxFileSize: Int64) -> [Article] {
+    let results = ParallelMap.map(count: batch.count) { offset in
+      ArticleLoader.read(batch[batch.startIndex + offset], maxFileSize: maxFileSize)
+    }
+    var articles: [Article] = []
+    articles.reserveCapacity(batch.count)
+    for (candidate, read) in zip(batch, results) {
+      if let identity = candidate.identity ?? read.identity,
+        !identities.insert(identity).inserted
+      {
+        duplicates += 1
+        continue
+      }
+      switch read.result {
+      case .success(let article): articles.append(article)
+      case .failure(let reason):
+        skipped.append(SkippedFile(path: candidate.displayPath, reason: reason))
+      }
+    }
+    return articles
+  }
+
+  /// The report once every candidate has been read.
+  func report(loaded: Int) -> LoadReport {
+    LoadReport(
+      filesSeen: filesSeen - duplicates, loaded: loaded,
+      skipped: skipped.sorted { $0.path < $1.path })
   }
 }
 

@@ -70,52 +70,28 @@ public final class ArticleStream: @unchecked Sendable {
   }
 
   private func run() {
-    var tree = FileTree(includeGlobs: options.includeGlobs, maxFileSize: options.maxFileSize)
-    do {
+    var tree = FileTree(includeGlobs: options.includeGlobs)
+    do throws(LoadError) {
       for path in paths { try tree.add(path: path) }
     } catch {
       post(.failed(error))
       return
     }
-    let candidates = tree.candidates.sorted { $0.displayPath < $1.displayPath }
+    var collector = LoadCollector(tree: tree)
+    let candidates = collector.candidates
     post(.found(files: candidates.count))
-    var skipped = tree.skipped
     var loaded = 0
     var next = 0
     var size = Self.firstBatch
     while next < candidates.count {
       if isCancelled { return }
       let end = min(candidates.count, next + size)
-      let (articles, failures) = ArticleLoader.read(
-        candidates[next..<end], maxFileSize: options.maxFileSize)
-      skipped += failures
+      let articles = collector.read(candidates[next..<end], maxFileSize: options.maxFileSize)
       post(.batch(SearchIndex.prepare(articles, after: loaded), filesRead: end))
       loaded += articles.count
       next = end
       size = min(size * 2, Self.largestBatch)
     }
-    skipped.sort { $0.path < $1.path }
-    post(.finished(LoadReport(filesSeen: tree.filesSeen, loaded: loaded, skipped: skipped)))
-  }
-}
-
-extension ArticleLoader {
-  /// Reads and parses candidate files in parallel, keeping their order.
-  static func read(_ candidates: ArraySlice<FileCandidate>, maxFileSize: Int64) -> (
-    articles: [Article], skipped: [SkippedFile]
-  ) {
-    let results = ParallelMap.map(count: candidates.count) { offset in
-      read(candidates[candidates.startIndex + offset], maxFileSize: maxFileSize)
-    }
-    var articles: [Article] = []
-    var skipped: [SkippedFile] = []
-    for (candidate, result) in zip(candidates, results) {
-      switch result {
-      case .success(let article): articles.append(article)
-      case .failure(let reason):
-        skipped.append(SkippedFile(path: candidate.displayPath, reason: reason))
-      }
-    }
-    return (articles, skipped)
+    post(.finished(collector.report(loaded: loaded)))
   }
 }

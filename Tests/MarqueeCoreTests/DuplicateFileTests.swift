@@ -4,17 +4,17 @@ import Testing
 @testable import MarqueeCore
 
 /// The walk leaves regular files to the loader, which tells duplicates apart by the
-/// identity of the open file: a file reached twice still loads once, as the first path
-/// that reached it, counted once and skipped at most once.
+/// identity of the open file: a file reached twice still loads once, under the first of
+/// its paths in path order, counted once and skipped at most once.
 @Suite("Files reached twice")
 struct DuplicateFileTests {
-  /// The walk meets a folder's files last name first (as it always has), so `b.txt`.
-  @Test func hardLinksInOneFolderLoadOnceAsTheNameMetFirst() throws {
+  /// Whatever order the walk meets them in, the first name in path order wins.
+  @Test func hardLinksInOneFolderLoadOnceUnderTheFirstName() throws {
     let folder = try TemporaryFolder()
     let path = try folder.write("a.txt", "Alpha")
     try #require(link(path, folder.path + "/b.txt") == 0)
     let (articles, report) = try ArticleLoader.load(paths: [folder.path])
-    #expect(articles.map(\.path) == [folder.path + "/b.txt"])
+    #expect(articles.map(\.path) == [folder.path + "/a.txt"])
     #expect(report == LoadReport(filesSeen: 1, loaded: 1, skipped: []))
   }
 
