@@ -131,6 +131,7 @@ struct LoadCollector {
     let results = ParallelMap.map(count: batch.count) { offset in
       ArticleLoader.read(batch[batch.startIndex + offset], maxFileSize: maxFileSize)
     }
+    MemoryTrim.returnFreePages()
     var articles: [Article] = []
     articles.reserveCapacity(batch.count)
     for (candidate, read) in zip(batch, results) {

@@ -29,7 +29,7 @@ extension SearchIndex {
       let first = Int(segment.entryStarts[range.lowerBound])
       let last = Int(segment.entryStarts[range.upperBound])
       for entry in first..<last {
-        let key = segment.entries[entry]
+        let key = UInt32(segment.entries[entry])
         guard scope.allows(key & IndexSegment.fieldMask) else { continue }
         counts[Int(key)] += segment.frequency(entry)
       }
@@ -44,7 +44,7 @@ extension SearchIndex {
     _ term: Int, in segment: IndexSegment, scope: SearchField.Scope, into hits: inout FieldHits
   ) {
     for entry in Int(segment.entryStarts[term])..<Int(segment.entryStarts[term + 1]) {
-      let key = segment.entries[entry]
+      let key = UInt32(segment.entries[entry])
       guard scope.allows(key & IndexSegment.fieldMask) else { continue }
       hits.append(segment: segment, key: key, count: segment.frequency(entry))
     }
@@ -94,16 +94,17 @@ extension IndexSegment {
 
 /// Counts the occurrences of a phrase in one segment, driven by its rarest term.
 ///
-/// Works on the segment's arrays through unsafe buffers with preallocated scratch
-/// space: a phrase of common words visits hundreds of thousands of entries, and
-/// per-entry allocations or array retains were most of its cost.
+/// Each term's entries are walked once, in order, adding up frequencies to know where
+/// each entry's positions start. Works through unsafe buffers with preallocated
+/// scratch space: a phrase of common words visits hundreds of thousands of entries.
 struct PhraseMatcher<Position: FixedWidthInteger & UnsignedInteger> {
-  private let entries: UnsafeBufferPointer<UInt32>
-  private let positionStarts: UnsafeBufferPointer<UInt32>
+  private let segment: IndexSegment
+  private let entries: UnsafeBufferPointer<UInt16>
   private let positions: UnsafeBufferPointer<Position>
   private let lists: [Range<Int>]
-  /// Per term: its entry for the (article, field) in hand, then a position pointer.
-  private var matched: [Int]
+  /// Per term: the entry in hand, where its positions start, and a position pointer.
+  private var cursors: [Int]
+  private var offsets: [Int]
   private var pointers: [Int]
 
   static func collect(
@@ -111,17 +112,14 @@ struct PhraseMatcher<Position: FixedWidthInteger & UnsignedInteger> {
     scope: SearchField.Scope, into hits: inout FieldHits
   ) {
     segment.entries.withUnsafeBufferPointer { entries in
-      segment.positionStarts.withUnsafeBufferPointer { positionStarts in
-        var matcher = PhraseMatcher(
-          entries: entries, positionStarts: positionStarts, positions: positions,
-          lists: terms.map {
-            Int(segment.entryStarts[$0])..<Int(segment.entryStarts[$0 + 1])
-          },
-          matched: Array(repeating: 0, count: terms.count),
-          pointers: Array(repeating: 0, count: terms.count))
-        matcher.collect(scope: scope) { key, count in
-          hits.append(segment: segment, key: key, count: count)
-        }
+      let lists = terms.map { Int(segment.entryStarts[$0])..<Int(segment.entryStarts[$0 + 1]) }
+      var matcher = PhraseMatcher(
+        segment: segment, entries: entries, positions: positions, lists: lists,
+        cursors: lists.map(\.lowerBound),
+        offsets: terms.map { Int(segment.termPositionStarts[$0]) },
+        pointers: Array(repeating: 0, count: terms.count))
+      matcher.collect(scope: scope) { key, count in
+        hits.append(segment: segment, key: key, count: count)
       }
     }
   }
@@ -130,59 +128,50 @@ struct PhraseMatcher<Position: FixedWidthInteger & UnsignedInteger> {
     guard let driver = lists.indices.min(by: { lists[$0].count < lists[$1].count }) else {
       return
     }
-    var cursors = lists.map(\.lowerBound)
-    for entry in lists[driver] {
-      let key = entries[entry]
-      guard scope.allows(key & IndexSegment.fieldMask) else { continue }
-      var all = true
-      for index in lists.indices {
-        if index == driver {
-          matched[index] = entry
-          continue
+    while cursors[driver] < lists[driver].upperBound {
+      let key = entries[cursors[driver]]
+      if scope.allows(UInt32(key) & IndexSegment.fieldMask) {
+        var all = true
+        for index in lists.indices where index != driver {
+          guard advance(index, to: key) else { return }
+          if entries[cursors[index]] != key { all = false }
         }
-        cursors[index] = seek(key, from: cursors[index], to: lists[index].upperBound)
-        guard cursors[index] < lists[index].upperBound, entries[cursors[index]] == key else {
-          all = false
-          break
+        if all {
+          let count = countConsecutive()
+          if count > 0 { found(UInt32(key), count) }
         }
-        matched[index] = cursors[index]
       }
-      guard all else { continue }
-      let count = countConsecutive()
-      if count > 0 { found(key, count) }
+      offsets[driver] += Int(segment.frequency(cursors[driver]))
+      cursors[driver] += 1
     }
   }
 
-  /// The first entry in `start..<end` not below `key`, by galloping then binary search.
-  private func seek(_ key: UInt32, from start: Int, to end: Int) -> Int {
-    var low = start
-    var high = start
-    var step = 1
-    while high < end && entries[high] < key {
-      low = high + 1
-      high += step
-      step *= 2
+  /// Moves term `index` to its first entry not below `key`; false when it has none.
+  private mutating func advance(_ index: Int, to key: UInt16) -> Bool {
+    var cursor = cursors[index]
+    var offset = offsets[index]
+    let end = lists[index].upperBound
+    while cursor < end && entries[cursor] < key {
+      offset += Int(segment.frequency(cursor))
+      cursor += 1
     }
-    high = min(high, end)
-    while low < high {
-      let middle = (low + high) / 2
-      if entries[middle] < key { low = middle + 1 } else { high = middle }
-    }
-    return low
+    cursors[index] = cursor
+    offsets[index] = offset
+    return cursor < end
   }
 
   /// How many start positions p have term 0 at p, term 1 at p + 1, and so on, in the
-  /// matched entries. Positions ascend, so one pass with a pointer per term suffices.
+  /// entries in hand. Positions ascend, so one pass with a pointer per term suffices.
   private mutating func countConsecutive() -> UInt32 {
-    for index in matched.indices { pointers[index] = Int(positionStarts[matched[index]]) }
-    let end = Int(positionStarts[matched[0] + 1])
+    for index in lists.indices { pointers[index] = offsets[index] }
+    let end = offsets[0] + Int(segment.frequency(cursors[0]))
     var count: UInt32 = 0
     while pointers[0] < end {
       let start = UInt32(positions[pointers[0]])
       var all = true
-      for index in 1..<matched.count {
+      for index in 1..<lists.count {
         let wanted = start &+ UInt32(index)
-        let last = Int(positionStarts[matched[index] + 1])
+        let last = offsets[index] + Int(segment.frequency(cursors[index]))
         var pointer = pointers[index]
         while pointer < last && UInt32(positions[pointer]) < wanted { pointer += 1 }
         pointers[index] = pointer

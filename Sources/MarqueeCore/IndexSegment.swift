@@ -6,22 +6,29 @@
 /// - the vocabulary is sorted by bytes, so a term's id is its rank, a lookup is a
 ///   binary search and every term with a given prefix is one contiguous id range;
 /// - term `t` has entries `entryStarts[t]..<entryStarts[t + 1]`, each entry one
-///   (article, field) it occurs in, as `localArticle << 3 | field`, ascending;
-/// - entry `e` has its positions in that field at `positionStarts[e]..<positionStarts[e + 1]`,
-///   so its term frequency is the length of that range.
+///   (article, field) it occurs in, as `localArticle << 3 | field` in two bytes (a
+///   segment holds at most `maxArticles`), ascending, with its term frequency;
+/// - term `t`'s positions start at `termPositionStarts[t]`, entry after entry, each
+///   entry's as many as its frequency: readers walk entries in order and add up.
+/// Three bytes an entry plus two a token: the index stays near the size of the text.
 struct IndexSegment: Sendable {
   let firstDocument: Int
   let documentCount: Int
   private let termBytes: [UInt8]
   private let termStarts: [UInt32]
   let entryStarts: [UInt32]
-  let entries: [UInt32]
-  let positionStarts: [UInt32]
+  let entries: [UInt16]
+  private let frequencies: [UInt8]
+  /// Frequencies of 255 and more (a word repeated that often in one field), by entry.
+  private let largeFrequencies: [Int: UInt32]
+  let termPositionStarts: [UInt32]
   let positions: PositionList
   /// Tokens per field per article: `lengths[localArticle * fieldCount + field]`.
   let lengths: [UInt32]
 
   static let fieldCount = SearchField.allCases.count
+  /// Articles in one segment at most, so that an entry fits in two bytes.
+  static let maxArticles = 1 << (16 - Int(fieldBits))
   static let fieldBits: UInt32 = 3
   static let fieldMask: UInt32 = 7
   /// A gap between separate pieces of one field (two captions, two paragraphs), so a
@@ -32,13 +39,14 @@ struct IndexSegment: Sendable {
 
   /// Bytes held by this segment's arrays (capacity, not just count).
   var storageBytes: Int {
-    termBytes.capacity + 4
-      * (termStarts.capacity + entryStarts.capacity + entries.capacity
-        + positionStarts.capacity + lengths.capacity) + positions.storageBytes
+    termBytes.capacity + 2 * entries.capacity + frequencies.capacity + 4
+      * (termStarts.capacity + entryStarts.capacity + termPositionStarts.capacity
+        + lengths.capacity) + positions.storageBytes + 16 * largeFrequencies.count
   }
 
   /// Tokenizes and indexes `articles`, whose first is document `firstDocument`.
   init(articles: ArraySlice<Article>, firstDocument: Int) {
+    precondition(articles.count <= Self.maxArticles, "too many articles for one segment")
     var table = TermTable()
     var scanner = TokenScanner()
     var tokenTerms: [UInt32] = []
@@ -54,7 +62,7 @@ struct IndexSegment: Sendable {
     var textBytes = 0
     for article in articles {
       for field in SearchField.allCases {
-        Self.forEachPiece(of: article, in: field) { textBytes += $0.utf8.count }
+        Self.forEachPiece(of: article, in: field) { textBytes += $0.count }
       }
     }
     tokenTerms.reserveCapacity(textBytes / 5)
@@ -66,7 +74,7 @@ struct IndexSegment: Sendable {
         var position: UInt32 = 0
         var length: UInt32 = 0
         Self.forEachPiece(of: article, in: field) { piece in
-          scanner.scan(piece) { bytes, _ in
+          scanner.scan(bytes: piece) { bytes, _ in
             let term = table.id(of: bytes)
             if term == lastEntry.count { lastEntry.append(.max) }
             if lastEntry[Int(term)] != entry {
@@ -128,44 +136,55 @@ struct IndexSegment: Sendable {
     positions = PositionList(groupedPositions)
 
     // One entry per run of equal (article, field) within a term.
-    var entries: [UInt32] = []
-    var positionStarts: [UInt32] = []
+    var entries: [UInt16] = []
+    var frequencies: [UInt8] = []
+    var largeFrequencies: [Int: UInt32] = [:]
     var entryStarts: [UInt32] = [0]
     entries.reserveCapacity(entryCount)
-    positionStarts.reserveCapacity(entryCount + 1)
+    frequencies.reserveCapacity(entryCount)
     entryStarts.reserveCapacity(order.count + 1)
+    func close(run length: Int) {
+      guard length > 0 else { return }
+      if length >= Int(UInt8.max) { largeFrequencies[entries.count - 1] = UInt32(length) }
+      frequencies.append(UInt8(min(length, Int(UInt8.max))))
+    }
     for rank in 0..<order.count {
       var previous = UInt32.max
+      var run = 0
       for token in Int(termTokenStarts[rank])..<Int(termTokenStarts[rank + 1]) {
         let entry = groupedEntries[token]
         if entry != previous {
-          entries.append(entry)
-          positionStarts.append(UInt32(token))
+          close(run: run)
+          entries.append(UInt16(entry))
           previous = entry
+          run = 0
         }
+        run += 1
       }
+      close(run: run)
       entryStarts.append(UInt32(entries.count))
     }
-    positionStarts.append(UInt32(tokenCount))
     self.entries = entries
-    self.positionStarts = positionStarts
+    self.frequencies = frequencies
+    self.largeFrequencies = largeFrequencies
     self.entryStarts = entryStarts
+    self.termPositionStarts = termTokenStarts
   }
 
-  /// The pieces of text that make up one field of an article.
-  static func forEachPiece(of article: Article, in field: SearchField, _ body: (String) -> Void) {
+  /// The pieces of text (UTF-8) that make up one field of an article.
+  static func forEachPiece(
+    of article: Article, in field: SearchField, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    article.forEachPiece(pieceKinds[field.rawValue], body)
+  }
+
+  private static let pieceKinds: [[PackedFields.Kind]] = SearchField.allCases.map { field in
     switch field {
-    case .title: body(article.title)
-    case .dek: body(article.dek)
-    case .caption:
-      for image in article.images {
-        if let label = image.label { body(label) }
-        if let caption = image.caption { body(caption) }
-      }
-    case .credit:
-      for image in article.images { if let credit = image.credit { body(credit) } }
-    case .body:
-      for block in article.body { if case .paragraph(let text) = block { body(text) } }
+    case .title: [.title]
+    case .dek: [.dek]
+    case .caption: [.label, .caption]
+    case .credit: [.credit]
+    case .body: [.paragraph]
     }
   }
 
@@ -210,7 +229,10 @@ struct IndexSegment: Sendable {
 
   /// Term frequency of entry `entry`.
   @inline(__always)
-  func frequency(_ entry: Int) -> UInt32 { positionStarts[entry + 1] - positionStarts[entry] }
+  func frequency(_ entry: Int) -> UInt32 {
+    let stored = frequencies[entry]
+    return stored == UInt8.max ? largeFrequencies[entry]! : UInt32(stored)
+  }
 }
 
 /// Token positions, two bytes each when every position in the segment fits (any field

@@ -27,7 +27,7 @@ public struct SearchIndex: Sendable {
 
   /// Tests use small segments to check that answers never depend on where segments end.
   init(articles: [Article], segmentSize: Int) {
-    self.segmentSize = max(1, segmentSize)
+    self.segmentSize = min(max(1, segmentSize), IndexSegment.maxArticles)
     append(articles)
   }
 
@@ -63,7 +63,10 @@ public struct SearchIndex: Sendable {
     let segments = ParallelMap.map(count: chunks) { chunk in
       let start = chunk * segmentSize
       let end = min(start + segmentSize, newArticles.count)
-      return IndexSegment(articles: newArticles[start..<end], firstDocument: first + start)
+      let segment = IndexSegment(
+        articles: newArticles[start..<end], firstDocument: first + start)
+      MemoryTrim.returnFreePages()
+      return segment
     }
     return Batch(articles: newArticles, first: first, segments: segments)
   }
@@ -172,4 +175,29 @@ public struct SearchIndex: Sendable {
 public struct SearchHit: Sendable, Hashable {
   public let article: Int
   public let score: Double
+}
+
+/// Gives freed heap pages back to the system after a burst of scratch allocations.
+///
+/// Building a segment takes several times its final size in scratch arrays, spread
+/// over one malloc arena per thread, and glibc keeps freed pages of those arenas
+/// resident. `malloc_trim` is a glibc extension that the Swift Glibc module does not
+/// import, so it is looked up at run time; elsewhere this does nothing.
+enum MemoryTrim {
+  private typealias Trim = @convention(c) (Int) -> Int32
+
+  nonisolated(unsafe) private static let trim: Trim? = {
+    #if canImport(Glibc)
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else {
+        return nil
+      }
+      return unsafeBitCast(symbol, to: Trim.self)
+    #else
+      return nil
+    #endif
+  }()
+
+  static func returnFreePages() {
+    _ = trim?(0)
+  }
 }

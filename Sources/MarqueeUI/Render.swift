@@ -43,7 +43,7 @@ private func drawList(_ state: ReaderState, in rect: Rect, on screen: inout Scre
     guard index < count else { break }
     let article = state.article(atRow: index)
     let stats =
-      " \(rightAligned(article.images.count, 2))▣ \(rightAligned(article.readingMinutes, 3))m "
+      " \(rightAligned(article.imageCount, 2))▣ \(rightAligned(article.readingMinutes, 3))m "
     let statsWidth = DisplayWidth.of(stats)
     let titleWidth = max(0, inner.width - statsWidth - 1)
     let title = TextWrapper.truncate(article.title, width: max(0, titleWidth - 1))

@@ -184,7 +184,9 @@ struct SearchPropertyTests {
     let tokenSets = articles.map { article in
       var tokens = Set<String>()
       for field in SearchField.allCases {
-        IndexSegment.forEachPiece(of: article, in: field) { tokens.formUnion(Tokenizer.tokens($0)) }
+        IndexSegment.forEachPiece(of: article, in: field) {
+          tokens.formUnion(Tokenizer.tokens(String(decoding: $0, as: UTF8.self)))
+        }
       }
       return tokens
     }

@@ -35,7 +35,7 @@ struct SegmentedIndexTests {
     SearchField.allCases.flatMap { field in
       var result: [(SearchField, [String])] = []
       IndexSegment.forEachPiece(of: article, in: field) {
-        result.append((field, Tokenizer.tokens($0)))
+        result.append((field, Tokenizer.tokens(String(decoding: $0, as: UTF8.self))))
       }
       return result
     }
@@ -155,5 +155,21 @@ struct SegmentedIndexTests {
       #expect(try paths("\"w96 w0 w1\"") == ["a.txt"])
       #expect(try paths("\"w1 w0\"").isEmpty)
     }
+  }
+
+  @Test func aWordRepeatedPastTwoByteFrequenciesStillCountsAndChains() throws {
+    let repeated = String(repeating: "echo ", count: 70_000) + "final word"
+    let articles = [
+      Article(path: "a.txt", title: "T", dek: "", body: [.paragraph(repeated)], images: []),
+      Article(path: "b.txt", title: "echo", dek: "", body: [.paragraph("echo final")], images: []),
+    ]
+    let index = SearchIndex(articles: articles, segmentSize: 4)
+    let paths = { (text: String) in
+      index.search(try SearchQuery(text)).map { index.articles[$0.article].path }.sorted()
+    }
+    #expect(try paths("\"echo final word\"") == ["a.txt"])
+    #expect(try paths("\"echo echo echo\"") == ["a.txt"])
+    #expect(try paths("\"echo final\"") == ["a.txt", "b.txt"])
+    #expect(try paths("word") == ["a.txt"])
   }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import MarqueeCore
+
+/// Articles keep their text packed in one string; every field must come back exactly as
+/// given, whatever the mix of present, absent and empty values.
+@Suite("Packed article fields")
+struct PackedFieldsTests {
+  @Test func everyFieldRoundTripsExactly() {
+    var generator = SeededGenerator(seed: 77)
+    let words = ["", " ", "Zoë", "月影", "Getty Images", "a\nb", "emoji 👩‍👩‍👧 here", "(x)"]
+    func text() -> String {
+      (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+        words.randomElement(using: &generator)!
+      }.joined(separator: " ")
+    }
+    func maybe() -> String? { Bool.random(using: &generator) ? text() : nil }
+    for _ in 0..<300 {
+      let images = (0..<Int.random(in: 0...4, using: &generator)).map { _ in
+        ArticleImage(
+          label: maybe(), caption: maybe(), credit: maybe(),
+          isGallery: Bool.random(using: &generator))
+      }
+      // Image references in any order, repeated or missing, as a test might build them.
+      let body: [ArticleBlock] = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+        Bool.random(using: &generator)
+          ? .paragraph(text()) : .image(Int.random(in: 0...70_000, using: &generator))
+      }
+      let related = (0..<Int.random(in: 0...2, using: &generator)).map { _ in text() }
+      let sourceURL = maybe()
+      let published = maybe()
+      let title = text()
+      let dek = text()
+      let article = Article(
+        path: "p.txt", sourceURL: sourceURL, published: published, title: title, dek: dek,
+        body: body, images: images, relatedLinks: related)
+      #expect(article.sourceURL == sourceURL)
+      #expect(article.published == published)
+      #expect(article.title == title)
+      #expect(article.dek == dek)
+      #expect(article.body == body)
+      #expect(article.images == images)
+      #expect(article.imageCount == images.count)
+      #expect(article.relatedLinks == related)
+      #expect(
+        article.paragraphs
+          == body.compactMap {
+            if case .paragraph(let text) = $0 { return text }
+            return nil
+          })
+    }
+  }
+
+  @Test func equalFieldsMakeEqualArticlesAndDifferentOnesDiffer() {
+    func make(caption: String?) -> Article {
+      Article(
+        path: "p.txt", title: "T", dek: "D", body: [.paragraph("P"), .image(0)],
+        images: [ArticleImage(label: "L", caption: caption, credit: "C")])
+    }
+    #expect(make(caption: "x") == make(caption: "x"))
+    #expect(make(caption: nil) != make(caption: ""))
+    #expect(make(caption: "x") != make(caption: "y"))
+  }
+}
