@@ -115,6 +115,8 @@ struct FileTree {
         if isDirectory(info) {
           let identity = FileIdentity(info)
           if ancestors.contains(identity) {
+            // Counted like any other entry that is skipped, so the report adds up.
+            filesSeen += 1
             skipped.append(SkippedFile(path: displayPath, reason: .symlinkLoop))
           } else if visitedDirectories.insert(identity).inserted {
             pending.append((childPath, ancestors.union([identity])))
