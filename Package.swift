@@ -39,17 +39,21 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // What several test targets need: the built binary's location, temporary folders,
+    // and where ../shared is. Foundation only.
+    .target(name: "MarqueeTestSupport", path: "Tests/MarqueeTestSupport"),
     .testTarget(
       name: "MarqueeCoreTests",
-      dependencies: ["MarqueeCore", "MarqueeResources", "MarqueeSynthetic"]
+      dependencies: ["MarqueeCore", "MarqueeResources", "MarqueeSynthetic", "MarqueeTestSupport"]
     ),
     .testTarget(
       name: "MarqueeUITests", dependencies: ["MarqueeUI", "MarqueeCore", "MarqueeSynthetic"]),
     .testTarget(
       name: "MarqueeTerminalTests", dependencies: ["MarqueeTerminal", "MarqueeUI", "MarqueeCore"]),
     // Runs the built `marquee` binary, so it depends on the executable target.
-    .testTarget(name: "MarqueeCLITests", dependencies: ["marquee", "MarqueeCore"]),
-    .testTarget(name: "MarqueeReaderTests", dependencies: ["marquee"]),
+    .testTarget(
+      name: "MarqueeCLITests", dependencies: ["marquee", "MarqueeCore", "MarqueeTestSupport"]),
+    .testTarget(name: "MarqueeReaderTests", dependencies: ["marquee", "MarqueeTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeTestSupport
 import Testing
 
 @Suite("terminal safety")
@@ -107,18 +108,14 @@ struct TerminalSafetyTests {
   }
 }
 
-/// The real scraped article kept beside the package, when this checkout has it.
-private let seedArticle = PackageRoot.url
-  .appendingPathComponent("../shared/seeds/000_c8922d68917c0944.txt").standardizedFileURL
-
 @Suite("shared seed article")
 struct SeedArticleTests {
   @Test(
     .enabled(
-      if: FileManager.default.fileExists(atPath: seedArticle.path),
-      "needs ../shared/seeds/000_c8922d68917c0944.txt beside the package root"))
+      if: SharedFolder.exists(SharedFolder.seedArticle),
+      "needs ../shared/\(SharedFolder.seedArticle) beside the package root"))
   func seedHasTwoImagesWithCreditsAsWritten() throws {
-    let result = try CLIRunner.run(["show", "--json", seedArticle.path])
+    let result = try CLIRunner.run(["show", "--json", SharedFolder.path(SharedFolder.seedArticle)])
     #expect(result.status == 0)
     #expect(result.stderr == "")
     let json = try JSON.object(result.stdout)

@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeTestSupport
 import Testing
 
 @testable import MarqueeCore
@@ -8,10 +9,11 @@ import Testing
 @Suite("Real corpora in ../shared")
 struct CorporaTests {
   @Test(
-    .enabled(if: Shared.exists("seeds/000_c8922d68917c0944.txt"), "../shared/seeds is absent"))
+    .enabled(if: SharedFolder.exists("seeds/000_c8922d68917c0944.txt"), "../shared/seeds is absent")
+  )
   func seedArticleParsesAsSpecified() throws {
     let (articles, report) = try ArticleLoader.load(
-      paths: [Shared.path("seeds/000_c8922d68917c0944.txt")])
+      paths: [SharedFolder.path("seeds/000_c8922d68917c0944.txt")])
     #expect(report.skipped.isEmpty)
     let article = try #require(articles.first)
     #expect(
@@ -52,10 +54,10 @@ struct CorporaTests {
   }
 
   @Test(
-    .enabled(if: Shared.exists("corpora/bbc"), "../shared/corpora/bbc is absent"),
+    .enabled(if: SharedFolder.exists("corpora/bbc"), "../shared/corpora/bbc is absent"),
     arguments: ["corpora/bbc", "corpora/celebrity", "corpora/reuters-wrapped"])
   func everyFileLoadsCleanly(corpus: String) throws {
-    let (articles, report) = try ArticleLoader.load(paths: [Shared.path(corpus)])
+    let (articles, report) = try ArticleLoader.load(paths: [SharedFolder.path(corpus)])
     #expect(report.skipped.isEmpty, "\(report.skipped.prefix(5))")
     #expect(articles.count == report.filesSeen)
     #expect(articles.count > 100)
@@ -66,27 +68,29 @@ struct CorporaTests {
     }
   }
 
-  @Test(.enabled(if: Shared.exists("corpora/bbc"), "../shared/corpora/bbc is absent"))
+  @Test(.enabled(if: SharedFolder.exists("corpora/bbc"), "../shared/corpora/bbc is absent"))
   func latin1BytesDecodeAsLatin1() throws {
-    let (bbc, _) = try ArticleLoader.load(paths: [Shared.path("corpora/bbc/sport/199.txt")])
+    let (bbc, _) = try ArticleLoader.load(paths: [SharedFolder.path("corpora/bbc/sport/199.txt")])
     #expect(try #require(bbc.first).paragraphs.joined().contains("£"))
     let (reuters, _) = try ArticleLoader.load(
-      paths: [Shared.path("corpora/reuters-wrapped/17980.txt")])
+      paths: [SharedFolder.path("corpora/reuters-wrapped/17980.txt")])
     #expect(try #require(reuters.first).paragraphs.joined().contains("ü"))
   }
 
-  @Test(.enabled(if: Shared.exists("corpora/reuters-wrapped"), "../shared/corpora is absent"))
+  @Test(.enabled(if: SharedFolder.exists("corpora/reuters-wrapped"), "../shared/corpora is absent"))
   func reutersIndentsStartParagraphs() throws {
-    let (articles, _) = try ArticleLoader.load(paths: [Shared.path("corpora/reuters-wrapped")])
+    let (articles, _) = try ArticleLoader.load(paths: [SharedFolder.path("corpora/reuters-wrapped")]
+    )
     let multiParagraph = articles.filter { $0.paragraphs.count >= 2 }
     #expect(multiParagraph.count > articles.count / 2)
     #expect(!articles.contains { $0.paragraphs.contains { $0.hasPrefix(" ") } })
   }
 
-  @Test(.enabled(if: Shared.exists("corpora/newsgroups-odd"), "../shared/corpora is absent"))
+  @Test(.enabled(if: SharedFolder.exists("corpora/newsgroups-odd"), "../shared/corpora is absent"))
   func oddNewsgroupPostsLoadOrSkipWithoutControls() throws {
     let (articles, report) = try ArticleLoader.load(
-      paths: [Shared.path("corpora/newsgroups-odd")], options: LoadOptions(includeGlobs: ["*"]))
+      paths: [SharedFolder.path("corpora/newsgroups-odd")],
+      options: LoadOptions(includeGlobs: ["*"]))
     #expect(articles.count + report.skipped.count == report.filesSeen)
     #expect(articles.count > 200)
     for article in articles {
@@ -98,9 +102,9 @@ struct CorporaTests {
     }
   }
 
-  @Test(.enabled(if: Shared.exists("corpora/celebrity"), "../shared/corpora is absent"))
+  @Test(.enabled(if: SharedFolder.exists("corpora/celebrity"), "../shared/corpora is absent"))
   func celebrityCreditsAreFound() throws {
-    let store = try ArticleStore.load(paths: [Shared.path("corpora/celebrity")])
+    let store = try ArticleStore.load(paths: [SharedFolder.path("corpora/celebrity")])
     let credits = Set(store.creditTally().map(\.credit))
     #expect(credits.isSuperset(of: ["Getty Images", "Splash"]))
     let affleck = try #require(store.articles.first { $0.path.hasSuffix("fake/229fake.txt") })
