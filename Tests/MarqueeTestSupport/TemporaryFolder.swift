@@ -1,5 +1,15 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+  /// The C library's `write`, which the folder's own `write` methods hide.
+  private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+  import Darwin
+  /// The C library's `write`, which the folder's own `write` methods hide.
+  private let systemWrite = Darwin.write
+#endif
+
 /// A fresh folder under the system temporary directory for one test's files.
 ///
 /// It is removed by `remove()` (tests write `defer { folder.remove() }`, which also keeps
@@ -54,6 +64,22 @@ public final class TemporaryFolder: @unchecked Sendable {
       at: fileURL.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(bytes).write(to: fileURL)
     return fileURL.path
+  }
+
+  /// Writes `contents` to a file in the folder whose name is the raw bytes `name`, which
+  /// need not be UTF-8 (a file system allows any byte but `/` and NUL); returns the
+  /// path's bytes.
+  @discardableResult
+  public func write(bytes contents: [UInt8], toRawName name: [UInt8]) throws -> [UInt8] {
+    let path = Array(url.path.utf8) + [UInt8(ascii: "/")] + name
+    let descriptor = (path + [0]).withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+    }
+    guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+    defer { close(descriptor) }
+    let written = contents.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+    guard written == contents.count else { throw CocoaError(.fileWriteUnknown) }
+    return path
   }
 
   /// Creates a subfolder (and its parents) and returns its path.
