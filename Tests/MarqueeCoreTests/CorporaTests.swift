@@ -63,8 +63,61 @@ struct CorporaTests {
     #expect(articles.count > 100)
     for article in articles {
       #expect(!article.title.isEmpty, "\(article.path)")
-      let fields = [article.title, article.dek] + article.paragraphs
+      let fields =
+        [article.title, article.dek] + article.paragraphs
+        + article.images.flatMap { [$0.label, $0.caption, $0.credit].compactMap { $0 } }
       #expect(!fields.contains { $0.contains("\u{FFFD}") }, "\(article.path)")
+    }
+  }
+
+  /// Every file under `corpora`, whatever its name: loaded, or skipped with a reason, and
+  /// none missed (hidden entries such as `.DS_Store` are skipped by design, unseen).
+  @Test(.enabled(if: SharedFolder.exists("corpora"), "../shared/corpora is absent"))
+  func everyFileUnderTheCorporaLoadsOrIsSkippedWithAReason() throws {
+    let root = SharedFolder.path("corpora")
+    let (articles, report) = try ArticleLoader.load(
+      paths: [root], options: LoadOptions(includeGlobs: ["*"]))
+    #expect(articles.count + report.skipped.count == report.filesSeen)
+    for skip in report.skipped {
+      #expect(!skip.reason.description.isEmpty, "\(skip.path)")
+    }
+    var visible: Set<String> = []
+    let walker = try #require(
+      FileManager.default.enumerator(
+        at: URL(fileURLWithPath: root), includingPropertiesForKeys: [.isRegularFileKey],
+        options: [.skipsHiddenFiles]))
+    for case let url as URL in walker
+    where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+      visible.insert(url.path)
+    }
+    let accounted = Set(articles.map(\.path) + report.skipped.map(\.path))
+    #expect(accounted == visible, "missed: \(visible.subtracting(accounted).sorted().prefix(5))")
+  }
+
+  /// Where a file is not UTF-8 and holds the Latin-1 bytes for `£` (0xA3) or `ü` (0xFC),
+  /// its article shows those characters: the bytes were read as Windows-1252, not
+  /// replaced by U+FFFD.
+  @Test(
+    .enabled(if: SharedFolder.exists("corpora/bbc"), "../shared/corpora is absent"),
+    arguments: ["corpora/bbc", "corpora/celebrity", "corpora/reuters-wrapped"])
+  func latin1PoundsAndUmlautsSurviveInEveryFile(corpus: String) throws {
+    let (articles, _) = try ArticleLoader.load(paths: [SharedFolder.path(corpus)])
+    var latin1Files = 0
+    for article in articles {
+      let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: article.path)))
+      guard String(validating: bytes, as: UTF8.self) == nil else { continue }
+      latin1Files += 1
+      let text =
+        ([article.title, article.dek] + article.paragraphs + article.relatedLinks
+        + article.images.flatMap { [$0.label, $0.caption, $0.credit].compactMap { $0 } })
+        .joined(separator: "\n")
+      for (byte, character) in [(UInt8(0xA3), "£"), (UInt8(0xFC), "ü")] where bytes.contains(byte) {
+        #expect(text.contains(character), "\(article.path) lost its \(character)")
+      }
+      #expect(!text.contains("\u{FFFD}"), "\(article.path)")
+    }
+    if corpus != "corpora/celebrity" {
+      #expect(latin1Files > 0, "\(corpus) has files that are not UTF-8")
     }
   }
 
