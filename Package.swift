@@ -40,8 +40,10 @@ let package = Package(
       ]
     ),
     // What several test targets need: the built binary's location, temporary folders,
-    // and where ../shared is. Foundation only.
-    .target(name: "MarqueeTestSupport", path: "Tests/MarqueeTestSupport"),
+    // where ../shared is, hostile text and trees. Foundation and MarqueeSynthetic only.
+    .target(
+      name: "MarqueeTestSupport", dependencies: ["MarqueeSynthetic"],
+      path: "Tests/MarqueeTestSupport"),
     .testTarget(
       name: "MarqueeCoreTests",
       dependencies: ["MarqueeCore", "MarqueeResources", "MarqueeSynthetic", "MarqueeTestSupport"]

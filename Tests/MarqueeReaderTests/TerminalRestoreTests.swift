@@ -49,4 +49,38 @@ struct TerminalRestoreTests {
       try shell.expectModesRestoredAndShellAlive()
     }
   }
+
+  /// The article folder vanishes after the reader has checked it and opened the terminal,
+  /// before its background walk: loading fails while the reader runs. The message must
+  /// come after the screen is restored (so it stays visible), with exit status 2.
+  ///
+  /// Deterministic thanks to `VanishingFiles`: the folder is renamed away by the walk's
+  /// own `stat`, on the loading thread, at the one moment that matters. Deleting it from
+  /// the test instead would race the reader's first milliseconds.
+  @Test(
+    .enabled(
+      if: (try? VanishingFiles.library.get()) != nil,
+      "needs a C compiler to build the library that moves the folder mid-start"))
+  func aFolderVanishingAfterStartIsReportedAfterTheScreenIsRestored() throws {
+    let parent = try TemporaryFolder()
+    defer { parent.remove() }
+    let corpus = parent.path("articles")
+    for article in ReaderCorpus.all {
+      try parent.write(article.text, to: "articles/\(article.fileName)")
+    }
+    try ShellWithSavedModes.with { shell in
+      _ = try shell.startReader(
+        [corpus], environment: try VanishingFiles.moving(offMainThread: corpus))
+      let after = try shell.tmux.waitFor("EXIT=2")
+      let message = "marquee: no such file or directory: \(corpus)"
+      let messageRow = try #require(
+        after.firstIndex { $0.hasPrefix(message) }, "\(after.joined(separator: "\n"))")
+      let exitRow = try #require(after.firstIndex { $0.hasPrefix("EXIT=2") })
+      #expect(messageRow < exitRow)
+      #expect(!after.shows("Articles ("), "the reader's screen is gone")
+      #expect(after.showsNoCrashReport, "\(after.joined(separator: "\n"))")
+      #expect(FileManager.default.fileExists(atPath: corpus + ".gone"), "the folder was moved")
+      try shell.expectModesRestoredAndShellAlive()
+    }
+  }
 }

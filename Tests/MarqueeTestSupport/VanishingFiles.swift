@@ -1,0 +1,130 @@
+import Foundation
+
+/// Makes a file or folder really disappear at the exact moment marquee reaches for it,
+/// so the "deleted while loading" paths run on every test run instead of when a race
+/// happens to be won.
+///
+/// It is a tiny library preloaded into marquee (`LD_PRELOAD`), compiled from C by the
+/// first test that needs it. It wraps two C library calls and changes nothing else:
+/// - `open` of the path in `MARQUEE_VANISH_ON_OPEN` first deletes that file, as if it
+///   were removed between the loader's walk (which saw it) and its read;
+/// - `stat` of the path in `MARQUEE_VANISH_OFF_MAIN_THREAD` from any thread but the main
+///   one first renames it to `<path>.gone`: the reader checks its paths on the main
+///   thread before opening the terminal and walks them on a background thread after, so
+///   the folder is there for the check and gone for the walk.
+///
+/// Linux only (glibc's `stat` and `open` symbols); nil elsewhere or without a C compiler.
+public enum VanishingFiles {
+  public static let onOpen = "MARQUEE_VANISH_ON_OPEN"
+  public static let offMainThread = "MARQUEE_VANISH_OFF_MAIN_THREAD"
+
+  /// The compiled library, or why there is none (for a test's skip message).
+  public static let library: Result<String, Unavailable> = compile()
+
+  public struct Unavailable: Error, CustomStringConvertible {
+    public let description: String
+  }
+
+  /// The environment that makes marquee delete `file` when it opens it.
+  public static func deleting(onOpen file: String) throws -> [String: String] {
+    ["LD_PRELOAD": try library.get(), onOpen: file]
+  }
+
+  /// The environment that makes marquee's background walk find `path` gone.
+  public static func moving(offMainThread path: String) throws -> [String: String] {
+    ["LD_PRELOAD": try library.get(), offMainThread: path]
+  }
+
+  static let source = #"""
+    #define _GNU_SOURCE
+    #include <dlfcn.h>
+    #include <fcntl.h>
+    #include <stdarg.h>
+    #include <stdio.h>
+    #include <stdlib.h>
+    #include <string.h>
+    #include <sys/stat.h>
+    #include <sys/syscall.h>
+    #include <unistd.h>
+
+    static int matches(const char *variable, const char *path) {
+      const char *target = getenv(variable);
+      return target != NULL && path != NULL && strcmp(target, path) == 0;
+    }
+
+    static int open_after_vanishing(const char *symbol, const char *path, int flags,
+                                    mode_t mode) {
+      int (*real_open)(const char *, int, ...) =
+          (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, symbol);
+      if (matches("MARQUEE_VANISH_ON_OPEN", path)) unlink(path);
+      return real_open(path, flags, mode);
+    }
+
+    int open(const char *path, int flags, ...) {
+      mode_t mode = 0;
+      if (flags & (O_CREAT | O_TMPFILE)) {
+        va_list arguments;
+        va_start(arguments, flags);
+        mode = va_arg(arguments, int);
+        va_end(arguments);
+      }
+      return open_after_vanishing("open", path, flags, mode);
+    }
+
+    int open64(const char *path, int flags, ...) {
+      mode_t mode = 0;
+      if (flags & (O_CREAT | O_TMPFILE)) {
+        va_list arguments;
+        va_start(arguments, flags);
+        mode = va_arg(arguments, int);
+        va_end(arguments);
+      }
+      return open_after_vanishing("open64", path, flags, mode);
+    }
+
+    int stat(const char *path, struct stat *info) {
+      int (*real_stat)(const char *, struct stat *) =
+          (int (*)(const char *, struct stat *))dlsym(RTLD_NEXT, "stat");
+      if (matches("MARQUEE_VANISH_OFF_MAIN_THREAD", path) && syscall(SYS_gettid) != getpid()) {
+        char moved[4096];
+        snprintf(moved, sizeof moved, "%s.gone", path);
+        rename(path, moved);
+      }
+      return real_stat(path, info);
+    }
+    """#
+
+  private static func compile() -> Result<String, Unavailable> {
+    #if os(Linux)
+      let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+      let compilers = ["cc", "clang", "gcc"].flatMap { name in
+        path.split(separator: ":").map { "\($0)/\(name)" }
+      }
+      guard let compiler = compilers.first(where: FileManager.default.isExecutableFile) else {
+        return .failure(Unavailable(description: "no C compiler (cc, clang, gcc) on PATH"))
+      }
+      let folder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("marquee-vanishing-\(UUID().uuidString)")
+      let sourceFile = folder.appendingPathComponent("vanishing.c")
+      let library = folder.appendingPathComponent("libvanishing.so")
+      do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(source.utf8).write(to: sourceFile)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: compiler)
+        process.arguments = ["-shared", "-fPIC", "-o", library.path, sourceFile.path, "-ldl"]
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+          return .failure(Unavailable(description: "\(compiler) could not build the library"))
+        }
+        return .success(library.path)
+      } catch {
+        return .failure(Unavailable(description: "could not build the library: \(error)"))
+      }
+    #else
+      return .failure(Unavailable(description: "preloading a C library is set up for Linux only"))
+    #endif
+  }
+}
