@@ -55,7 +55,9 @@ let package = Package(
     // Runs the built `marquee` binary, so it depends on the executable target.
     .testTarget(
       name: "MarqueeCLITests", dependencies: ["marquee", "MarqueeCore", "MarqueeTestSupport"]),
-    .testTarget(name: "MarqueeReaderTests", dependencies: ["marquee", "MarqueeTestSupport"]),
+    .testTarget(
+      name: "MarqueeReaderTests",
+      dependencies: ["marquee", "MarqueeSynthetic", "MarqueeTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

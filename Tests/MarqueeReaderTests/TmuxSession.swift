@@ -110,6 +110,11 @@ final class TmuxSession {
 
   /// Sends keys by tmux name: `j`, `Enter`, `Escape`, `C-c`, `PageDown`, `Space`, `?`…
   func sendKeys(_ keys: String...) throws {
+    try sendKeys(keys)
+  }
+
+  /// Sends keys by tmux name, all in one tmux command.
+  func sendKeys(_ keys: [String]) throws {
     try run(["send-keys", "-t", "main"] + keys)
   }
 
@@ -148,24 +153,32 @@ final class TmuxSession {
     sourceLocation: SourceLocation = #_sourceLocation,
     _ predicate: ([String]) -> Bool
   ) throws -> [String] {
+    let (screen, matched) = try poll(timeout: timeout, predicate)
+    if !matched {
+      let shown = screen.enumerated().map { String(format: "%2d|", $0.offset) + $0.element }
+      let message = Comment(
+        rawValue: "timed out after \(timeout) s waiting for \(what); the screen was:\n"
+          + shown.joined(separator: "\n"))
+      try #require(matched, message, sourceLocation: sourceLocation)
+    }
+    return screen
+  }
+
+  /// Polls like `waitFor` but lets the caller decide what a timeout means: returns the
+  /// last screen and whether `predicate` held on it (and on the capture before).
+  func poll(
+    timeout: Double, _ predicate: ([String]) -> Bool
+  ) throws -> (screen: [String], matched: Bool) {
     let deadline = Date().addingTimeInterval(timeout)
     var previous: [String]?
     var screen = try capture()
     while !(predicate(screen) && screen == previous) {
-      guard Date() < deadline else {
-        let shown = screen.enumerated().map { String(format: "%2d|", $0.offset) + $0.element }
-        let matched = false
-        let message = Comment(
-          rawValue: "timed out after \(timeout) s waiting for \(what); the screen was:\n"
-            + shown.joined(separator: "\n"))
-        try #require(matched, message, sourceLocation: sourceLocation)
-        return screen
-      }
+      guard Date() < deadline else { return (screen, false) }
       usleep(useconds_t(Self.pollMilliseconds * 1_000))
       previous = screen
       screen = try capture()
     }
-    return screen
+    return (screen, true)
   }
 
   /// Polls until some line of the screen contains `text`.
