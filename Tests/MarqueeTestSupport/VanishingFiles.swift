@@ -60,25 +60,20 @@ public enum VanishingFiles {
       return real_open(path, flags, mode);
     }
 
+    /* open's optional third argument, present only when a file may be created. */
+    #define MODE_ARGUMENT(flags, mode) do { va_list arguments; va_start(arguments, flags); \
+        mode = (flags & (O_CREAT | O_TMPFILE)) ? va_arg(arguments, int) : 0; \
+        va_end(arguments); } while (0)
+
     int open(const char *path, int flags, ...) {
-      mode_t mode = 0;
-      if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list arguments;
-        va_start(arguments, flags);
-        mode = va_arg(arguments, int);
-        va_end(arguments);
-      }
+      mode_t mode;
+      MODE_ARGUMENT(flags, mode);
       return open_after_vanishing("open", path, flags, mode);
     }
 
     int open64(const char *path, int flags, ...) {
-      mode_t mode = 0;
-      if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list arguments;
-        va_start(arguments, flags);
-        mode = va_arg(arguments, int);
-        va_end(arguments);
-      }
+      mode_t mode;
+      MODE_ARGUMENT(flags, mode);
       return open_after_vanishing("open64", path, flags, mode);
     }
 
