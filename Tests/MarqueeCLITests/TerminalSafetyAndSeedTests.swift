@@ -2,8 +2,8 @@ import Foundation
 import MarqueeTestSupport
 import Testing
 
-/// A folder of files built to attack a terminal: `HostileText.article` under both hostile
-/// file names, the Windows-1252 article with raw 8-bit CSI/OSC bytes (once more under a
+/// A folder of files built to attack a terminal: `HostileText.article` under every
+/// hostile file name, the Windows-1252 article with raw 8-bit CSI/OSC bytes (once more under a
 /// name that is not UTF-8), and an empty file with a hostile name (so `check` and `show`
 /// quote it).
 struct HostileCorpus {
@@ -25,7 +25,9 @@ struct HostileCorpus {
   init() throws {
     folder = try TemporaryFolder()
     article = try folder.write(HostileText.article, to: HostileText.fileNames[0])
-    try folder.write(HostileText.article, to: HostileText.fileNames[1])
+    for name in HostileText.fileNames.dropFirst() {
+      try folder.write(HostileText.article, to: name)
+    }
     empty = try folder.write(bytes: [], to: "empty\(HostileText.clearScreen).txt")
     latin1 = try folder.write(bytes: HostileText.latin1Article, to: "raw-latin1.txt")
     let rawName = Array("raw-".utf8) + [0x9B, 0x32, 0x4A] + Array(".txt".utf8)
@@ -81,10 +83,13 @@ struct TerminalSafetyTests {
     }
     let list = try CLIRunner.run(["list", "--json", path])
     let titles = try JSON.array(list.stdout).compactMap { $0["title"] as? String }
-    #expect(titles.filter { $0 == HostileCorpus.cleaned("HOSTILETITLE") }.count == 2)
+    #expect(
+      titles.filter { $0 == HostileCorpus.cleaned("HOSTILETITLE") }.count
+        == HostileText.fileNames.count)
     #expect(titles.contains { $0.hasPrefix("Raw Latin1 HOSTILERAW title ›") })
     let check = try CLIRunner.run(["check", path])
-    #expect(check.stdout.hasPrefix("4 of 5 files loaded, 1 skipped"))
+    let articles = HostileText.fileNames.count + 2
+    #expect(check.stdout.hasPrefix("\(articles) of \(articles + 1) files loaded, 1 skipped"))
     #expect(check.stdout.contains("empty"))
   }
 

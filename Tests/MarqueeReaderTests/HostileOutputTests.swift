@@ -11,7 +11,7 @@ import Testing
   "what the terminal receives",
   .enabled(if: Tmux.isAvailable, "tmux is not installed; .ci/run installs it"))
 struct HostileOutputTests {
-  /// The hostile article under both hostile names, and the Windows-1252 one.
+  /// The hostile article under every hostile name, and the Windows-1252 one.
   private static func writeHostileCorpus() throws -> TemporaryFolder {
     let corpus = try TemporaryFolder()
     for name in HostileText.fileNames {
@@ -55,7 +55,7 @@ struct HostileOutputTests {
     defer { corpus.remove() }
     let reader = TmuxSession.readerCommand(try MarqueeBinary.url(), [corpus.path])
     let bytes = try Self.recording("\(reader); echo EXIT=$?") { tmux in
-      let list = try tmux.waitFor("Articles (3)")
+      let list = try tmux.waitFor("Articles (\(HostileText.fileNames.count + 1))")
       #expect(list.listPane.shows("HOSTILETITLE xxxxxxxx"))
       #expect(list.detailPane.shows("HOSTILEDEK xxxxxxxx"))
       try tmux.sendKeys("j", "j", "k", "k", "Enter")
@@ -68,7 +68,7 @@ struct HostileOutputTests {
       try tmux.waitFor("the credits pane") {
         $0.shows("Image credits (2)") && $0.shows("HOSTILECCREDIT") && $0.shows("HOSTILECAPTION")
       }
-      try tmux.sendKeys("j", "Enter", "Escape", "Escape", "j", "j", "Enter")
+      try tmux.sendKeys("j", "Enter", "Escape", "Escape", "G", "Enter")
       try tmux.waitFor("the Windows-1252 article") { $0.shows("A dek in München after.") }
       try tmux.sendKeys("Escape", "/", "h", "o", "s", "t", "i", "l", "e", "Enter", "?")
       try tmux.waitFor("Press any key to close")

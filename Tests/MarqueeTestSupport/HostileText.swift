@@ -65,5 +65,6 @@ public enum HostileText {
   public static let fileNames = [
     "a-\(clipboardWrite)\(windowTitle)\(clearScreen).txt",
     "b-\u{1B}]8;;x\u{1B}\\\(cursorReport)\(eightBitCSI)\(rightToLeftOverride)\(lineSeparator)\t.txt",
+    "c-\(eightBitOSC)-\(unterminatedOSC).txt",
   ]
 }
