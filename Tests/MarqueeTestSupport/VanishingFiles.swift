@@ -98,20 +98,29 @@ public enum VanishingFiles {
       guard let compiler = compilers.first(where: FileManager.default.isExecutableFile) else {
         return .failure(Unavailable(description: "no C compiler (cc, clang, gcc) on PATH"))
       }
+      // One library per version of the source, shared by test runs: built once, under a
+      // temporary name, then renamed into place, so parallel runs never see half a file.
+      let digest = source.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) {
+        ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3
+      }
       let folder = FileManager.default.temporaryDirectory
-        .appendingPathComponent("marquee-vanishing-\(UUID().uuidString)")
-      let sourceFile = folder.appendingPathComponent("vanishing.c")
+        .appendingPathComponent("marquee-vanishing-\(String(digest, radix: 16))")
       let library = folder.appendingPathComponent("libvanishing.so")
+      if FileManager.default.fileExists(atPath: library.path) { return .success(library.path) }
+      let unique = UUID().uuidString
+      let sourceFile = folder.appendingPathComponent("vanishing-\(unique).c")
+      let building = folder.appendingPathComponent("libvanishing-\(unique).so")
+      defer { try? FileManager.default.removeItem(at: sourceFile) }
       do {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(source.utf8).write(to: sourceFile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: compiler)
-        process.arguments = ["-shared", "-fPIC", "-o", library.path, sourceFile.path, "-ldl"]
+        process.arguments = ["-shared", "-fPIC", "-o", building.path, sourceFile.path, "-ldl"]
         process.standardInput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        guard process.terminationStatus == 0, rename(building.path, library.path) == 0 else {
           return .failure(Unavailable(description: "\(compiler) could not build the library"))
         }
         return .success(library.path)
