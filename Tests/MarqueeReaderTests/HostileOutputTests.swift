@@ -50,6 +50,24 @@ struct HostileOutputTests {
     return bytes
   }
 
+  /// The terminal type the reader runs under clears the screen with `ESC[H ESC[J` (and
+  /// `tput` adds `ESC[3J` for the scrollback), never `ESC[2J`, so an `ESC[2J` in the
+  /// recording can only have come from an article.
+  @Test func theTerminalTypesOwnClearIsNotTheHostileOne() throws {
+    let tput = Process()
+    tput.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    tput.arguments = ["tput", "-T", "tmux-256color", "clear"]
+    let output = Pipe()
+    tput.standardOutput = output
+    try tput.run()
+    let clear = output.fileHandleForReading.readDataToEndOfFile()
+    tput.waitUntilExit()
+    try #require(tput.terminationStatus == 0, "tput knows tmux-256color")
+    let text = String(decoding: clear, as: UTF8.self)
+    #expect(text.hasPrefix("\u{1B}[H\u{1B}[J"), "\(text.debugDescription)")
+    #expect(!text.contains("\u{1B}[2J"), "\(text.debugDescription)")
+  }
+
   @Test func browsingOpeningAndTheCreditsPaneSendNoSmuggledSequence() throws {
     let corpus = try Self.writeHostileCorpus()
     defer { corpus.remove() }

@@ -50,6 +50,29 @@ struct TerminalRestoreTests {
     }
   }
 
+  /// A signal or `q` while the corpus is still loading on its background thread: the
+  /// status bar says `Loading` when the key or signal is sent (a 2 MB one-line article
+  /// keeps the first batch busy for a while), and the ending is as clean as ever.
+  @Test(arguments: ["q", "SIGTERM"])
+  func endingWhileStillLoadingRestoresTheTerminal(ending: String) throws {
+    let corpus = try ReaderCorpus.write()
+    defer { corpus.remove() }
+    try corpus.write(String(repeating: "marquee ", count: (2 << 20) / 8), to: "0-long-line.txt")
+    try ShellWithSavedModes.with { shell in
+      let pid = try shell.startReader([corpus.path])
+      try shell.tmux.waitFor("the status bar saying Loading") { $0.shows("Loading") }
+      if ending == "q" {
+        try shell.tmux.sendKeys("q")
+      } else {
+        #expect(kill(pid, SIGTERM) == 0)
+      }
+      let after = try shell.tmux.waitFor("EXIT=\(ending == "q" ? 0 : 128 + SIGTERM)")
+      #expect(!after.shows("Loading"), "the reader's screen is gone")
+      #expect(after.showsNoCrashReport, "\(after.joined(separator: "\n"))")
+      try shell.expectModesRestoredAndShellAlive()
+    }
+  }
+
   /// The article folder vanishes after the reader has checked it and opened the terminal,
   /// before its background walk: loading fails while the reader runs. The message must
   /// come after the screen is restored (so it stays visible), with exit status 2.
