@@ -39,17 +39,25 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // What several test targets need: the built binary's location, temporary folders,
+    // where ../shared is, hostile text and trees. Foundation and MarqueeSynthetic only.
+    .target(
+      name: "MarqueeTestSupport", dependencies: ["MarqueeSynthetic"],
+      path: "Tests/MarqueeTestSupport"),
     .testTarget(
       name: "MarqueeCoreTests",
-      dependencies: ["MarqueeCore", "MarqueeResources", "MarqueeSynthetic"]
+      dependencies: ["MarqueeCore", "MarqueeResources", "MarqueeSynthetic", "MarqueeTestSupport"]
     ),
     .testTarget(
       name: "MarqueeUITests", dependencies: ["MarqueeUI", "MarqueeCore", "MarqueeSynthetic"]),
     .testTarget(
       name: "MarqueeTerminalTests", dependencies: ["MarqueeTerminal", "MarqueeUI", "MarqueeCore"]),
     // Runs the built `marquee` binary, so it depends on the executable target.
-    .testTarget(name: "MarqueeCLITests", dependencies: ["marquee", "MarqueeCore"]),
-    .testTarget(name: "MarqueeReaderTests", dependencies: ["marquee"]),
+    .testTarget(
+      name: "MarqueeCLITests", dependencies: ["marquee", "MarqueeCore", "MarqueeTestSupport"]),
+    .testTarget(
+      name: "MarqueeReaderTests",
+      dependencies: ["marquee", "MarqueeSynthetic", "MarqueeTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeTestSupport
 
 /// What one run of `marquee` did.
 struct CLIResult: Sendable {
@@ -21,13 +22,10 @@ struct CLIResult: Sendable {
 
 /// Errors the runner itself can meet (not failures of `marquee`).
 enum CLIRunnerError: Error, CustomStringConvertible {
-  case binaryNotFound(searched: [String])
   case timedOut(arguments: [String], seconds: Double)
 
   var description: String {
     switch self {
-    case .binaryNotFound(let searched):
-      "the built `marquee` binary was not found; looked at: \(searched.joined(separator: ", "))"
     case .timedOut(let arguments, let seconds):
       "marquee \(arguments.joined(separator: " ")) did not finish within \(seconds) s"
     }
@@ -38,9 +36,6 @@ enum CLIRunnerError: Error, CustomStringConvertible {
 enum CLIRunner {
   /// How long one run may take before it is killed and the test fails.
   static let timeoutSeconds = 60.0
-
-  /// The executable's name in the build folder.
-  static let binaryName = "marquee"
 
   /// Runs `marquee` with `arguments`.
   ///
@@ -55,7 +50,7 @@ enum CLIRunner {
     currentDirectory: URL? = nil
   ) throws -> CLIResult {
     let process = Process()
-    process.executableURL = try binaryURL()
+    process.executableURL = try MarqueeBinary.url()
     process.arguments = arguments
     process.environment = makeEnvironment(overrides: environment)
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }
@@ -102,55 +97,6 @@ enum CLIRunner {
       environment[key] = value
     }
     return environment
-  }
-
-  /// The `marquee` binary built next to the running test binary.
-  ///
-  /// With `swift test` on Linux the test binary is `.build/<triple>/debug/*.xctest` and
-  /// `marquee` sits in the same folder. On macOS the test binary lives inside an `.xctest`
-  /// bundle directory (`X.xctest/Contents/MacOS/X`), and `marquee` sits beside the bundle.
-  static func binaryURL() throws -> URL {
-    let candidates = candidateDirectories().map { $0.appendingPathComponent(binaryName) }
-    for candidate in candidates
-    where FileManager.default.isExecutableFile(atPath: candidate.path) {
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
-        !isDirectory.boolValue
-      {
-        return candidate
-      }
-    }
-    throw CLIRunnerError.binaryNotFound(searched: candidates.map(\.path))
-  }
-
-  private static func candidateDirectories() -> [URL] {
-    var executables: [URL] = []
-    let procSelf = URL(fileURLWithPath: "/proc/self/exe")
-    if FileManager.default.fileExists(atPath: procSelf.path) {
-      executables.append(procSelf.resolvingSymlinksInPath())
-    }
-    if let main = Bundle.main.executableURL {
-      executables.append(main.resolvingSymlinksInPath())
-    }
-    var directories: [URL] = []
-    for executable in executables {
-      let directory = executable.deletingLastPathComponent()
-      directories.append(directory)
-      // Inside a bundle directory: look beside the outermost `.xctest` ancestor.
-      var ancestor = directory
-      while ancestor.path != "/" && !ancestor.path.isEmpty {
-        if ancestor.pathExtension == "xctest" {
-          directories.append(ancestor.deletingLastPathComponent())
-        }
-        ancestor = ancestor.deletingLastPathComponent()
-      }
-    }
-    // Test bundles loaded by a separate runner (XCTest / swiftpm-testing-helper on macOS).
-    for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
-      directories.append(bundle.bundleURL.resolvingSymlinksInPath().deletingLastPathComponent())
-    }
-    var seen = Set<String>()
-    return directories.filter { seen.insert($0.standardizedFileURL.path).inserted }
   }
 
   private static func createWritableFile(at url: URL) throws -> FileHandle {

@@ -1,55 +1,12 @@
 import Foundation
+import MarqueeTestSupport
 import Testing
 
-/// A fresh folder under the system temporary directory. Tests remove it with
-/// `defer { folder.remove() }`, which also keeps it alive until the test ends.
-struct TemporaryFolder {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("marquee-cli-tests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  /// Deletes the folder and everything in it.
-  func remove() {
-    try? FileManager.default.removeItem(at: url)
-  }
-
-  var path: String { url.path }
-
-  /// The path of `name` inside the folder (the file need not exist).
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-  /// Writes UTF-8 text to `name` (which may hold `/` for a subfolder) and returns its path.
-  @discardableResult
-  func write(_ text: String, to name: String) throws -> String {
-    try write(bytes: Array(text.utf8), to: name)
-  }
-
-  /// Writes raw bytes to `name` and returns its path.
-  @discardableResult
-  func write(bytes: [UInt8], to name: String) throws -> String {
-    let fileURL = url.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: fileURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(bytes).write(to: fileURL)
-    return fileURL.path
-  }
-
+extension TemporaryFolder {
   /// Writes an article fixture to `name` and returns its path.
   @discardableResult
   func write(_ article: ArticleFixture, to name: String) throws -> String {
     try write(article.text, to: name)
-  }
-
-  /// Creates a subfolder and returns its path.
-  @discardableResult
-  func makeFolder(_ name: String) throws -> String {
-    let folder = url.appendingPathComponent(name, isDirectory: true)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder.path
   }
 }
 
@@ -211,12 +168,4 @@ enum JSON {
     let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
     return try #require(value as? [String: Any], "expected a JSON object: \(text)")
   }
-}
-
-/// The package root (the folder holding Package.swift), found from this file's path.
-enum PackageRoot {
-  static let url = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()  // MarqueeCLITests
-    .deletingLastPathComponent()  // Tests
-    .deletingLastPathComponent()  // package root
 }

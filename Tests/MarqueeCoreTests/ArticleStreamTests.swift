@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeTestSupport
 import Testing
 
 @testable import MarqueeCore
@@ -27,11 +28,11 @@ struct ArticleStreamTests {
     let folder = try TemporaryFolder()
     for number in 0..<700 {
       try folder.write(
-        "d\(number % 7)/\(number).txt",
-        "Title number \(number)\n\nA standfirst for \(number).\n\nBody text \(number) here.\n")
+        "Title number \(number)\n\nA standfirst for \(number).\n\nBody text \(number) here.\n",
+        to: "d\(number % 7)/\(number).txt")
     }
-    try folder.write("d1/empty.txt", "")
-    try folder.write("d2/binary.txt", "a\u{0}b")
+    try folder.write("", to: "d1/empty.txt")
+    try folder.write("a\u{0}b", to: "d2/binary.txt")
     // Files reached twice load once, under the same path both ways.
     try #require(link(folder.path + "/d3/3.txt", folder.path + "/d0/linked.txt") == 0)
     try FileManager.default.createSymbolicLink(

@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeTestSupport
 import Testing
 
 @testable import MarqueeCore
@@ -8,10 +9,11 @@ import Testing
 @Suite("Real corpora in ../shared")
 struct CorporaTests {
   @Test(
-    .enabled(if: Shared.exists("seeds/000_c8922d68917c0944.txt"), "../shared/seeds is absent"))
+    .enabled(if: SharedFolder.exists("seeds/000_c8922d68917c0944.txt"), "../shared/seeds is absent")
+  )
   func seedArticleParsesAsSpecified() throws {
     let (articles, report) = try ArticleLoader.load(
-      paths: [Shared.path("seeds/000_c8922d68917c0944.txt")])
+      paths: [SharedFolder.path("seeds/000_c8922d68917c0944.txt")])
     #expect(report.skipped.isEmpty)
     let article = try #require(articles.first)
     #expect(
@@ -52,41 +54,96 @@ struct CorporaTests {
   }
 
   @Test(
-    .enabled(if: Shared.exists("corpora/bbc"), "../shared/corpora/bbc is absent"),
+    .enabled(if: SharedFolder.exists("corpora/bbc"), "../shared/corpora/bbc is absent"),
     arguments: ["corpora/bbc", "corpora/celebrity", "corpora/reuters-wrapped"])
   func everyFileLoadsCleanly(corpus: String) throws {
-    let (articles, report) = try ArticleLoader.load(paths: [Shared.path(corpus)])
+    let (articles, report) = try ArticleLoader.load(paths: [SharedFolder.path(corpus)])
     #expect(report.skipped.isEmpty, "\(report.skipped.prefix(5))")
     #expect(articles.count == report.filesSeen)
     #expect(articles.count > 100)
     for article in articles {
       #expect(!article.title.isEmpty, "\(article.path)")
-      let fields = [article.title, article.dek] + article.paragraphs
+      let fields =
+        [article.title, article.dek] + article.paragraphs
+        + article.images.flatMap { [$0.label, $0.caption, $0.credit].compactMap { $0 } }
       #expect(!fields.contains { $0.contains("\u{FFFD}") }, "\(article.path)")
     }
   }
 
-  @Test(.enabled(if: Shared.exists("corpora/bbc"), "../shared/corpora/bbc is absent"))
+  /// Every file under `corpora`, whatever its name: loaded, or skipped with a reason, and
+  /// none missed (hidden entries such as `.DS_Store` are skipped by design, unseen).
+  @Test(.enabled(if: SharedFolder.exists("corpora"), "../shared/corpora is absent"))
+  func everyFileUnderTheCorporaLoadsOrIsSkippedWithAReason() throws {
+    let root = SharedFolder.path("corpora")
+    let (articles, report) = try ArticleLoader.load(
+      paths: [root], options: LoadOptions(includeGlobs: ["*"]))
+    #expect(articles.count + report.skipped.count == report.filesSeen)
+    for skip in report.skipped {
+      #expect(!skip.reason.description.isEmpty, "\(skip.path)")
+    }
+    var visible: Set<String> = []
+    let walker = try #require(
+      FileManager.default.enumerator(
+        at: URL(fileURLWithPath: root), includingPropertiesForKeys: [.isRegularFileKey],
+        options: [.skipsHiddenFiles]))
+    for case let url as URL in walker
+    where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+      visible.insert(url.path)
+    }
+    let accounted = Set(articles.map(\.path) + report.skipped.map(\.path))
+    #expect(accounted == visible, "missed: \(visible.subtracting(accounted).sorted().prefix(5))")
+  }
+
+  /// Where a file is not UTF-8 and holds the Latin-1 bytes for `£` (0xA3) or `ü` (0xFC),
+  /// its article shows those characters: the bytes were read as Windows-1252, not
+  /// replaced by U+FFFD.
+  @Test(
+    .enabled(if: SharedFolder.exists("corpora/bbc"), "../shared/corpora is absent"),
+    arguments: ["corpora/bbc", "corpora/celebrity", "corpora/reuters-wrapped"])
+  func latin1PoundsAndUmlautsSurviveInEveryFile(corpus: String) throws {
+    let (articles, _) = try ArticleLoader.load(paths: [SharedFolder.path(corpus)])
+    var latin1Files = 0
+    for article in articles {
+      let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: article.path)))
+      guard String(validating: bytes, as: UTF8.self) == nil else { continue }
+      latin1Files += 1
+      let text =
+        ([article.title, article.dek] + article.paragraphs + article.relatedLinks
+        + article.images.flatMap { [$0.label, $0.caption, $0.credit].compactMap { $0 } })
+        .joined(separator: "\n")
+      for (byte, character) in [(UInt8(0xA3), "£"), (UInt8(0xFC), "ü")] where bytes.contains(byte) {
+        #expect(text.contains(character), "\(article.path) lost its \(character)")
+      }
+      #expect(!text.contains("\u{FFFD}"), "\(article.path)")
+    }
+    if corpus != "corpora/celebrity" {
+      #expect(latin1Files > 0, "\(corpus) has files that are not UTF-8")
+    }
+  }
+
+  @Test(.enabled(if: SharedFolder.exists("corpora/bbc"), "../shared/corpora/bbc is absent"))
   func latin1BytesDecodeAsLatin1() throws {
-    let (bbc, _) = try ArticleLoader.load(paths: [Shared.path("corpora/bbc/sport/199.txt")])
+    let (bbc, _) = try ArticleLoader.load(paths: [SharedFolder.path("corpora/bbc/sport/199.txt")])
     #expect(try #require(bbc.first).paragraphs.joined().contains("£"))
     let (reuters, _) = try ArticleLoader.load(
-      paths: [Shared.path("corpora/reuters-wrapped/17980.txt")])
+      paths: [SharedFolder.path("corpora/reuters-wrapped/17980.txt")])
     #expect(try #require(reuters.first).paragraphs.joined().contains("ü"))
   }
 
-  @Test(.enabled(if: Shared.exists("corpora/reuters-wrapped"), "../shared/corpora is absent"))
+  @Test(.enabled(if: SharedFolder.exists("corpora/reuters-wrapped"), "../shared/corpora is absent"))
   func reutersIndentsStartParagraphs() throws {
-    let (articles, _) = try ArticleLoader.load(paths: [Shared.path("corpora/reuters-wrapped")])
+    let (articles, _) = try ArticleLoader.load(paths: [SharedFolder.path("corpora/reuters-wrapped")]
+    )
     let multiParagraph = articles.filter { $0.paragraphs.count >= 2 }
     #expect(multiParagraph.count > articles.count / 2)
     #expect(!articles.contains { $0.paragraphs.contains { $0.hasPrefix(" ") } })
   }
 
-  @Test(.enabled(if: Shared.exists("corpora/newsgroups-odd"), "../shared/corpora is absent"))
+  @Test(.enabled(if: SharedFolder.exists("corpora/newsgroups-odd"), "../shared/corpora is absent"))
   func oddNewsgroupPostsLoadOrSkipWithoutControls() throws {
     let (articles, report) = try ArticleLoader.load(
-      paths: [Shared.path("corpora/newsgroups-odd")], options: LoadOptions(includeGlobs: ["*"]))
+      paths: [SharedFolder.path("corpora/newsgroups-odd")],
+      options: LoadOptions(includeGlobs: ["*"]))
     #expect(articles.count + report.skipped.count == report.filesSeen)
     #expect(articles.count > 200)
     for article in articles {
@@ -98,9 +155,9 @@ struct CorporaTests {
     }
   }
 
-  @Test(.enabled(if: Shared.exists("corpora/celebrity"), "../shared/corpora is absent"))
+  @Test(.enabled(if: SharedFolder.exists("corpora/celebrity"), "../shared/corpora is absent"))
   func celebrityCreditsAreFound() throws {
-    let store = try ArticleStore.load(paths: [Shared.path("corpora/celebrity")])
+    let store = try ArticleStore.load(paths: [SharedFolder.path("corpora/celebrity")])
     let credits = Set(store.creditTally().map(\.credit))
     #expect(credits.isSuperset(of: ["Getty Images", "Splash"]))
     let affleck = try #require(store.articles.first { $0.path.hasSuffix("fake/229fake.txt") })

@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeTestSupport
 import Testing
 
 @testable import MarqueeCore
@@ -11,7 +12,7 @@ struct DuplicateFileTests {
   /// Whatever order the walk meets them in, the first name in path order wins.
   @Test func hardLinksInOneFolderLoadOnceUnderTheFirstName() throws {
     let folder = try TemporaryFolder()
-    let path = try folder.write("a.txt", "Alpha")
+    let path = try folder.write("Alpha", to: "a.txt")
     try #require(link(path, folder.path + "/b.txt") == 0)
     let (articles, report) = try ArticleLoader.load(paths: [folder.path])
     #expect(articles.map(\.path) == [folder.path + "/a.txt"])
@@ -20,7 +21,7 @@ struct DuplicateFileTests {
 
   @Test func aLinkedFileLoadsOnceWhicheverPathComesFirst() throws {
     let folder = try TemporaryFolder()
-    let path = try folder.write("sub/a.txt", "Alpha")
+    let path = try folder.write("Alpha", to: "sub/a.txt")
     try FileManager.default.createSymbolicLink(
       atPath: folder.path + "/link.txt", withDestinationPath: path)
     let (articles, report) = try ArticleLoader.load(paths: [folder.path])
@@ -30,7 +31,7 @@ struct DuplicateFileTests {
 
   @Test func anOversizedFileReachedTwiceIsSkippedOnce() throws {
     let folder = try TemporaryFolder()
-    let path = try folder.write("big.txt", String(repeating: "x", count: 2_000))
+    let path = try folder.write(String(repeating: "x", count: 2_000), to: "big.txt")
     let options = LoadOptions(maxFileSize: 1_024)
     let (articles, report) = try ArticleLoader.load(paths: [path, folder.path], options: options)
     #expect(articles.isEmpty)

@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeTestSupport
 import Testing
 
 @testable import MarqueeCore
@@ -7,11 +8,11 @@ import Testing
 struct LoadingTests {
   @Test func loadsTxtFilesRecursivelyAndSkipsHiddenEntries() throws {
     let folder = try TemporaryFolder()
-    try folder.write("a.txt", "Alpha\n\nDek.")
-    try folder.write("nested/deeper/b.txt", "Beta\n\nDek.")
-    try folder.write("notes.md", "Not an article")
-    try folder.write(".hidden.txt", "Hidden")
-    try folder.write(".git/c.txt", "In a hidden folder")
+    try folder.write("Alpha\n\nDek.", to: "a.txt")
+    try folder.write("Beta\n\nDek.", to: "nested/deeper/b.txt")
+    try folder.write("Not an article", to: "notes.md")
+    try folder.write("Hidden", to: ".hidden.txt")
+    try folder.write("In a hidden folder", to: ".git/c.txt")
     let (articles, report) = try ArticleLoader.load(paths: [folder.path])
     #expect(articles.map(\.title) == ["Alpha", "Beta"])
     #expect(articles.map(\.path) == [folder.path + "/a.txt", folder.path + "/nested/deeper/b.txt"])
@@ -20,9 +21,9 @@ struct LoadingTests {
 
   @Test func includeGlobsChooseFilesInFolders() throws {
     let folder = try TemporaryFolder()
-    try folder.write("a.txt", "Alpha")
-    try folder.write("b.md", "Beta")
-    try folder.write("c", "Gamma")
+    try folder.write("Alpha", to: "a.txt")
+    try folder.write("Beta", to: "b.md")
+    try folder.write("Gamma", to: "c")
     let options = LoadOptions(includeGlobs: ["*.md", "c"])
     let (articles, _) = try ArticleLoader.load(paths: [folder.path], options: options)
     #expect(articles.map(\.title) == ["Beta", "Gamma"])
@@ -30,22 +31,22 @@ struct LoadingTests {
 
   @Test func aFileNamedExplicitlyIsAlwaysLoaded() throws {
     let folder = try TemporaryFolder()
-    let path = try folder.write("post", "Explicit")
+    let path = try folder.write("Explicit", to: "post")
     let (articles, _) = try ArticleLoader.load(paths: [path])
     #expect(articles.map(\.title) == ["Explicit"])
   }
 
   @Test func trailingSlashGivesCleanPaths() throws {
     let folder = try TemporaryFolder()
-    try folder.write("a.txt", "Alpha")
+    try folder.write("Alpha", to: "a.txt")
     let (articles, _) = try ArticleLoader.load(paths: [folder.path + "/"])
     #expect(articles.map(\.path) == [folder.path + "/a.txt"])
   }
 
   @Test func oversizedFilesAreSkippedWithReason() throws {
     let folder = try TemporaryFolder()
-    try folder.write("big.txt", String(repeating: "x", count: 5_000))
-    try folder.write("small.txt", "Small")
+    try folder.write(String(repeating: "x", count: 5_000), to: "big.txt")
+    try folder.write("Small", to: "small.txt")
     let (articles, report) = try ArticleLoader.load(
       paths: [folder.path], options: LoadOptions(maxFileSize: 1_024))
     #expect(articles.map(\.title) == ["Small"])
@@ -55,10 +56,10 @@ struct LoadingTests {
 
   @Test func badFilesAreSkippedWithReasons() throws {
     let folder = try TemporaryFolder()
-    try folder.write("empty.txt", "")
-    try folder.write("blank.txt", "  \n\n \t\n")
-    try folder.write("binary.txt", bytes: [0x54, 0x00, 0xFF, 0x01])
-    try folder.write("good.txt", "Good")
+    try folder.write("", to: "empty.txt")
+    try folder.write("  \n\n \t\n", to: "blank.txt")
+    try folder.write(bytes: [0x54, 0x00, 0xFF, 0x01], to: "binary.txt")
+    try folder.write("Good", to: "good.txt")
     let (articles, report) = try ArticleLoader.load(paths: [folder.path])
     #expect(articles.map(\.title) == ["Good"])
     #expect(report.filesSeen == 4)
@@ -67,7 +68,7 @@ struct LoadingTests {
 
   @Test func fifoIsSkippedWithoutBlocking() throws {
     let folder = try TemporaryFolder()
-    try folder.write("a.txt", "Alpha")
+    try folder.write("Alpha", to: "a.txt")
     let fifo = folder.path + "/pipe.txt"
     try #require(mkfifo(fifo, 0o644) == 0)
     let (articles, report) = try ArticleLoader.load(paths: [folder.path])
@@ -80,7 +81,7 @@ struct LoadingTests {
 
   @Test func symlinkLoopsAndDanglingLinksAreSkipped() throws {
     let folder = try TemporaryFolder()
-    try folder.write("sub/a.txt", "Alpha")
+    try folder.write("Alpha", to: "sub/a.txt")
     try FileManager.default.createSymbolicLink(
       atPath: folder.path + "/sub/loop", withDestinationPath: folder.path + "/sub")
     try FileManager.default.createSymbolicLink(
@@ -118,14 +119,14 @@ struct LoadingTests {
 
   @Test func theSameFolderTwiceLoadsOnce() throws {
     let folder = try TemporaryFolder()
-    try folder.write("a.txt", "Alpha")
+    try folder.write("Alpha", to: "a.txt")
     let (articles, _) = try ArticleLoader.load(paths: [folder.path, folder.path])
     #expect(articles.count == 1)
   }
 
   @Test func aFileReachedTwiceLoadsOnce() throws {
     let folder = try TemporaryFolder()
-    let path = try folder.write("a.txt", "Alpha")
+    let path = try folder.write("Alpha", to: "a.txt")
     try FileManager.default.createSymbolicLink(
       atPath: folder.path + "/link.txt", withDestinationPath: path)
     for paths in [[folder.path, path], [path, path], [path, folder.path]] {
@@ -137,7 +138,7 @@ struct LoadingTests {
 
   @Test func filesAreNeverModified() throws {
     let folder = try TemporaryFolder()
-    let path = try folder.write("a.txt", "Alpha\r\n\r\nDek with \u{A0} space.")
+    let path = try folder.write("Alpha\r\n\r\nDek with \u{A0} space.", to: "a.txt")
     let before = try Data(contentsOf: URL(fileURLWithPath: path))
     let attributesBefore = try FileManager.default.attributesOfItem(atPath: path)
     _ = try ArticleLoader.load(paths: [folder.path])
@@ -150,7 +151,7 @@ struct LoadingTests {
   @Test func manyFilesLoadInParallelInPathOrder() throws {
     let folder = try TemporaryFolder()
     for index in 0..<300 {
-      try folder.write(String(format: "d%02d/%03d.txt", index % 7, index), "Article \(index)")
+      try folder.write("Article \(index)", to: String(format: "d%02d/%03d.txt", index % 7, index))
     }
     let (articles, report) = try ArticleLoader.load(paths: [folder.path])
     #expect(articles.count == 300)

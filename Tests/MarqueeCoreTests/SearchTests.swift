@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeTestSupport
 import Testing
 
 @testable import MarqueeCore
@@ -204,9 +205,9 @@ struct SearchPropertyTests {
 
 @Suite("Search over ../shared/corpora/bbc")
 struct SearchCorpusTests {
-  @Test(.enabled(if: Shared.exists("corpora/bbc"), "../shared/corpora/bbc is absent"))
+  @Test(.enabled(if: SharedFolder.exists("corpora/bbc"), "../shared/corpora/bbc is absent"))
   func aWordFoundOnlyInSomeArticlesReturnsExactlyThose() throws {
-    let (articles, _) = try ArticleLoader.load(paths: [Shared.path("corpora/bbc")])
+    let (articles, _) = try ArticleLoader.load(paths: [SharedFolder.path("corpora/bbc")])
     let index = SearchIndex(articles: articles)
     for word in ["oscar", "bafta", "eminem", "beyonce", "oscars"] {
       let expected = Set(

@@ -1,5 +1,6 @@
 import Foundation
 import MarqueeSynthetic
+import MarqueeTestSupport
 import Testing
 
 @testable import MarqueeCore
@@ -12,53 +13,6 @@ func parseArticle(_ text: String, path: String = "test.txt") throws -> Article {
 /// Parses raw bytes the way the loader does.
 func parseBytes(_ bytes: [UInt8], path: String = "test.bin") -> Result<Article, SkipReason> {
   bytes.withUnsafeBytes { ArticleParser.parse(bytes: $0, path: path) }
-}
-
-/// `../shared` beside the checkout: real corpora and the seed article, when present.
-enum Shared {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared")
-
-  static func path(_ relative: String) -> String {
-    root.appendingPathComponent(relative).path
-  }
-
-  static func exists(_ relative: String) -> Bool {
-    FileManager.default.fileExists(atPath: path(relative))
-  }
-}
-
-/// A fresh temporary folder, removed when the value is released by the test.
-final class TemporaryFolder {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("marquee-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    // Restore permissions so everything can be removed.
-    _ = try? FileManager.default.removeItem(at: url)
-  }
-
-  var path: String { url.path }
-
-  @discardableResult
-  func write(_ relative: String, _ text: String) throws -> String {
-    try write(relative, bytes: Array(text.utf8))
-  }
-
-  @discardableResult
-  func write(_ relative: String, bytes: [UInt8]) throws -> String {
-    let file = url.appendingPathComponent(relative)
-    try FileManager.default.createDirectory(
-      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(bytes).write(to: file)
-    return file.path
-  }
 }
 
 /// The seeded generator the synthetic corpus uses, so random tests repeat exactly.

@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeTestSupport
 
 /// One invented article in the layout of scraped entertainment pages: title, dek, a
 /// gallery block credited to YouTube, paragraphs, a captioned image credited to Getty
@@ -98,29 +99,11 @@ enum ReaderCorpus {
   }
 
   /// Writes the three articles into a fresh temporary folder and returns it.
-  static func write() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("marquee-reader-tests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  static func write() throws -> TemporaryFolder {
+    let folder = try TemporaryFolder()
     for article in all {
-      try Data(article.text.utf8).write(to: folder.appendingPathComponent(article.fileName))
+      try folder.write(article.text, to: article.fileName)
     }
     return folder
   }
-}
-
-/// The package root (the folder holding Package.swift), found from this file's path.
-enum PackageRoot {
-  static let url = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()  // MarqueeReaderTests
-    .deletingLastPathComponent()  // Tests
-    .deletingLastPathComponent()  // package root
-}
-
-/// The real scraped article kept in ../shared beside the package, when this checkout has it.
-enum SeedArticle {
-  static let url = PackageRoot.url
-    .appendingPathComponent("../shared/seeds/000_c8922d68917c0944.txt").standardizedFileURL
-
-  static var exists: Bool { FileManager.default.fileExists(atPath: url.path) }
 }

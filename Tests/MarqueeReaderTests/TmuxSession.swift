@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeTestSupport
 import Testing
 
 /// Where tmux is, if it is installed.
@@ -20,7 +21,6 @@ enum Tmux {
 enum ReaderHarnessError: Error, CustomStringConvertible {
   case tmuxMissing
   case tmuxFailed(arguments: [String], status: Int32, output: String)
-  case binaryNotFound(searched: [String])
 
   var description: String {
     switch self {
@@ -28,56 +28,7 @@ enum ReaderHarnessError: Error, CustomStringConvertible {
       "tmux is not installed"
     case .tmuxFailed(let arguments, let status, let output):
       "tmux \(arguments.joined(separator: " ")) exited with \(status): \(output)"
-    case .binaryNotFound(let searched):
-      "the built `marquee` binary was not found; looked at: \(searched.joined(separator: ", "))"
     }
-  }
-}
-
-/// The `marquee` executable that SwiftPM builds beside the test binary (the test target
-/// depends on it, so it is built first).
-enum MarqueeBinary {
-  static func url() throws -> URL {
-    let candidates = candidateDirectories().map { $0.appendingPathComponent("marquee") }
-    for candidate in candidates {
-      var isDirectory: ObjCBool = false
-      if FileManager.default.isExecutableFile(atPath: candidate.path),
-        FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
-        !isDirectory.boolValue
-      {
-        return candidate
-      }
-    }
-    throw ReaderHarnessError.binaryNotFound(searched: candidates.map(\.path))
-  }
-
-  /// The test binary's folder, and the folder beside any `.xctest` bundle it sits in
-  /// (on Linux `.build/<triple>/debug/X.xctest` is a file beside `marquee`; on macOS it
-  /// is a bundle directory).
-  private static func candidateDirectories() -> [URL] {
-    var executables: [URL] = []
-    if FileManager.default.fileExists(atPath: "/proc/self/exe") {
-      executables.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath())
-    }
-    if let main = Bundle.main.executableURL {
-      executables.append(main.resolvingSymlinksInPath())
-    }
-    var directories: [URL] = []
-    for executable in executables {
-      var ancestor = executable.deletingLastPathComponent()
-      directories.append(ancestor)
-      while ancestor.path != "/" && !ancestor.path.isEmpty {
-        if ancestor.pathExtension == "xctest" {
-          directories.append(ancestor.deletingLastPathComponent())
-        }
-        ancestor = ancestor.deletingLastPathComponent()
-      }
-    }
-    for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
-      directories.append(bundle.bundleURL.resolvingSymlinksInPath().deletingLastPathComponent())
-    }
-    var seen = Set<String>()
-    return directories.filter { seen.insert($0.standardizedFileURL.path).inserted }
   }
 }
 
@@ -102,9 +53,16 @@ final class TmuxSession {
   /// The environment marquee runs with inside the pane.
   static let readerEnvironment = "env LANG=C.UTF-8 TERM=tmux-256color NO_COLOR=1"
 
-  /// The shell command line that runs marquee with `arguments` (quoted).
-  static func readerCommand(_ binary: URL, _ arguments: [String]) -> String {
-    ([readerEnvironment, shellQuoted(binary.path)] + arguments.map(shellQuoted))
+  /// The shell command line that runs marquee with `arguments` (quoted), with the
+  /// variables in `environment` set on top of `readerEnvironment`.
+  static func readerCommand(
+    _ binary: URL, _ arguments: [String], environment: [String: String] = [:]
+  ) -> String {
+    let settings = environment.sorted { $0.key < $1.key }.map {
+      shellQuoted("\($0.key)=\($0.value)")
+    }
+    return
+      ([readerEnvironment] + settings + [shellQuoted(binary.path)] + arguments.map(shellQuoted))
       .joined(separator: " ")
   }
 
@@ -127,6 +85,11 @@ final class TmuxSession {
     return try TmuxSession(columns: columns, rows: rows, command: ["sh", "-c", script])
   }
 
+  /// Runs the shell command line `script` in a `columns`×`rows` window.
+  static func running(_ script: String, columns: Int = 120, rows: Int = 30) throws -> TmuxSession {
+    try TmuxSession(columns: columns, rows: rows, command: ["sh", "-c", script])
+  }
+
   /// An interactive `sh` with the prompt `$ `, for typing commands around marquee.
   static func shell(columns: Int = 120, rows: Int = 30) throws -> TmuxSession {
     try TmuxSession(
@@ -147,6 +110,11 @@ final class TmuxSession {
 
   /// Sends keys by tmux name: `j`, `Enter`, `Escape`, `C-c`, `PageDown`, `Space`, `?`…
   func sendKeys(_ keys: String...) throws {
+    try sendKeys(keys)
+  }
+
+  /// Sends keys by tmux name, all in one tmux command.
+  func sendKeys(_ keys: [String]) throws {
     try run(["send-keys", "-t", "main"] + keys)
   }
 
@@ -154,6 +122,12 @@ final class TmuxSession {
   func typeLine(_ text: String) throws {
     try run(["send-keys", "-t", "main", "-l", text])
     try run(["send-keys", "-t", "main", "Enter"])
+  }
+
+  /// Appends every byte the program in the pane writes to its terminal, from now on, to
+  /// the file at `path`: what a real terminal would receive, before tmux interprets it.
+  func recordOutput(to path: String) throws {
+    try run(["pipe-pane", "-O", "-t", "main", "cat >> " + shellQuoted(path)])
   }
 
   /// The screen as lines of text (trailing spaces dropped by tmux).
@@ -179,24 +153,32 @@ final class TmuxSession {
     sourceLocation: SourceLocation = #_sourceLocation,
     _ predicate: ([String]) -> Bool
   ) throws -> [String] {
+    let (screen, matched) = try poll(timeout: timeout, predicate)
+    if !matched {
+      let shown = screen.enumerated().map { String(format: "%2d|", $0.offset) + $0.element }
+      let message = Comment(
+        rawValue: "timed out after \(timeout) s waiting for \(what); the screen was:\n"
+          + shown.joined(separator: "\n"))
+      try #require(matched, message, sourceLocation: sourceLocation)
+    }
+    return screen
+  }
+
+  /// Polls like `waitFor` but lets the caller decide what a timeout means: returns the
+  /// last screen and whether `predicate` held on it (and on the capture before).
+  func poll(
+    timeout: Double, _ predicate: ([String]) -> Bool
+  ) throws -> (screen: [String], matched: Bool) {
     let deadline = Date().addingTimeInterval(timeout)
     var previous: [String]?
     var screen = try capture()
     while !(predicate(screen) && screen == previous) {
-      guard Date() < deadline else {
-        let shown = screen.enumerated().map { String(format: "%2d|", $0.offset) + $0.element }
-        let matched = false
-        let message = Comment(
-          rawValue: "timed out after \(timeout) s waiting for \(what); the screen was:\n"
-            + shown.joined(separator: "\n"))
-        try #require(matched, message, sourceLocation: sourceLocation)
-        return screen
-      }
+      guard Date() < deadline else { return (screen, false) }
       usleep(useconds_t(Self.pollMilliseconds * 1_000))
       previous = screen
       screen = try capture()
     }
-    return screen
+    return (screen, true)
   }
 
   /// Polls until some line of the screen contains `text`.

@@ -1,0 +1,110 @@
+import Foundation
+import MarqueeTestSupport
+import Testing
+
+@testable import MarqueeSynthetic
+
+/// The reader under abuse a real terminal can deliver: the window dragged through every
+/// size, down to a single cell, faster than it can redraw; and a cat on the keyboard.
+/// Seeded, so a failure repeats exactly.
+@Suite(
+  "resize storms and key mashing",
+  .enabled(if: Tmux.isAvailable, "tmux is not installed; .ci/run installs it"))
+struct StormTests {
+  /// Sizes for a storm: the extremes that break layouts, then random ones, no waiting.
+  static func stormSizes(seed: UInt64) -> [(columns: Int, rows: Int)] {
+    var random = SplitMix64(seed: seed)
+    let extremes = [(1, 1), (2, 1), (1, 2), (1, 40), (250, 1), (39, 9), (40, 10), (99, 30)]
+    let randomSizes = (0..<40).map { _ in (random.within(1...220), random.within(1...70)) }
+    return extremes + randomSizes + extremes.reversed()
+  }
+
+  /// After a storm the screen is exactly what a reader opened at the final size shows,
+  /// with the selection kept: nothing left over from any size it passed through.
+  @Test(arguments: [100, 60, 40])
+  func aResizeStormEndsOnTheScreenOfTheFinalSize(finalColumns: Int) throws {
+    let final = (columns: finalColumns, rows: finalColumns * 3 / 10)
+    let reference = try withReader(columns: final.columns, rows: final.rows) { tmux in
+      try tmux.sendKeys("j")
+      return try tmux.waitFor("status 2/3 at the final size") { $0.status(is: "2/3") }
+    }
+    let stormed: [String] = try withReader { tmux in
+      try tmux.sendKeys("j")
+      try tmux.waitFor("status 2/3") { $0.status(is: "2/3") }
+      for size in Self.stormSizes(seed: UInt64(final.columns)) {
+        try tmux.resize(columns: size.columns, rows: size.rows)
+      }
+      try tmux.resize(columns: final.columns, rows: final.rows)
+      let after = try tmux.waitFor("the screen of the final size") { $0 == reference }
+      try tmux.sendKeys("q")
+      try tmux.waitForLine("EXIT=0")
+      return after
+    }
+    #expect(stormed.showsNoCrashReport, "\(stormed.joined(separator: "\n"))")
+  }
+
+  /// Key names tmux understands: every key the reader binds and many it does not, but
+  /// not `q` or `C-c` (they would end the run) nor `;` (a tmux command separator).
+  static let mashableKeys: [String] =
+    "abcdefghijklmnoprstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/?*-\"'.,é".map(String.init)
+    + [
+      "Up", "Down", "Left", "Right", "Home", "End", "PageUp", "PageDown", "Enter", "Escape",
+      "Tab", "BTab", "BSpace", "Space", "DC", "IC", "M-a", "M-j",
+    ]
+    + (1...12).map { "F\($0)" }
+    + "abdefghijklmnopqrstuvwxyz".map { "C-\($0)" }
+
+  /// 10,000 random keys in chunks, with resizes between some, never crash the reader;
+  /// it then quits with `q` (after Esc leaves any search or help) with status 0 and the
+  /// terminal modes restored.
+  @Test func tenThousandRandomKeysNeverCrashTheReader() throws {
+    let corpus = try ReaderCorpus.write()
+    defer { corpus.remove() }
+    var random = SplitMix64(seed: 10_000)
+    let chunks = (0..<50).map { _ in (0..<200).map { _ in random.pick(Self.mashableKeys) } }
+    let sizes = (0..<5).map { _ in (columns: random.within(30...100), rows: random.within(8...30)) }
+    try ShellWithSavedModes.with { shell in
+      _ = try shell.startReader([corpus.path])
+      try shell.tmux.waitFor("Articles (3)")
+      // A smaller window draws faster: the reader redraws after every key.
+      try shell.tmux.resize(columns: 80, rows: 24)
+      try Self.mash(shell.tmux, chunks: chunks, resizingTo: sizes)
+      try Self.quitFromWhereverItIs(shell.tmux)
+      try shell.expectModesRestoredAndShellAlive()
+    }
+  }
+
+  /// Sends each chunk of keys in one go, and after every tenth a resize.
+  private static func mash(
+    _ tmux: TmuxSession, chunks: [[String]], resizingTo sizes: [(columns: Int, rows: Int)]
+  ) throws {
+    for (number, chunk) in chunks.enumerated() {
+      try tmux.sendKeys(chunk)
+      if number % 10 == 9 {
+        let size = sizes[number / 10 % sizes.count]
+        try tmux.resize(columns: size.columns, rows: size.rows)
+      }
+    }
+    try tmux.resize(columns: 80, rows: 24)
+  }
+
+  /// Esc until the list says `Press q to quit` (what Esc does there with no search or
+  /// help), then `q`; again if keys still queued from the mashing swallowed the `q`.
+  /// Expects the reader not to have stopped before, then exit status 0, no crash report.
+  private static func quitFromWhereverItIs(_ tmux: TmuxSession) throws {
+    var exited = false
+    for _ in 0..<5 where !exited {
+      for _ in 0..<10 {
+        try tmux.sendKeys("Escape")
+        let (screen, atTheList) = try tmux.poll(timeout: 5) { $0.shows("Press q to quit") }
+        #expect(!screen.shows("EXIT="), "stopped early: \(screen.joined(separator: "\n"))")
+        #expect(screen.showsNoCrashReport, "\(screen.joined(separator: "\n"))")
+        if atTheList { break }
+      }
+      try tmux.sendKeys("q")
+      exited = try tmux.poll(timeout: 10) { $0.shows("EXIT=") }.matched
+    }
+    let after = try tmux.waitFor("EXIT=0")
+    #expect(after.showsNoCrashReport, "\(after.joined(separator: "\n"))")
+  }
+}
