@@ -38,6 +38,8 @@ public struct ReaderState: Sendable {
   public var shouldQuit = false
   /// Set by Ctrl-L: the terminal should repaint everything.
   public var redrawRequested = false
+  /// The selected article's layout, kept between keys (see `refreshDetailCache`).
+  var detailCache: DetailCache?
 
   public init(articles: [Article], size: Size) {
     self.init(index: SearchIndex(articles: articles), size: size)
@@ -92,4 +94,16 @@ public struct SearchState: Sendable, Equatable {
   /// The article (position in `index.articles`) selected before the search began,
   /// restored by Esc.
   public var previousSelection: Int?
+}
+
+/// A laid-out article and what it was laid out for.
+struct DetailCache: Sendable {
+  let document: Int
+  let width: Int
+  let terms: [HighlightTerm]
+  let layout: DetailDocument
+
+  func isFor(_ document: Int, width: Int, terms: [HighlightTerm]) -> Bool {
+    self.document == document && self.width == width && self.terms == terms
+  }
 }

@@ -20,6 +20,7 @@ public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .sta
 {
   var next = state
   next.redrawRequested = false
+  next.refreshDetailCache()
   switch action {
   case .resize(let size):
     next.resize(to: size)
@@ -32,6 +33,7 @@ public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .sta
       return next
     }
     if next.editSearch(key) {
+      next.refreshDetailCache()
       next.keepInView()
       return next
     }
@@ -49,6 +51,7 @@ public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .sta
   case .loadingFinished(let report):
     next.finishLoading(report)
   }
+  next.refreshDetailCache()
   next.keepInView()
   return next
 }
@@ -56,12 +59,33 @@ public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .sta
 extension ReaderState {
   var layout: ReaderLayout { ReaderLayout(size: size, focus: focus, galleryOpen: galleryOpen) }
 
-  /// The selected article laid out at the detail pane's current width.
+  /// The selected article laid out at the detail pane's current width (from the cache
+  /// when it is for the same article, width and search).
   public var detailDocument: DetailDocument? {
-    selectedArticle.map {
-      DetailDocument(
-        article: $0, width: ReaderLayout.textWidth(detailRectForLayout), terms: highlightTerms)
+    guard let document = selectedDocument else { return nil }
+    let width = ReaderLayout.textWidth(detailRectForLayout)
+    if let cache = detailCache, cache.isFor(document, width: width, terms: highlightTerms) {
+      return cache.layout
     }
+    return DetailDocument(article: index.articles[document], width: width, terms: highlightTerms)
+  }
+
+  /// Lays out the selected article once for as long as it stays selected at the same
+  /// width and search: wrapping a long article is the costliest step of a frame, and
+  /// without this every key (and several steps of one key) wrapped it again.
+  mutating func refreshDetailCache() {
+    guard let document = selectedDocument else {
+      detailCache = nil
+      return
+    }
+    let width = ReaderLayout.textWidth(detailRectForLayout)
+    if let cache = detailCache, cache.isFor(document, width: width, terms: highlightTerms) {
+      return
+    }
+    detailCache = DetailCache(
+      document: document, width: width, terms: highlightTerms,
+      layout: DetailDocument(
+        article: index.articles[document], width: width, terms: highlightTerms))
   }
 
   /// The detail pane's rectangle, or on a narrow screen the one it would have if shown.

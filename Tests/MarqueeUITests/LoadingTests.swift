@@ -94,3 +94,37 @@ struct LoadingTests {
     #expect(ReaderState.grouped(1_000_000) == "1,000,000")
   }
 }
+
+/// The selected article is laid out once and kept while it stays selected at the same
+/// width and search; the kept layout must always be the one a fresh layout would give.
+@Suite("Detail layout cache")
+struct DetailCacheTests {
+  private func fresh(_ state: ReaderState) -> [String] {
+    guard let article = state.selectedArticle else { return [] }
+    return DetailDocument(
+      article: article, width: ReaderLayout.textWidth(state.detailRectForLayout),
+      terms: state.highlightTerms
+    ).lines.map(\.text)
+  }
+
+  @Test func theKeptLayoutFollowsSelectionWidthAndSearch() {
+    var state = screenAfter([]).0
+    let actions: [Action] =
+      [.key(.enter), .key(.character("j")), .resize(Size(columns: 160, rows: 40))]
+      + ([.key(.escape), .key(.character("/"))] + keys("premiere").map(Action.key))
+      + [.key(.enter), .key(.enter), .resize(Size(columns: 70, rows: 20)), .key(.escape)]
+      + [.key(.escape), .key(.character("j")), .key(.character("j"))]
+    for action in actions {
+      state = update(state, action)
+      let cache = state.detailCache
+      guard state.selectedDocument != nil else {
+        #expect(cache == nil, "nothing selected after \(action)")
+        continue
+      }
+      #expect(cache?.document == state.selectedDocument, "\(action)")
+      #expect(cache?.width == ReaderLayout.textWidth(state.detailRectForLayout), "\(action)")
+      #expect(cache?.terms == state.highlightTerms, "\(action)")
+      #expect(state.detailDocument?.lines.map(\.text) == fresh(state), "\(action)")
+    }
+  }
+}
