@@ -148,10 +148,13 @@ struct FileTree {
     }
     defer { closedir(handle) }
     var entries: [(name: [CChar], type: Int)] = []
+    // `dirent` records are only as long as their name: copying the whole `d_name`
+    // field (256 bytes) reads past the end of the last record in readdir's buffer
+    // (AddressSanitizer caught it), so the name is read in place, up to its NUL.
+    let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
     while let entry = readdir(handle) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        Array(raw.bindMemory(to: CChar.self).prefix { $0 != 0 })
-      }
+      let start = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
+      let name = Array(UnsafeBufferPointer(start: start, count: strlen(start)))
       if name.first == CChar(UInt8(ascii: ".")) { continue }
       entries.append((name, Int(entry.pointee.d_type)))
     }
