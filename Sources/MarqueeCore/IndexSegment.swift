@@ -227,6 +227,11 @@ struct IndexSegment: Sendable {
     }
   }
 
+  /// How many tokens a field of one of this segment's articles has.
+  func length(of document: Int, field: Int) -> UInt32 {
+    lengths[(document - firstDocument) * Self.fieldCount + field]
+  }
+
   /// Term frequency of entry `entry`.
   @inline(__always)
   func frequency(_ entry: Int) -> UInt32 {

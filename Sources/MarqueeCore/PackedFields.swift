@@ -101,8 +101,7 @@ struct PackedFields: Sendable, Hashable {
 
   func forEachPiece(_ wanted: [Kind], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     let mask = wanted.reduce(UInt32(0)) { $0 | 1 << $1.rawValue }
-    var text = text
-    text.withUTF8 { bytes in
+    ValidUTF8.withBytes(of: text) { bytes in
       for piece in kinds.indices where mask & (1 << (kinds[piece] & 0xFF)) != 0 {
         let start = piece == 0 ? 0 : Int(ends[piece - 1])
         body(UnsafeBufferPointer(rebasing: bytes[start..<Int(ends[piece])]))

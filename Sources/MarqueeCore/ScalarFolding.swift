@@ -10,25 +10,6 @@ enum ScalarFolding {
     case separator, apostrophe, mark, spaceless, letter
   }
 
-  /// Decodes the scalar starting at `index` of valid UTF-8 (as `String.utf8` always is);
-  /// a stray byte is read as one U+FFFD, so the scan always moves on.
-  @inline(__always)
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-    let lead = UInt32(bytes[index])
-    func continuation(_ offset: Int) -> UInt32 {
-      index + offset < bytes.count ? UInt32(bytes[index + offset]) & 0x3F : 0
-    }
-    switch lead {
-    case 0xC0..<0xE0: return ((lead & 0x1F) << 6 | continuation(1), 2)
-    case 0xE0..<0xF0: return ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3)
-    case 0xF0..<0xF8:
-      return (
-        (lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4
-      )
-    default: return (0xFFFD, 1)
-    }
-  }
-
   static func kind(of value: UInt32) -> Kind {
     if value < tableLimit { return table.kinds[Int(value)] }
     return classify(value)

@@ -10,8 +10,6 @@ public struct SearchIndex: Sendable {
   /// The articles, in the order given: results are indices into this array.
   public private(set) var articles: [Article] = []
   private(set) var segments: [IndexSegment] = []
-  /// Tokens per field per article: `lengths[article * fieldCount + field]`.
-  private var lengths: [UInt32] = []
   private var fieldTotals = Array(repeating: 0.0, count: IndexSegment.fieldCount)
   /// Each article's place in path order, when the articles are not already in it.
   private var pathRanks: PathRanks = .identity
@@ -77,7 +75,6 @@ public struct SearchIndex: Sendable {
     guard !batch.articles.isEmpty else { return }
     articles += batch.articles
     for segment in batch.segments {
-      lengths += segment.lengths
       for (position, length) in segment.lengths.enumerated() {
         fieldTotals[position % IndexSegment.fieldCount] += Double(length)
       }
@@ -90,7 +87,7 @@ public struct SearchIndex: Sendable {
   /// Bytes the index itself holds (postings, vocabularies, lengths), for benchmarks:
   /// the articles it refers to are not counted.
   public var storageBytes: Int {
-    segments.reduce(lengths.capacity * 4) { $0 + $1.storageBytes }
+    segments.reduce(0) { $0 + $1.storageBytes }
   }
 
   /// Ranked matches: best first, ties by path.
@@ -149,10 +146,15 @@ public struct SearchIndex: Sendable {
     let b = 0.75
     result.documents.reserveCapacity(documentFrequency)
     result.scores.reserveCapacity(documentFrequency)
+    // Hits come in document order, so the segment holding each one only moves forward.
+    var segment = 0
     for index in hits.documents.indices {
       let document = hits.documents[index]
       let field = Int(hits.fields[index])
-      let length = Double(length(of: Int(document), field: field))
+      while Int(document) >= segments[segment].firstDocument + segments[segment].documentCount {
+        segment += 1
+      }
+      let length = Double(segments[segment].length(of: Int(document), field: field))
       let tf = Double(hits.counts[index])
       let norm = tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averages[field]))
       let score = idf * norm * SearchField.allCases[field].boost
@@ -166,9 +168,6 @@ public struct SearchIndex: Sendable {
     return result
   }
 
-  private func length(of document: Int, field: Int) -> UInt32 {
-    lengths[document * IndexSegment.fieldCount + field]
-  }
 }
 
 /// One search result: an index into `SearchIndex.articles` and its score.

@@ -70,10 +70,10 @@ struct TokenScanner: ~Copyable {
   deinit { word.deallocate() }
 
   mutating func scan(_ text: String, _ emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
-    var text = text
-    text.withUTF8 { scan(bytes: $0, emit) }
+    ValidUTF8.withBytes(of: text) { scan(bytes: $0, emit) }
   }
 
+  /// Scans bytes that are valid UTF-8: a `String`'s own bytes, as every caller passes.
   mutating func scan(
     bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
   ) {
@@ -93,7 +93,8 @@ struct TokenScanner: ~Copyable {
         offset += 1
         continue
       }
-      let (value, length) = ScalarFolding.decode(bytes, at: index)
+      let (scalar, length) = ValidUTF8.scalar(in: bytes, at: index)
+      let value = scalar.value
       index += length
       switch ScalarFolding.kind(of: value) {
       case .separator: finish(emit)
