@@ -61,28 +61,23 @@ extension ReaderState {
 
   /// The selected article laid out at the detail pane's current width (from the cache
   /// when it is for the same article, width and search).
-  public var detailDocument: DetailDocument? {
-    guard let document = selectedDocument else { return nil }
-    let width = ReaderLayout.textWidth(detailRectForLayout)
-    if let cache = detailCache, cache.isFor(document, width: width, terms: highlightTerms) {
-      return cache.layout
-    }
-    return DetailDocument(article: index.articles[document], width: width, terms: highlightTerms)
-  }
+  public var detailDocument: DetailDocument? { currentDetailCache?.layout }
 
   /// Lays out the selected article once for as long as it stays selected at the same
   /// width and search: wrapping a long article is the costliest step of a frame, and
   /// without this every key (and several steps of one key) wrapped it again.
   mutating func refreshDetailCache() {
-    guard let document = selectedDocument else {
-      detailCache = nil
-      return
-    }
+    detailCache = currentDetailCache
+  }
+
+  /// The kept layout if it still fits the selection, width and search, else a new one.
+  private var currentDetailCache: DetailCache? {
+    guard let document = selectedDocument else { return nil }
     let width = ReaderLayout.textWidth(detailRectForLayout)
     if let cache = detailCache, cache.isFor(document, width: width, terms: highlightTerms) {
-      return
+      return cache
     }
-    detailCache = DetailCache(
+    return DetailCache(
       document: document, width: width, terms: highlightTerms,
       layout: DetailDocument(
         article: index.articles[document], width: width, terms: highlightTerms))
