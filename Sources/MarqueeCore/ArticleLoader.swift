@@ -38,9 +38,19 @@ public enum ArticleLoader {
     var tree = FileTree(includeGlobs: options.includeGlobs)
     for path in paths { try tree.add(path: path) }
     var collector = LoadCollector(tree: tree)
-    let articles = collector.read(collector.candidates[...], maxFileSize: options.maxFileSize)
+    var articles: [Article] = []
+    articles.reserveCapacity(collector.candidates.count)
+    for start in stride(from: 0, to: collector.candidates.count, by: batchSize) {
+      let end = min(start + batchSize, collector.candidates.count)
+      articles += collector.read(
+        collector.candidates[start..<end], maxFileSize: options.maxFileSize)
+    }
     return (articles, collector.report(loaded: articles.count))
   }
+
+  /// Files read and parsed together: the parse's scratch memory, and the articles'
+  /// own copies of their text before a batch shares one, stay this many files' worth.
+  static let batchSize = 4096
 
   /// What reading one file gave, and which file it was when that could be told.
   struct FileRead: Sendable {
@@ -126,7 +136,8 @@ struct LoadCollector {
     skipped = tree.skipped
   }
 
-  /// Reads and parses some of the candidates in parallel; the articles, in order.
+  /// Reads and parses some of the candidates in parallel; the articles, in order, their
+  /// text in one allocation for the batch.
   mutating func read(_ batch: ArraySlice<FileCandidate>, maxFileSize: Int64) -> [Article] {
     let results = ParallelMap.map(count: batch.count) { offset in
       ArticleLoader.read(batch[batch.startIndex + offset], maxFileSize: maxFileSize)
@@ -147,7 +158,7 @@ struct LoadCollector {
         skipped.append(SkippedFile(path: candidate.displayPath, reason: reason))
       }
     }
-    return articles
+    return Article.sharingStorage(articles)
   }
 
   /// The report once every candidate has been read.

@@ -1,111 +1,244 @@
-/// An article's text fields in one exactly sized string, with where each piece ends and
-/// what it is: one allocation per article instead of one per field.
+/// An article's text fields as one run of bytes: each piece a kind byte, its length and
+/// its UTF-8 text, back to back. The bytes can be shared by many articles (a whole load
+/// batch), so an article costs its text plus a few bytes, with no allocation of its own.
 ///
-/// Pieces come in a fixed order: source URL and date (when present), title, dek,
-/// related links, then each image (a marker piece, then its label, caption and credit
-/// when present), then the body (paragraphs, and image references whose kind carries
-/// the image's index). Any `Article` round-trips exactly, so equality is field equality.
-struct PackedFields: Sendable, Hashable {
-  enum Kind: UInt32, Sendable {
+/// A separate `String` per paragraph cost about 1.4 KB of headers and allocator slack per
+/// article; one string plus two arrays per article still cost ~380 bytes and left the
+/// heap fragmented by the parse's short-lived allocations between them. Text shared by a
+/// batch is one allocation made after the parse, so neither happens.
+///
+/// Pieces come in a fixed order: source URL and date (when present), title, dek, related
+/// links, then each image (a marker, then its label, caption and credit when present),
+/// then the body (paragraphs, and image references carrying the image's index). The
+/// encoding is canonical, so two articles have equal fields exactly when their bytes are
+/// equal.
+struct PackedFields: Sendable {
+  enum Kind: UInt8, Sendable {
     case sourceURL, published, title, dek, related
     case image, galleryImage, label, caption, credit
     case paragraph, imageReference
+
+    /// Markers carry nothing; an image reference carries its index; the rest, text.
+    fileprivate var payload: Payload {
+      switch self {
+      case .image, .galleryImage: .none
+      case .imageReference: .number
+      default: .text
+      }
+    }
+
+    fileprivate enum Payload { case none, number, text }
   }
 
-  private let text: String
-  /// UTF-8 end offset of each piece in `text`; a piece starts where the previous ends.
-  private let ends: [UInt32]
-  /// Each piece's `Kind`, in the low byte; an image reference keeps its index above it.
-  private let kinds: [UInt32]
+  /// Possibly shared with other articles; this one's pieces are `bytes[range]`.
+  private let bytes: [UInt8]
+  private let range: Range<Int>
 
   init(
     sourceURL: String?, published: String?, title: String, dek: String,
     body: [ArticleBlock], images: [ArticleImage], relatedLinks: [String]
   ) {
-    var pieces: [(Kind, String, index: Int)] = []
-    if let sourceURL { pieces.append((.sourceURL, sourceURL, 0)) }
-    if let published { pieces.append((.published, published, 0)) }
-    pieces += [(.title, title, 0), (.dek, dek, 0)]
-    pieces += relatedLinks.map { (.related, $0, 0) }
+    var writer = Writer()
+    if let sourceURL { writer.add(.sourceURL, sourceURL) }
+    if let published { writer.add(.published, published) }
+    writer.add(.title, title)
+    writer.add(.dek, dek)
+    for link in relatedLinks { writer.add(.related, link) }
     for image in images {
-      pieces.append((image.isGallery ? .galleryImage : .image, "", 0))
-      if let label = image.label { pieces.append((.label, label, 0)) }
-      if let caption = image.caption { pieces.append((.caption, caption, 0)) }
-      if let credit = image.credit { pieces.append((.credit, credit, 0)) }
+      writer.add(image.isGallery ? .galleryImage : .image)
+      if let label = image.label { writer.add(.label, label) }
+      if let caption = image.caption { writer.add(.caption, caption) }
+      if let credit = image.credit { writer.add(.credit, credit) }
     }
     for block in body {
       switch block {
-      case .paragraph(let paragraph): pieces.append((.paragraph, paragraph, 0))
-      case .image(let index): pieces.append((.imageReference, "", index))
+      case .paragraph(let paragraph): writer.add(.paragraph, paragraph)
+      case .image(let index): writer.add(.imageReference, number: index)
       }
     }
-    var text = ""
-    text.reserveCapacity(pieces.reduce(0) { $0 + $1.1.utf8.count })
-    var ends: [UInt32] = []
-    ends.reserveCapacity(pieces.count)
-    for piece in pieces {
-      text += piece.1
-      ends.append(UInt32(text.utf8.count))
-    }
-    self.text = text
-    self.ends = ends
-    kinds = pieces.map { UInt32(truncatingIfNeeded: $0.index) << 8 | $0.0.rawValue }
+    bytes = writer.finish()
+    range = bytes.indices
   }
 
-  private func kind(_ piece: Int) -> Kind { Kind(rawValue: kinds[piece] & 0xFF)! }
+  private init(bytes: [UInt8], range: Range<Int>) {
+    self.bytes = bytes
+    self.range = range
+  }
 
-  private func string(_ piece: Int) -> String {
-    let utf8 = text.utf8
-    let start = utf8.index(utf8.startIndex, offsetBy: piece == 0 ? 0 : Int(ends[piece - 1]))
-    let end = utf8.index(utf8.startIndex, offsetBy: Int(ends[piece]))
-    return String(text[start..<end])
+  /// The same fields, with the bytes of all of them copied into one shared allocation.
+  static func sharingStorage(_ fields: [PackedFields]) -> [PackedFields] {
+    var shared: [UInt8] = []
+    shared.reserveCapacity(fields.reduce(0) { $0 + $1.range.count })
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(fields.count)
+    for field in fields {
+      let start = shared.count
+      shared += field.bytes[field.range]
+      ranges.append(start..<shared.count)
+    }
+    return ranges.map { PackedFields(bytes: shared, range: $0) }
   }
 
   func first(_ wanted: Kind) -> String? {
-    kinds.indices.first { kind($0) == wanted }.map(string)
+    var found: String?
+    walk { kind, _, text in
+      guard kind == wanted else { return true }
+      found = String(decoding: text, as: UTF8.self)
+      return false
+    }
+    return found
   }
 
   func all(_ wanted: Kind) -> [String] {
-    kinds.indices.filter { kind($0) == wanted }.map(string)
+    var found: [String] = []
+    walk { kind, _, text in
+      if kind == wanted { found.append(String(decoding: text, as: UTF8.self)) }
+      return true
+    }
+    return found
   }
 
   var body: [ArticleBlock] {
-    kinds.indices.compactMap { piece in
-      switch kind(piece) {
-      case .paragraph: .paragraph(string(piece))
-      case .imageReference: .image(Int(kinds[piece] >> 8))
-      default: nil
+    var blocks: [ArticleBlock] = []
+    walk { kind, number, text in
+      switch kind {
+      case .paragraph: blocks.append(.paragraph(String(decoding: text, as: UTF8.self)))
+      case .imageReference: blocks.append(.image(number))
+      default: break
       }
+      return true
     }
+    return blocks
   }
 
   var images: [ArticleImage] {
     var images: [ArticleImage] = []
-    var piece = 0
-    while piece < kinds.count {
-      let marker = kind(piece)
-      piece += 1
-      guard marker == .image || marker == .galleryImage else { continue }
-      var fields: [Kind: String] = [:]
-      while piece < kinds.count, [.label, .caption, .credit].contains(kind(piece)) {
-        fields[kind(piece)] = string(piece)
-        piece += 1
-      }
+    var fields: [Kind: String] = [:]
+    var isGallery: Bool?
+    func close() {
+      guard let gallery = isGallery else { return }
       images.append(
         ArticleImage(
           label: fields[.label], caption: fields[.caption], credit: fields[.credit],
-          isGallery: marker == .galleryImage))
+          isGallery: gallery))
+      fields = [:]
+      isGallery = nil
     }
+    walk { kind, _, text in
+      switch kind {
+      case .image, .galleryImage:
+        close()
+        isGallery = kind == .galleryImage
+      case .label, .caption, .credit:
+        fields[kind] = String(decoding: text, as: UTF8.self)
+      default:
+        close()
+      }
+      return true
+    }
+    close()
     return images
   }
 
+  /// Calls `body` with the UTF-8 bytes of each piece of the wanted kinds, in order.
   func forEachPiece(_ wanted: [Kind], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     let mask = wanted.reduce(UInt32(0)) { $0 | 1 << $1.rawValue }
-    ValidUTF8.withBytes(of: text) { bytes in
-      for piece in kinds.indices where mask & (1 << (kinds[piece] & 0xFF)) != 0 {
-        let start = piece == 0 ? 0 : Int(ends[piece - 1])
-        body(UnsafeBufferPointer(rebasing: bytes[start..<Int(ends[piece])]))
+    walk { kind, _, text in
+      if mask & (1 << kind.rawValue) != 0 { body(text) }
+      return true
+    }
+  }
+
+  /// Visits the pieces in order with their kind, number (image references) and text,
+  /// until `visit` returns false.
+  private func walk(
+    _ visit: (Kind, Int, UnsafeBufferPointer<UInt8>) -> Bool
+  ) {
+    bytes.withUnsafeBufferPointer { all in
+      var offset = range.lowerBound
+      while offset < range.upperBound {
+        let kind = Kind(rawValue: all[offset])!
+        offset += 1
+        var number = 0
+        var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        switch kind.payload {
+        case .none: break
+        case .number: number = VarInt.read(all, at: &offset)
+        case .text:
+          let length = VarInt.read(all, at: &offset)
+          text = UnsafeBufferPointer(rebasing: all[offset..<offset + length])
+          offset += length
+        }
+        guard visit(kind, number, text) else { return }
       }
+    }
+  }
+
+  /// Builds one article's bytes.
+  private struct Writer {
+    private var bytes: [UInt8] = []
+
+    mutating func add(_ kind: Kind) {
+      bytes.append(kind.rawValue)
+    }
+
+    mutating func add(_ kind: Kind, number: Int) {
+      bytes.append(kind.rawValue)
+      VarInt.append(number, to: &bytes)
+    }
+
+    mutating func add(_ kind: Kind, _ text: String) {
+      bytes.append(kind.rawValue)
+      ValidUTF8.withBytes(of: text) { text in
+        VarInt.append(text.count, to: &bytes)
+        bytes += text
+      }
+    }
+
+    /// The bytes, in an allocation of exactly their size.
+    consuming func finish() -> [UInt8] {
+      Array(unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        count = buffer.initialize(fromContentsOf: bytes)
+      }
+    }
+  }
+}
+
+extension PackedFields: Hashable {
+  static func == (left: PackedFields, right: PackedFields) -> Bool {
+    left.bytes[left.range].elementsEqual(right.bytes[right.range])
+  }
+
+  func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBufferPointer { all in
+      hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[range])))
+    }
+  }
+}
+
+/// Unsigned LEB128: seven bits a byte, low bits first, the high bit set on every byte
+/// but the last. Small numbers (most lengths and gaps) take one byte.
+enum VarInt {
+  static func append(_ value: Int, to bytes: inout [UInt8]) {
+    precondition(value >= 0, "VarInt holds non-negative numbers")
+    var rest = UInt(value)
+    while rest >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+      rest >>= 7
+    }
+    bytes.append(UInt8(rest))
+  }
+
+  @inline(__always)
+  static func read(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> Int {
+    var value = 0
+    var shift = 0
+    while true {
+      let byte = bytes[offset]
+      offset += 1
+      value |= Int(byte & 0x7F) << shift
+      if byte < 0x80 { return value }
+      shift += 7
     }
   }
 }

@@ -175,28 +175,3 @@ public struct SearchHit: Sendable, Hashable {
   public let article: Int
   public let score: Double
 }
-
-/// Gives freed heap pages back to the system after a burst of scratch allocations.
-///
-/// Building a segment takes several times its final size in scratch arrays, spread
-/// over one malloc arena per thread, and glibc keeps freed pages of those arenas
-/// resident. `malloc_trim` is a glibc extension that the Swift Glibc module does not
-/// import, so it is looked up at run time; elsewhere this does nothing.
-enum MemoryTrim {
-  private typealias Trim = @convention(c) (Int) -> Int32
-
-  nonisolated(unsafe) private static let trim: Trim? = {
-    #if canImport(Glibc)
-      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else {
-        return nil
-      }
-      return unsafeBitCast(symbol, to: Trim.self)
-    #else
-      return nil
-    #endif
-  }()
-
-  static func returnFreePages() {
-    _ = trim?(0)
-  }
-}

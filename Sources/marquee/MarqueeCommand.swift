@@ -26,6 +26,7 @@ struct MarqueeCommand: ParsableCommand {
   /// made terminal-safe first: usage errors quote what the user typed, and an argument
   /// can hold escape sequences.
   static func main() {
+    MemoryTrim.mapLargeBlocks()
     let status: Int32
     do {
       var command = try parseAsRoot()

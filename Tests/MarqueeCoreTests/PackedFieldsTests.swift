@@ -3,8 +3,9 @@ import Testing
 
 @testable import MarqueeCore
 
-/// Articles keep their text packed in one string; every field must come back exactly as
-/// given, whatever the mix of present, absent and empty values.
+/// Articles keep their text packed as bytes, shared by a load batch; every field must
+/// come back exactly as given, whatever the mix of present, absent, empty and long
+/// values, whether an article has its bytes to itself or shares them.
 @Suite("Packed article fields")
 struct PackedFieldsTests {
   @Test func everyFieldRoundTripsExactly() {
@@ -16,7 +17,8 @@ struct PackedFieldsTests {
       }.joined(separator: " ")
     }
     func maybe() -> String? { Bool.random(using: &generator) ? text() : nil }
-    for _ in 0..<300 {
+    var made: [(Article, check: (Article) -> Void)] = []
+    for number in 0..<300 {
       let images = (0..<Int.random(in: 0...4, using: &generator)).map { _ in
         ArticleImage(
           label: maybe(), caption: maybe(), credit: maybe(),
@@ -30,26 +32,51 @@ struct PackedFieldsTests {
       let related = (0..<Int.random(in: 0...2, using: &generator)).map { _ in text() }
       let sourceURL = maybe()
       let published = maybe()
-      let title = text()
+      // Every so often a title long enough that its length takes three bytes.
+      let title = number % 50 == 7 ? String(repeating: "Zoë ", count: 5_000) : text()
       let dek = text()
       let article = Article(
-        path: "p.txt", sourceURL: sourceURL, published: published, title: title, dek: dek,
-        body: body, images: images, relatedLinks: related)
-      #expect(article.sourceURL == sourceURL)
-      #expect(article.published == published)
-      #expect(article.title == title)
-      #expect(article.dek == dek)
-      #expect(article.body == body)
-      #expect(article.images == images)
-      #expect(article.imageCount == images.count)
-      #expect(article.relatedLinks == related)
-      #expect(
-        article.paragraphs
-          == body.compactMap {
-            if case .paragraph(let text) = $0 { return text }
-            return nil
-          })
+        path: "p\(number).txt", sourceURL: sourceURL, published: published, title: title,
+        dek: dek, body: body, images: images, relatedLinks: related)
+      made.append((article, { article in check(article) }))
+      func check(_ article: Article) {
+        #expect(article.sourceURL == sourceURL)
+        #expect(article.published == published)
+        #expect(article.title == title)
+        #expect(article.dek == dek)
+        #expect(article.body == body)
+        #expect(article.images == images)
+        #expect(article.imageCount == images.count)
+        #expect(article.relatedLinks == related)
+        #expect(
+          article.paragraphs
+            == body.compactMap {
+              if case .paragraph(let text) = $0 { return text }
+              return nil
+            })
+      }
     }
+    let articles = made.map(\.0)
+    let shared = Article.sharingStorage(articles)
+    #expect(shared == articles)
+    #expect(shared.map(\.hashValue) == articles.map(\.hashValue))
+    for ((article, check), sharing) in zip(made, shared) {
+      check(article)
+      check(sharing)
+    }
+  }
+
+  @Test func varIntsRoundTripAtEveryByteBoundary() {
+    let values = [0, 1, 127, 128, 255, 16_383, 16_384, 2_097_151, 2_097_152, Int(UInt32.max)]
+    var bytes: [UInt8] = []
+    for value in values { VarInt.append(value, to: &bytes) }
+    #expect(bytes.count == 1 + 1 + 1 + 2 + 2 + 2 + 3 + 3 + 4 + 5)
+    var offset = 0
+    let read = bytes.withUnsafeBufferPointer { buffer in
+      values.map { _ in VarInt.read(buffer, at: &offset) }
+    }
+    #expect(read == values)
+    #expect(offset == bytes.count)
   }
 
   @Test func equalFieldsMakeEqualArticlesAndDifferentOnesDiffer() {
