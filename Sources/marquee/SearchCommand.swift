@@ -44,13 +44,12 @@ struct SearchCommand: ParsableCommand {
     } catch {
       throw Console.failure("bad query: \(error.description)")
     }
-    let store = try corpus.loadStore()
-    let index = SearchIndex(articles: store.articles)
+    let index = try corpus.loadIndex()
     let hits = index.search(parsed, limit: limit)
     let terms = parsed.highlightTerms
     let bold = Console.outputIsTerminal && !Console.noColor
     let rows = hits.map { hit in
-      let article = store.articles[hit.article]
+      let article = index.articles[hit.article]
       let snippet = Snippet(article: article, terms: terms)
       return (article, hit, snippet)
     }

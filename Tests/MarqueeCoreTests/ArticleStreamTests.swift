@@ -63,10 +63,16 @@ struct ArticleStreamTests {
       return
     }
     #expect(streamed == report)
+    #expect(index.articles == expected)
+    // The CLI's `search` loads the same way, in the foreground.
+    let (loaded, loadedReport) = try SearchIndex.load(paths: [folder.path])
+    #expect(loaded.articles == expected)
+    #expect(loadedReport == report)
     let whole = SearchIndex(articles: expected)
     for text in ["title", "number 42", "\"body text 699\"", "standfirst -title"] {
       let query = try SearchQuery(text)
       #expect(index.search(query) == whole.search(query), "\(text)")
+      #expect(loaded.search(query) == whole.search(query), "\(text)")
     }
   }
 
@@ -82,5 +88,8 @@ struct ArticleStreamTests {
       return
     }
     #expect(error == .missingPath(missing))
+    #expect(throws: LoadError.missingPath(missing)) {
+      try SearchIndex.load(paths: [folder.path, missing])
+    }
   }
 }
