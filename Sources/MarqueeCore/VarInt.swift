@@ -48,27 +48,29 @@ enum VarInt {
   static let readPadding = 8
 
   /// Where the `count` values from `pointer` end, without decoding them: each value
-  /// ends at its one byte below 0x80, so this counts such bytes eight at a time, then
-  /// finds the last one wanted among the final eight.
+  /// ends at its one byte below 0x80, so this counts such bytes eight at a time, and
+  /// finds the last one wanted among the final eight without a loop. Branches here
+  /// would mispredict: skipped runs are short and of every length.
   @inline(__always)
   static func skip(_ count: Int, from pointer: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
-    guard count > 0 else { return pointer }
-    var left = count
+    var left = UInt64(count)
     var pointer = pointer
     while true {
       let word = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
-      // The top bit of each byte that ends a value, in the byte's place; they are
-      // counted by adding the bytes of `ends >> 7` into the top one (at most 8), which
-      // is cheaper than `nonzeroBitCount` on CPUs without a population count.
-      var ends = ~word & 0x8080_8080_8080_8080
-      let found = Int(truncatingIfNeeded: ((ends >> 7) &* 0x0101_0101_0101_0101) >> 56)
+      // 1 in each byte that ends a value; then in each byte, how many of bytes 0...i
+      // end one (at most 8, so bytes never carry into each other).
+      let ends = (~word & 0x8080_8080_8080_8080) >> 7
+      let sums = ends &* 0x0101_0101_0101_0101
+      let found = sums >> 56
       if found < left {
         left -= found
         pointer += 8
         continue
       }
-      for _ in 1..<left { ends &= ends &- 1 }
-      return pointer + (ends.trailingZeroBitCount >> 3 + 1)
+      // The top bit of each byte whose sum has reached `left`: the first is the end.
+      let reached = (sums &+ (0x80 &- left) &* 0x0101_0101_0101_0101) & 0x8080_8080_8080_8080
+      let end = reached.trailingZeroBitCount >> 3 + 1
+      return pointer + (left == 0 ? 0 : end)
     }
   }
 }
