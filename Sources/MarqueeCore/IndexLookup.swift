@@ -20,25 +20,25 @@ extension SearchIndex {
   /// occurrences together, as if the prefix were one word.
   func prefix(_ stem: [UInt8], scope: SearchField.Scope) -> FieldHits {
     var hits = FieldHits()
+    // Each segment's entries are added up per (article, field) in a dense table indexed
+    // by the entry's key, zeroed again as it is read out, so one table serves all.
+    var counts: [UInt32] = []
     for segment in segments {
       let range = segment.termRange(prefix: stem)
       guard !range.isEmpty else { continue }
-      // Add the range's entries up per (article, field) in a dense table indexed by
-      // the entry's key.
-      var counts = [UInt32](repeating: 0, count: segment.documentCount << IndexSegment.fieldBits)
+      let size = segment.documentCount << IndexSegment.fieldBits
+      if counts.count < size { counts = Array(repeating: 0, count: size) }
       counts.withUnsafeMutableBufferPointer { counts in
         segment.withCursors { streams in
-          for term in range {
-            var cursor = streams.entries(of: term)
-            while cursor.next() {
-              guard scope.allows(cursor.key & IndexSegment.fieldMask) else { continue }
-              counts[Int(cursor.key)] += cursor.frequency
-            }
+          streams.forEachEntry(ofTerms: range) { cursor in
+            guard scope.allows(cursor.key & IndexSegment.fieldMask) else { return }
+            counts[Int(cursor.key)] += cursor.frequency
           }
         }
-      }
-      for (key, count) in counts.enumerated() where count > 0 {
-        hits.append(segment: segment, key: UInt32(key), count: count)
+        for key in 0..<size where counts[key] > 0 {
+          hits.append(segment: segment, key: UInt32(key), count: counts[key])
+          counts[key] = 0
+        }
       }
     }
     return hits

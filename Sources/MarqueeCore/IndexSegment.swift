@@ -10,6 +10,7 @@
 ///   after entry, the bytes `positions[positionStarts[t]..<positionStarts[t + 1]]`;
 ///   `Postings.swift` has the encoding: variable-length gaps, about one byte an entry
 ///   and one and a half a token, so the index stays well under the size of the text.
+///   Both streams end with `VarInt.readPadding` zero bytes.
 struct IndexSegment: Sendable {
   let firstDocument: Int
   let documentCount: Int
@@ -70,16 +71,14 @@ struct IndexSegment: Sendable {
     tokens.encode(PostingEncoder(entries: VarIntCounter(), positions: VarIntCounter()), &states)
     let layout = PostingLayout(sizes: states, order: order)
     states = layout.writeStates
-    var entries = [UInt8](repeating: 0, count: layout.entryBytes)
+    // Padded (so never empty): readers load a few bytes past a stream's last value.
+    var entries = [UInt8](repeating: 0, count: layout.entryBytes + VarInt.readPadding)
     var positions = [UInt8](repeating: 0, count: layout.positionBytes + VarInt.readPadding)
     entries.withUnsafeMutableBufferPointer { entries in
       positions.withUnsafeMutableBufferPointer { positions in
-        // Every term has at least one entry and one position, so no terms, no bytes.
-        guard let entries = entries.baseAddress, let positions = positions.baseAddress else {
-          return
-        }
         let encoder = PostingEncoder(
-          entries: VarIntWriter(base: entries), positions: VarIntWriter(base: positions))
+          entries: VarIntWriter(base: entries.baseAddress!),
+          positions: VarIntWriter(base: positions.baseAddress!))
         tokens.encode(encoder, &states)
       }
     }

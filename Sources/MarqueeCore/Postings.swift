@@ -126,13 +126,34 @@ struct EntryCursor {
     self.end = end
   }
 
+  /// Where the next entry starts.
+  var nextByte: UnsafePointer<UInt8> { pointer }
+
   /// Reads the next entry; false (leaving the entry in hand) when there is none.
   @inline(__always)
   mutating func next() -> Bool {
+    next(after: key)
+  }
+
+  /// Reads the next entry, taking its key's gap from `previous`: 0 at a term's first
+  /// entry, when reading several terms' streams as one.
+  @inline(__always)
+  mutating func next(after previous: UInt32) -> Bool {
     guard pointer < end else { return false }
     let head = VarInt.read(&pointer)
-    key &+= head >> 1
-    frequency = head & 1 == 0 ? 1 : VarInt.read(&pointer)
+    key = previous &+ head >> 1
+    // The byte after the head is read whether it is this entry's frequency or the
+    // next entry's head, then kept or not without a branch: which of the two it is
+    // follows no pattern a branch predictor could learn. Only frequencies of 128 and
+    // more, which are rare, take a branch.
+    let byte = UInt32(pointer.pointee)
+    let repeated = head & 1
+    if byte >> 7 & repeated != 0 {
+      frequency = VarInt.read(&pointer)
+    } else {
+      frequency = byte &* repeated | (1 &- repeated)
+      pointer += Int(repeated)
+    }
     return true
   }
 }
@@ -190,7 +211,7 @@ struct PositionCursor {
 
 extension IndexSegment {
   /// Runs `body` with cursors on this segment's terms: they read the streams in place
-  /// and must not outlive `body`. Only call it when the segment has terms.
+  /// and must not outlive `body`.
   func withCursors<T>(_ body: (PostingStreams) -> T) -> T {
     entries.withUnsafeBufferPointer { entries in
       positions.withUnsafeBufferPointer { positions in
@@ -211,6 +232,27 @@ struct PostingStreams {
   func entries(of term: Int) -> EntryCursor {
     EntryCursor(
       entries + Int(segment.entryStarts[term]), end: entries + Int(segment.entryStarts[term + 1]))
+  }
+
+  /// Calls `body` with a cursor on each entry of the terms in `range`, term after term.
+  /// Their streams are contiguous, so one loop reads them all, starting keys afresh at
+  /// each term's first byte without a branch: a prefix's terms mostly have an entry or
+  /// two, and a loop per term would mispredict its exit at every term.
+  @inline(__always)
+  func forEachEntry(ofTerms range: Range<Int>, _ body: (EntryCursor) -> Void) {
+    let starts = segment.entryStarts
+    var cursor = EntryCursor(
+      entries + Int(starts[range.lowerBound]), end: entries + Int(starts[range.upperBound]))
+    var term = range.lowerBound
+    var boundary = entries + Int(starts[term + 1])
+    while true {
+      let restart = cursor.nextByte == boundary
+      guard cursor.next(after: restart ? 0 : cursor.key) else { return }
+      // An entry was read at `boundary`, so term + 1 has entries and term + 2 a start.
+      term += restart ? 1 : 0
+      boundary = entries + Int(starts[term + 1])
+      body(cursor)
+    }
   }
 
   func positions(of term: Int) -> PositionCursor {

@@ -43,8 +43,8 @@ enum VarInt {
     return value
   }
 
-  /// Bytes a stream read by `skip` must have after its last value, since it reads
-  /// eight bytes at a time.
+  /// Bytes a stream must have after its last value when it is read by `skip`, which
+  /// reads eight bytes at a time, or by `EntryCursor`, which reads one byte ahead.
   static let readPadding = 8
 
   /// Where the `count` values from `pointer` end, without decoding them: each value

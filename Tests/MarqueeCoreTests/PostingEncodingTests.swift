@@ -81,7 +81,7 @@ struct PostingEncodingTests {
     }
     var sizes = PostingState()
     run(PostingEncoder(entries: VarIntCounter(), positions: VarIntCounter()), &sizes)
-    var entries = [UInt8](repeating: 0, count: Int(sizes.entryOffset))
+    var entries = [UInt8](repeating: 0, count: Int(sizes.entryOffset) + VarInt.readPadding)
     var positions = [UInt8](repeating: 0, count: Int(sizes.positionOffset) + VarInt.readPadding)
     entries.withUnsafeMutableBufferPointer { entries in
       positions.withUnsafeMutableBufferPointer { positions in
@@ -102,7 +102,8 @@ struct PostingEncodingTests {
     entries.withUnsafeBufferPointer { entries in
       positions.withUnsafeBufferPointer { positionBytes in
         var result: Postings = []
-        var cursor = EntryCursor(entries.baseAddress!, end: entries.baseAddress! + entries.count)
+        let end = entries.baseAddress! + entries.count - VarInt.readPadding
+        var cursor = EntryCursor(entries.baseAddress!, end: end)
         var reader = PositionCursor(positionBytes.baseAddress!)
         var index = 0
         while cursor.next() {
@@ -138,6 +139,8 @@ struct PostingEncodingTests {
       (128, Array(0..<254)),
       (256, Array(0..<255)),
       (272, Array(stride(from: 3, to: 3 + 256 * 7, by: 7))),
+      // Once only, then a head of three bytes: the byte read ahead is not a frequency.
+      (300, [7]),
       (16_656, [127, 255, 16_638, 33_022, 65_535, 65_536, 2_162_688]),
       (16_657, Array(10..<70_010)),
       (32_767, [UInt32.max - 1]),
@@ -156,10 +159,10 @@ struct PostingEncodingTests {
 
   @Test func aOnceOnlyEntryIsOneByte() {
     let (entries, positions) = Self.encodeTerm([(3, [9]), (7, [2])])
-    #expect(entries == [3 << 1, 4 << 1])
+    #expect(Array(entries.prefix(2)) == [3 << 1, 4 << 1])
     #expect(Array(positions.prefix(2)) == [9, 2])
     let (repeated, _) = Self.encodeTerm([(3, [1, 2, 4])])
-    #expect(repeated == [3 << 1 | 1, 3])
+    #expect(Array(repeated.prefix(2)) == [3 << 1 | 1, 3])
   }
 
   @Test func aSegmentReadsBackAsAScanOfItsArticles() {
@@ -195,8 +198,9 @@ struct PostingEncodingTests {
         Issue.record("\(token) is missing")
         continue
       }
-      let entries = Array(
-        segment.entries[Int(segment.entryStarts[term])..<Int(segment.entryStarts[term + 1])])
+      let entries =
+        Array(segment.entries[Int(segment.entryStarts[term])..<Int(segment.entryStarts[term + 1])])
+        + Array(repeating: 0, count: VarInt.readPadding)
       let positions =
         Array(
           segment.positions[
