@@ -58,15 +58,23 @@ extension SearchIndex {
 }
 
 /// Occurrence counts per (article, field), ordered by article then field.
+///
+/// One array of hits rather than one per column: a common word adds hundreds of
+/// thousands, and each append checks its array's uniqueness.
 struct FieldHits {
-  var documents: [UInt32] = []
-  var fields: [UInt8] = []
-  var counts: [UInt32] = []
+  struct Hit {
+    let document: UInt32
+    let field: UInt8
+    let count: UInt32
+  }
+
+  private(set) var hits: [Hit] = []
 
   mutating func append(segment: IndexSegment, key: UInt32, count: UInt32) {
-    documents.append(UInt32(segment.firstDocument) + key >> IndexSegment.fieldBits)
-    fields.append(UInt8(key & IndexSegment.fieldMask))
-    counts.append(count)
+    hits.append(
+      Hit(
+        document: UInt32(segment.firstDocument) + key >> IndexSegment.fieldBits,
+        field: UInt8(key & IndexSegment.fieldMask), count: count))
   }
 }
 
