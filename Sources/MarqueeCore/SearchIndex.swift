@@ -178,7 +178,7 @@ public struct SearchHit: Sendable, Hashable {
 
 /// Gives freed heap pages back to the system after a burst of scratch allocations.
 ///
-/// Building a segment takes several times its final size in scratch arrays, spread
+/// Building a segment takes about twice its final size in scratch arrays, spread
 /// over one malloc arena per thread, and glibc keeps freed pages of those arenas
 /// resident. `malloc_trim` is a glibc extension that the Swift Glibc module does not
 /// import, so it is looked up at run time; elsewhere this does nothing.
