@@ -16,13 +16,16 @@ public struct LoadOptions: Sendable, Equatable {
 
   public static let defaultIncludeGlobs = ["*.txt"]
   public static let defaultMaxFileSize: Int64 = 8 << 20
+  /// No article is a gigabyte long, and below this every length and position in an
+  /// article fits in 32 bits (a byte can decode to two), so `maxFileSize` stops here.
+  public static let largestMaxFileSize: Int64 = 1 << 30
 
   public init(
     includeGlobs: [String] = LoadOptions.defaultIncludeGlobs,
     maxFileSize: Int64 = LoadOptions.defaultMaxFileSize
   ) {
     self.includeGlobs = includeGlobs
-    self.maxFileSize = maxFileSize
+    self.maxFileSize = min(maxFileSize, Self.largestMaxFileSize)
   }
 }
 

@@ -20,21 +20,25 @@ extension SearchIndex {
   /// occurrences together, as if the prefix were one word.
   func prefix(_ stem: [UInt8], scope: SearchField.Scope) -> FieldHits {
     var hits = FieldHits()
+    // Each segment's entries are added up per (article, field) in a dense table indexed
+    // by the entry's key, zeroed again as it is read out, so one table serves all.
+    var counts: [UInt32] = []
     for segment in segments {
       let range = segment.termRange(prefix: stem)
       guard !range.isEmpty else { continue }
-      // The range's postings are contiguous: add them up per (article, field) in a
-      // dense table indexed by the entry itself.
-      var counts = [UInt32](repeating: 0, count: segment.documentCount << IndexSegment.fieldBits)
-      let first = Int(segment.entryStarts[range.lowerBound])
-      let last = Int(segment.entryStarts[range.upperBound])
-      for entry in first..<last {
-        let key = UInt32(segment.entries[entry])
-        guard scope.allows(key & IndexSegment.fieldMask) else { continue }
-        counts[Int(key)] += segment.frequency(entry)
-      }
-      for (key, count) in counts.enumerated() where count > 0 {
-        hits.append(segment: segment, key: UInt32(key), count: count)
+      let size = segment.documentCount << IndexSegment.fieldBits
+      if counts.count < size { counts = Array(repeating: 0, count: size) }
+      counts.withUnsafeMutableBufferPointer { counts in
+        segment.withCursors { streams in
+          streams.forEachEntry(ofTerms: range) { cursor in
+            guard scope.allows(cursor.key & IndexSegment.fieldMask) else { return }
+            counts[Int(cursor.key)] += cursor.frequency
+          }
+        }
+        for key in 0..<size where counts[key] > 0 {
+          hits.append(segment: segment, key: UInt32(key), count: counts[key])
+          counts[key] = 0
+        }
       }
     }
     return hits
@@ -43,24 +47,34 @@ extension SearchIndex {
   private func collectTerm(
     _ term: Int, in segment: IndexSegment, scope: SearchField.Scope, into hits: inout FieldHits
   ) {
-    for entry in Int(segment.entryStarts[term])..<Int(segment.entryStarts[term + 1]) {
-      let key = UInt32(segment.entries[entry])
-      guard scope.allows(key & IndexSegment.fieldMask) else { continue }
-      hits.append(segment: segment, key: key, count: segment.frequency(entry))
+    segment.withCursors { streams in
+      var cursor = streams.entries(of: term)
+      while cursor.next() {
+        guard scope.allows(cursor.key & IndexSegment.fieldMask) else { continue }
+        hits.append(segment: segment, key: cursor.key, count: cursor.frequency)
+      }
     }
   }
 }
 
 /// Occurrence counts per (article, field), ordered by article then field.
+///
+/// One array of hits rather than one per column: a common word adds hundreds of
+/// thousands, and each append checks its array's uniqueness.
 struct FieldHits {
-  var documents: [UInt32] = []
-  var fields: [UInt8] = []
-  var counts: [UInt32] = []
+  struct Hit {
+    let document: UInt32
+    let field: UInt8
+    let count: UInt32
+  }
+
+  private(set) var hits: [Hit] = []
 
   mutating func append(segment: IndexSegment, key: UInt32, count: UInt32) {
-    documents.append(UInt32(segment.firstDocument) + key >> IndexSegment.fieldBits)
-    fields.append(UInt8(key & IndexSegment.fieldMask))
-    counts.append(count)
+    hits.append(
+      Hit(
+        document: UInt32(segment.firstDocument) + key >> IndexSegment.fieldBits,
+        field: UInt8(key & IndexSegment.fieldMask), count: count))
   }
 }
 
@@ -77,16 +91,24 @@ extension SearchField.Scope {
 extension IndexSegment {
   /// Adds the occurrences of the phrase made of these terms, in this segment.
   func collectPhrase(_ terms: [Int], scope: SearchField.Scope, into hits: inout FieldHits) {
-    switch positions {
-    case .narrow(let positions):
-      positions.withUnsafeBufferPointer { positions in
-        PhraseMatcher.collect(
-          in: self, positions: positions, terms: terms, scope: scope, into: &hits)
-      }
-    case .wide(let positions):
-      positions.withUnsafeBufferPointer { positions in
-        PhraseMatcher.collect(
-          in: self, positions: positions, terms: terms, scope: scope, into: &hits)
+    withCursors { streams in
+      withUnsafeTemporaryAllocation(of: EntryCursor.self, capacity: terms.count) { entries in
+        withUnsafeTemporaryAllocation(of: PositionCursor.self, capacity: terms.count) {
+          positions in
+          for (index, term) in terms.enumerated() {
+            entries.initializeElement(at: index, to: streams.entries(of: term))
+            positions.initializeElement(at: index, to: streams.positions(of: term))
+          }
+          let sizes = terms.map { entryStarts[$0 + 1] - entryStarts[$0] }
+          let matcher = PhraseMatcher(
+            entries: entries, positions: positions,
+            driver: sizes.indices.min { sizes[$0] < sizes[$1] } ?? 0)
+          matcher.collect(scope: scope) { key, count in
+            hits.append(segment: self, key: key, count: count)
+          }
+          _ = entries.deinitialize()
+          _ = positions.deinitialize()
+        }
       }
     }
   }
@@ -94,92 +116,92 @@ extension IndexSegment {
 
 /// Counts the occurrences of a phrase in one segment, driven by its rarest term.
 ///
-/// Each term's entries are walked once, in order, adding up frequencies to know where
-/// each entry's positions start. Works through unsafe buffers with preallocated
-/// scratch space: a phrase of common words visits hundreds of thousands of entries.
-struct PhraseMatcher<Position: FixedWidthInteger & UnsignedInteger> {
-  private let segment: IndexSegment
-  private let entries: UnsafeBufferPointer<UInt16>
-  private let positions: UnsafeBufferPointer<Position>
-  private let lists: [Range<Int>]
-  /// Per term: the entry in hand, where its positions start, and a position pointer.
-  private var cursors: [Int]
-  private var offsets: [Int]
-  private var pointers: [Int]
+/// Each term's entries and positions are read once, in order, through cursors on the
+/// segment's streams, and a term's positions are only decoded for entries where every
+/// term occurs. The cursors live in unsafe buffers: a phrase of common words visits
+/// hundreds of thousands of entries, and array accesses would check bounds and
+/// uniqueness at each.
+struct PhraseMatcher {
+  /// Per term of the phrase: its entries, with the entry in hand, and its positions.
+  let entries: UnsafeMutableBufferPointer<EntryCursor>
+  let positions: UnsafeMutableBufferPointer<PositionCursor>
+  /// The term with the fewest entry bytes, so about the fewest entries.
+  let driver: Int
 
-  static func collect(
-    in segment: IndexSegment, positions: UnsafeBufferPointer<Position>, terms: [Int],
-    scope: SearchField.Scope, into hits: inout FieldHits
-  ) {
-    segment.entries.withUnsafeBufferPointer { entries in
-      let lists = terms.map { Int(segment.entryStarts[$0])..<Int(segment.entryStarts[$0 + 1]) }
-      var matcher = PhraseMatcher(
-        segment: segment, entries: entries, positions: positions, lists: lists,
-        cursors: lists.map(\.lowerBound),
-        offsets: terms.map { Int(segment.termPositionStarts[$0]) },
-        pointers: Array(repeating: 0, count: terms.count))
-      matcher.collect(scope: scope) { key, count in
-        hits.append(segment: segment, key: key, count: count)
-      }
-    }
-  }
-
-  private mutating func collect(scope: SearchField.Scope, _ found: (UInt32, UInt32) -> Void) {
-    guard let driver = lists.indices.min(by: { lists[$0].count < lists[$1].count }) else {
-      return
-    }
-    while cursors[driver] < lists[driver].upperBound {
-      let key = entries[cursors[driver]]
-      if scope.allows(UInt32(key) & IndexSegment.fieldMask) {
+  func collect(scope: SearchField.Scope, _ found: (UInt32, UInt32) -> Void) {
+    // Every term of a segment has at least one entry: put each term's first in hand.
+    for index in entries.indices { _ = nextEntry(index) }
+    repeat {
+      let key = entries[driver].key
+      if scope.allows(key & IndexSegment.fieldMask) {
         var all = true
-        for index in lists.indices where index != driver {
+        for index in entries.indices where index != driver {
           guard advance(index, to: key) else { return }
-          if entries[cursors[index]] != key { all = false }
+          if entries[index].key != key { all = false }
         }
         if all {
           let count = countConsecutive()
-          if count > 0 { found(UInt32(key), count) }
+          if count > 0 { found(key, count) }
         }
       }
-      offsets[driver] += Int(segment.frequency(cursors[driver]))
-      cursors[driver] += 1
-    }
+    } while nextEntry(driver)
+  }
+
+  /// Puts term `index`'s next entry in hand; false when it has none.
+  @inline(__always)
+  private func nextEntry(_ index: Int) -> Bool {
+    guard entries[index].next() else { return false }
+    positions[index].passed(entries[index].frequency)
+    return true
   }
 
   /// Moves term `index` to its first entry not below `key`; false when it has none.
-  private mutating func advance(_ index: Int, to key: UInt16) -> Bool {
-    var cursor = cursors[index]
-    var offset = offsets[index]
-    let end = lists[index].upperBound
-    while cursor < end && entries[cursor] < key {
-      offset += Int(segment.frequency(cursor))
-      cursor += 1
+  /// Works on a local copy of the cursor, as `PositionCursor.advance(to:)` does.
+  @inline(__always)
+  private func advance(_ index: Int, to key: UInt32) -> Bool {
+    var cursor = entries[index]
+    guard cursor.key < key else { return true }
+    var passed: UInt32 = 0
+    defer {
+      entries[index] = cursor
+      positions[index].passed(passed)
     }
-    cursors[index] = cursor
-    offsets[index] = offset
-    return cursor < end
+    while cursor.key < key {
+      guard cursor.next() else { return false }
+      passed += cursor.frequency
+    }
+    return true
   }
 
   /// How many start positions p have term 0 at p, term 1 at p + 1, and so on, in the
-  /// entries in hand. Positions ascend, so one pass with a pointer per term suffices.
-  private mutating func countConsecutive() -> UInt32 {
-    for index in lists.indices { pointers[index] = offsets[index] }
-    let end = offsets[0] + Int(segment.frequency(cursors[0]))
+  /// entries in hand. Each term's positions ascend and are read at most once, by
+  /// leapfrogging from the term with the fewest in these entries (the anchor): when
+  /// term `index` has nothing at p + index, no start below its next position minus
+  /// `index` can match. The other terms' positions past the anchor's last are never
+  /// decoded, only skipped when the next entry is entered.
+  private func countConsecutive() -> UInt32 {
+    var anchor = 0
+    for index in positions.indices {
+      positions[index].enter(entries[index].frequency)
+      if entries[index].frequency < entries[anchor].frequency { anchor = index }
+    }
+    // A start is never negative: the anchor's position is at least its offset.
+    var target = UInt32(anchor)
     var count: UInt32 = 0
-    while pointers[0] < end {
-      let start = UInt32(positions[pointers[0]])
+    while positions[anchor].advance(to: target) {
+      let start = positions[anchor].position &- UInt32(anchor)
+      target = positions[anchor].position &+ 1
       var all = true
-      for index in 1..<lists.count {
+      for index in positions.indices where index != anchor {
         let wanted = start &+ UInt32(index)
-        let last = offsets[index] + Int(segment.frequency(cursors[index]))
-        var pointer = pointers[index]
-        while pointer < last && UInt32(positions[pointer]) < wanted { pointer += 1 }
-        pointers[index] = pointer
-        if pointer == last { return count }
-        if UInt32(positions[pointer]) != wanted { all = false }
+        guard positions[index].advance(to: wanted) else { return count }
+        if positions[index].position != wanted {
+          target = positions[index].position &- UInt32(index) &+ UInt32(anchor)
+          all = false
+          break
+        }
       }
       if all { count += 1 }
-      pointers[0] += 1
     }
     return count
   }

@@ -3,7 +3,7 @@ import Foundation
 /// Keeps the heap from holding on to memory a large load no longer uses.
 ///
 /// Loading and indexing make bursts of short-lived arrays (a file's bytes, a segment's
-/// scratch postings) between long-lived ones, spread over one malloc arena per thread.
+/// scratch token ids) between long-lived ones, spread over one malloc arena per thread.
 /// glibc keeps freed pages of those arenas resident, and its mmap threshold rises each
 /// time a large block is freed, after which large blocks come from the arenas too and
 /// leave holes there. Both are glibc behaviour tuned through glibc extensions the Swift

@@ -163,9 +163,9 @@ struct PackedFields: Sendable {
         var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         switch kind.payload {
         case .none: break
-        case .number: number = VarInt.read(all, at: &offset)
+        case .number: number = Self.readNumber(all, at: &offset)
         case .text:
-          let length = VarInt.read(all, at: &offset)
+          let length = Self.readNumber(all, at: &offset)
           text = UnsafeBufferPointer(rebasing: all[offset..<offset + length])
           offset += length
         }
@@ -174,7 +174,15 @@ struct PackedFields: Sendable {
     }
   }
 
-  /// Builds one article's bytes.
+  private static func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> Int {
+    var pointer = bytes.baseAddress! + offset
+    let number = Int(VarInt.read(&pointer))
+    offset = pointer - bytes.baseAddress!
+    return number
+  }
+
+  /// Builds one article's bytes. Numbers fit in 32 bits: no piece is longer than the
+  /// largest file Marquee reads (`LoadOptions.largestMaxFileSize`) decodes to.
   private struct Writer {
     private var bytes: [UInt8] = []
 
@@ -184,13 +192,13 @@ struct PackedFields: Sendable {
 
     mutating func add(_ kind: Kind, number: Int) {
       bytes.append(kind.rawValue)
-      VarInt.append(number, to: &bytes)
+      VarInt.append(UInt32(clamping: number), to: &bytes)
     }
 
     mutating func add(_ kind: Kind, _ text: String) {
       bytes.append(kind.rawValue)
       ValidUTF8.withBytes(of: text) { text in
-        VarInt.append(text.count, to: &bytes)
+        VarInt.append(UInt32(text.count), to: &bytes)
         bytes += text
       }
     }
@@ -212,33 +220,6 @@ extension PackedFields: Hashable {
   func hash(into hasher: inout Hasher) {
     bytes.withUnsafeBufferPointer { all in
       hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[range])))
-    }
-  }
-}
-
-/// Unsigned LEB128: seven bits a byte, low bits first, the high bit set on every byte
-/// but the last. Small numbers (most lengths and gaps) take one byte.
-enum VarInt {
-  static func append(_ value: Int, to bytes: inout [UInt8]) {
-    precondition(value >= 0, "VarInt holds non-negative numbers")
-    var rest = UInt(value)
-    while rest >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-      rest >>= 7
-    }
-    bytes.append(UInt8(rest))
-  }
-
-  @inline(__always)
-  static func read(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> Int {
-    var value = 0
-    var shift = 0
-    while true {
-      let byte = bytes[offset]
-      offset += 1
-      value |= Int(byte & 0x7F) << shift
-      if byte < 0x80 { return value }
-      shift += 7
     }
   }
 }

@@ -131,12 +131,12 @@ public struct SearchIndex: Sendable {
   /// BM25 over (article, field) occurrence counts, with field boosts.
   private func score(_ hits: FieldHits, weight: Int) -> Matches {
     var result = Matches()
-    guard !hits.documents.isEmpty else { return result }
+    guard !hits.hits.isEmpty else { return result }
     var documentFrequency = 0
     var previous = UInt32.max
-    for document in hits.documents where document != previous {
+    for hit in hits.hits where hit.document != previous {
       documentFrequency += 1
-      previous = document
+      previous = hit.document
     }
     let total = Double(articles.count)
     let df = Double(documentFrequency)
@@ -148,14 +148,14 @@ public struct SearchIndex: Sendable {
     result.scores.reserveCapacity(documentFrequency)
     // Hits come in document order, so the segment holding each one only moves forward.
     var segment = 0
-    for index in hits.documents.indices {
-      let document = hits.documents[index]
-      let field = Int(hits.fields[index])
+    for hit in hits.hits {
+      let document = hit.document
+      let field = Int(hit.field)
       while Int(document) >= segments[segment].firstDocument + segments[segment].documentCount {
         segment += 1
       }
       let length = Double(segments[segment].length(of: Int(document), field: field))
-      let tf = Double(hits.counts[index])
+      let tf = Double(hit.count)
       let norm = tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averages[field]))
       let score = idf * norm * SearchField.allCases[field].boost
       if result.documents.last == document {

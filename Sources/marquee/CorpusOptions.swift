@@ -28,6 +28,10 @@ struct CorpusOptions: ParsableArguments {
       guard let bytes = ByteSize.parse(text), bytes > 0 else {
         throw ValidationError("--max-size expects a size such as 512K or 8MiB, not '\(text)'")
       }
+      guard bytes <= LoadOptions.largestMaxFileSize else {
+        throw ValidationError(
+          "--max-size can be at most \(ByteSize.format(LoadOptions.largestMaxFileSize))")
+      }
       return bytes
     })
   var maxSize: Int64 = LoadOptions.defaultMaxFileSize

@@ -187,7 +187,7 @@ struct CheckCommandTests {
     #expect(try Self.report(roomy.stdout).loaded == 2)
   }
 
-  @Test(arguments: ["abc", "0", "12Q", ""])
+  @Test(arguments: ["abc", "0", "12Q", "", "2G", "99999999999G"])
   func rejectsABadMaxSize(_ size: String) throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }

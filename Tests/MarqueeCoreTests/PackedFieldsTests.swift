@@ -66,19 +66,6 @@ struct PackedFieldsTests {
     }
   }
 
-  @Test func varIntsRoundTripAtEveryByteBoundary() {
-    let values = [0, 1, 127, 128, 255, 16_383, 16_384, 2_097_151, 2_097_152, Int(UInt32.max)]
-    var bytes: [UInt8] = []
-    for value in values { VarInt.append(value, to: &bytes) }
-    #expect(bytes.count == 1 + 1 + 1 + 2 + 2 + 2 + 3 + 3 + 4 + 5)
-    var offset = 0
-    let read = bytes.withUnsafeBufferPointer { buffer in
-      values.map { _ in VarInt.read(buffer, at: &offset) }
-    }
-    #expect(read == values)
-    #expect(offset == bytes.count)
-  }
-
   @Test func equalFieldsMakeEqualArticlesAndDifferentOnesDiffer() {
     func make(caption: String?) -> Article {
       Article(

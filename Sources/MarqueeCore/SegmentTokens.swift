@@ -1,0 +1,75 @@
+/// A segment's articles read once into term ids, kept just long enough to encode their
+/// postings (`IndexSegment.init`).
+///
+/// Four bytes a token: each token's key and position are not stored but replayed from
+/// the order tokens come in (article, field, piece) and the token count of each piece.
+struct SegmentTokens {
+  private(set) var table = TermTable()
+  /// Each token's term, by first-seen id, in reading order.
+  private var terms: [UInt32] = []
+  /// Tokens in each piece of each field, in reading order, each field's pieces closed
+  /// by `fieldEnd` (a field may have no pieces, or empty ones: both still count).
+  private var pieces: [UInt32] = []
+  /// Tokens per field per article: `lengths[localArticle * fieldCount + field]`.
+  private(set) var lengths: [UInt32] = []
+
+  private static let fieldEnd = UInt32.max
+
+  init(_ articles: ArraySlice<Article>) {
+    // Reserving about one token per five bytes of text avoids growing (and so briefly
+    // doubling) the largest array of the build.
+    var textBytes = 0
+    for article in articles {
+      for field in SearchField.allCases {
+        IndexSegment.forEachPiece(of: article, in: field) { textBytes += $0.count }
+      }
+    }
+    terms.reserveCapacity(textBytes / 5)
+    lengths.reserveCapacity(articles.count * IndexSegment.fieldCount)
+    var scanner = TokenScanner()
+    for article in articles {
+      for field in SearchField.allCases {
+        var length: UInt32 = 0
+        IndexSegment.forEachPiece(of: article, in: field) { piece in
+          var count: UInt32 = 0
+          scanner.scan(bytes: piece) { bytes, _ in
+            terms.append(table.id(of: bytes))
+            count += 1
+          }
+          pieces.append(count)
+          length += count
+        }
+        pieces.append(Self.fieldEnd)
+        lengths.append(length)
+      }
+    }
+  }
+
+  /// Feeds every token, with its key and position, to `encoder`, then closes every
+  /// term's last entry. `states` is indexed by first-seen term id.
+  func encode<Output>(_ encoder: PostingEncoder<Output>, _ states: inout [PostingState]) {
+    states.withUnsafeMutableBufferPointer { states in
+      terms.withUnsafeBufferPointer { terms in
+        var token = 0
+        var piece = 0
+        for local in 0..<lengths.count / IndexSegment.fieldCount {
+          for field in 0..<IndexSegment.fieldCount {
+            let key = UInt16(local << IndexSegment.fieldBits | field)
+            var position: UInt32 = 0
+            while pieces[piece] != Self.fieldEnd {
+              for _ in 0..<pieces[piece] {
+                encoder.add(key: key, position: position, to: &states[Int(terms[token])])
+                position &+= 1
+                token += 1
+              }
+              position &+= IndexSegment.pieceGap
+              piece += 1
+            }
+            piece += 1
+          }
+        }
+      }
+      for term in states.indices { encoder.close(&states[term]) }
+    }
+  }
+}
