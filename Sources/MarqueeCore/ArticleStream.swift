@@ -29,10 +29,10 @@ public final class ArticleStream: @unchecked Sendable {
   private let options: LoadOptions
 
   /// The first batch is small so the list fills almost at once; later ones double up
-  /// to one index segment's worth, keeping the per-batch overhead (one search re-run,
-  /// one array copy in the reader) rare while each batch is indexed on one thread.
+  /// to this size, keeping the per-batch overhead (one search re-run, one array copy
+  /// in the reader) rare.
   static let firstBatch = 256
-  static let largestBatch = SearchIndex.defaultSegmentSize
+  static let largestBatch = 8192
 
   public init(paths: [String], options: LoadOptions = LoadOptions()) {
     self.paths = paths
@@ -70,16 +70,6 @@ public final class ArticleStream: @unchecked Sendable {
   }
 
   private func run() {
-    Self.load(paths: paths, options: options, isCancelled: { isCancelled }, post: post)
-  }
-
-  /// Walks the paths, then reads batch after batch, each parsed on all cores and then
-  /// indexed on one thread while the next batch is read: both cores stay busy, and at
-  /// most one batch's parse and one segment's build are in memory at a time (indexing
-  /// a batch's segments side by side held twice the scratch space).
-  static func load(
-    paths: [String], options: LoadOptions, isCancelled: () -> Bool, post: (Event) -> Void
-  ) {
     var tree = FileTree(includeGlobs: options.includeGlobs)
     do throws(LoadError) {
       for path in paths { try tree.add(path: path) }
@@ -92,64 +82,16 @@ public final class ArticleStream: @unchecked Sendable {
     post(.found(files: candidates.count))
     var loaded = 0
     var next = 0
-    var size = firstBatch
-    var indexing: (batch: BackgroundResult<SearchIndex.Batch>, filesRead: Int)?
+    var size = Self.firstBatch
     while next < candidates.count {
-      if isCancelled() { return }
+      if isCancelled { return }
       let end = min(candidates.count, next + size)
       let articles = collector.read(candidates[next..<end], maxFileSize: options.maxFileSize)
-      if let indexing { post(.batch(indexing.batch.value, filesRead: indexing.filesRead)) }
-      let first = loaded
-      indexing = (BackgroundResult { SearchIndex.prepare(articles, after: first) }, end)
+      post(.batch(SearchIndex.prepare(articles, after: loaded), filesRead: end))
       loaded += articles.count
       next = end
-      size = min(size * 2, largestBatch)
+      size = min(size * 2, Self.largestBatch)
     }
-    if let indexing { post(.batch(indexing.batch.value, filesRead: indexing.filesRead)) }
     post(.finished(collector.report(loaded: loaded)))
-  }
-}
-
-extension SearchIndex {
-  /// Loads and indexes a corpus on the calling thread, the way the reader does in the
-  /// background: quicker, and lower in memory, than loading every article and then
-  /// indexing them all.
-  public static func load(
-    paths: [String], options: LoadOptions = LoadOptions()
-  ) throws(LoadError) -> (index: SearchIndex, report: LoadReport) {
-    var index = SearchIndex(articles: [])
-    var outcome: Result<LoadReport, LoadError>?
-    func take(_ event: ArticleStream.Event) {
-      switch event {
-      case .found: break
-      case .batch(let batch, _): index.append(batch)
-      case .finished(let report): outcome = .success(report)
-      case .failed(let error): outcome = .failure(error)
-      }
-    }
-    ArticleStream.load(paths: paths, options: options, isCancelled: { false }, post: take)
-    return (index, try outcome!.get())
-  }
-}
-
-/// A value worked out on another thread, for the one that started it to collect.
-///
-/// `@unchecked Sendable`: `result` is written once, by the worker, before it signals
-/// `done`, and read only after waiting for that signal.
-final class BackgroundResult<Value: Sendable>: @unchecked Sendable {
-  private var result: Value?
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ work: @escaping @Sendable () -> Value) {
-    DispatchQueue.global().async { [self] in
-      result = work()
-      done.signal()
-    }
-  }
-
-  /// Waits for the work to finish (once only).
-  var value: Value {
-    done.wait()
-    return result.take()!
   }
 }

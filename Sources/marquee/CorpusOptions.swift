@@ -60,22 +60,8 @@ struct CorpusOptions: ParsableArguments {
   /// Loads the corpus, turning a bad path into a one-line message and exit status 2.
   func loadStore() throws -> ArticleStore {
     let paths = try resolvedPaths()
-    return try Self.reportingFailure { () throws(LoadError) in
-      try ArticleStore.load(paths: paths, options: loadOptions)
-    }
-  }
-
-  /// Loads and indexes the corpus (articles in path order), failing like `loadStore`.
-  func loadIndex() throws -> SearchIndex {
-    let paths = try resolvedPaths()
-    return try Self.reportingFailure { () throws(LoadError) in
-      try SearchIndex.load(paths: paths, options: loadOptions).index
-    }
-  }
-
-  private static func reportingFailure<T>(_ load: () throws(LoadError) -> T) throws -> T {
     do {
-      return try load()
+      return try ArticleStore.load(paths: paths, options: loadOptions)
     } catch {
       throw Console.failure(error.description)
     }

@@ -44,12 +44,13 @@ struct SearchCommand: ParsableCommand {
     } catch {
       throw Console.failure("bad query: \(error.description)")
     }
-    let index = try corpus.loadIndex()
+    let store = try corpus.loadStore()
+    let index = SearchIndex(articles: store.articles)
     let hits = index.search(parsed, limit: limit)
     let terms = parsed.highlightTerms
     let bold = Console.outputIsTerminal && !Console.noColor
     let rows = hits.map { hit in
-      let article = index.articles[hit.article]
+      let article = store.articles[hit.article]
       let snippet = Snippet(article: article, terms: terms)
       return (article, hit, snippet)
     }

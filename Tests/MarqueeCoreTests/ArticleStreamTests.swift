@@ -64,15 +64,10 @@ struct ArticleStreamTests {
     }
     #expect(streamed == report)
     #expect(index.articles == expected)
-    // The CLI's `search` loads the same way, in the foreground.
-    let (loaded, loadedReport) = try SearchIndex.load(paths: [folder.path])
-    #expect(loaded.articles == expected)
-    #expect(loadedReport == report)
     let whole = SearchIndex(articles: expected)
     for text in ["title", "number 42", "\"body text 699\"", "standfirst -title"] {
       let query = try SearchQuery(text)
       #expect(index.search(query) == whole.search(query), "\(text)")
-      #expect(loaded.search(query) == whole.search(query), "\(text)")
     }
   }
 
@@ -88,8 +83,5 @@ struct ArticleStreamTests {
       return
     }
     #expect(error == .missingPath(missing))
-    #expect(throws: LoadError.missingPath(missing)) {
-      try SearchIndex.load(paths: [folder.path, missing])
-    }
   }
 }
