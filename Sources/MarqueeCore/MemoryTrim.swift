@@ -28,8 +28,8 @@ public enum MemoryTrim {
   private typealias Trim = @convention(c) (Int) -> Int32
   private typealias Option = @convention(c) (Int32, Int32) -> Int32
 
-  nonisolated(unsafe) private static let trim: Trim? = symbol("malloc_trim")
-  nonisolated(unsafe) private static let option: Option? = symbol("mallopt")
+  private static let trim: Trim? = symbol("malloc_trim")
+  private static let option: Option? = symbol("mallopt")
 
   private static func symbol<Function>(_ name: String) -> Function? {
     #if canImport(Glibc)

@@ -38,12 +38,17 @@ public enum ReaderSession {
       stream.cancel()
       terminal.close()
     }
-    var state = update(
-      ReaderState(index: SearchIndex(articles: []), size: terminal.size, loading: LoadingStatus()),
-      .resize(terminal.size))
+    var initial = ReaderState(
+      index: SearchIndex(articles: []), size: terminal.size, loading: LoadingStatus())
+    initial.searchesInBackground = true
+    var state = update(initial, .resize(terminal.size))
+    let searches = SearchWorker()
     stream.start()
     var forceRedraw = true
     while true {
+      for answer in searches.take() {
+        state = update(state, .searchFinished(id: answer.id, hits: answer.hits))
+      }
       for event in stream.take() {
         switch event {
         case .found(let files): state = update(state, .filesFound(files))
@@ -53,11 +58,12 @@ public enum ReaderSession {
         case .failed(let error): return .failed(error.description)
         }
       }
+      if let request = state.pendingSearch { searches.run(request, over: state.index) }
       terminal.draw(render(state, size: state.size), force: forceRedraw)
       forceRedraw = false
-      // While loading, wake often enough for the list to fill smoothly; keys still
-      // arrive the moment they are typed.
-      let timeout = state.loading == nil ? 1_000 : 25
+      // While a search runs, wake soon for its hits; while loading, often enough for
+      // the list to fill smoothly. Keys still arrive the moment they are typed.
+      let timeout = state.pendingSearch != nil ? 2 : state.loading == nil ? 1_000 : 25
       guard let event = terminal.nextEvent(timeoutMilliseconds: timeout) else { continue }
       switch event {
       case .key(let key):

@@ -40,6 +40,15 @@ public struct ReaderState: Sendable {
   public var redrawRequested = false
   /// The selected article's layout, kept between keys (see `refreshDetailCache`).
   var detailCache: DetailCache?
+  /// Whether queries run on another thread rather than inside `update`: the terminal
+  /// reader sets this, so a key costs the same whatever the query matches; tests and
+  /// scripts keep the simpler inline search.
+  public var searchesInBackground = false
+  /// The query the session should run next (when `searchesInBackground`); its hits
+  /// come back as `Action.searchFinished`. Nil when no search is waiting.
+  public internal(set) var pendingSearch: SearchRequest?
+  /// The id of the last search requested, so a late answer to an older one is dropped.
+  var lastSearchID = 0
 
   public init(articles: [Article], size: Size) {
     self.init(index: SearchIndex(articles: articles), size: size)
@@ -77,6 +86,17 @@ public struct LoadingStatus: Sendable, Hashable {
     self.filesRead = filesRead
     self.filesFound = filesFound
   }
+}
+
+/// A query for the session to run off the reader's thread, and what to do with its hits.
+public struct SearchRequest: Sendable {
+  /// Increases with every request: only the latest one's hits are shown.
+  public let id: Int
+  public let query: SearchQuery
+  /// The article to keep selected if it is among the hits.
+  let keeping: Int?
+  /// The credit searched for with `C`, named in the status bar with the count.
+  let credit: String?
 }
 
 /// A search in the reader: the query line, and what it matched.

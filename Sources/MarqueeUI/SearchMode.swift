@@ -49,10 +49,12 @@ extension ReaderState {
     return true
   }
 
-  /// Searches for the text on the query line and shows the results, best first. While
-  /// the query does not parse yet (an open quote), the last results stay.
-  mutating func runSearch(keeping selected: Int? = nil) {
+  /// Searches for the text on the query line and shows the results, best first (or,
+  /// searching in the background, asks for them). While the query does not parse yet
+  /// (an open quote), the last results stay.
+  mutating func runSearch(keeping selected: Int? = nil, credit: String? = nil) {
     guard var current = search else { return }
+    pendingSearch = nil
     if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
       current.problem = nil
       current.terms = []
@@ -63,15 +65,35 @@ extension ReaderState {
     }
     do {
       let query = try SearchQuery(current.query)
-      let hits = index.search(query)
       current.terms = query.highlightTerms
-      current.matchCount = hits.count
       current.problem = nil
       search = current
-      showList(hits.map(\.article), selecting: selected)
+      if searchesInBackground {
+        lastSearchID += 1
+        pendingSearch = SearchRequest(
+          id: lastSearchID, query: query, keeping: selected, credit: credit)
+      } else {
+        show(index.search(query), keeping: selected, credit: credit)
+      }
     } catch {
       current.problem = error.description
       search = current
+    }
+  }
+
+  /// Shows the hits of the latest background search; older ones are stale.
+  mutating func finishSearch(id: Int, hits: [SearchHit]) {
+    guard let request = pendingSearch, request.id == id, search != nil else { return }
+    pendingSearch = nil
+    show(hits, keeping: request.keeping, credit: request.credit)
+  }
+
+  private mutating func show(_ hits: [SearchHit], keeping selected: Int?, credit: String?) {
+    search?.matchCount = hits.count
+    showList(hits.map(\.article), selecting: selected)
+    if let credit {
+      let noun = hits.count == 1 ? "article" : "articles"
+      message = "\(hits.count) \(noun) with images from \(credit)"
     }
   }
 
@@ -81,16 +103,16 @@ extension ReaderState {
     let quoted = credit.replacingOccurrences(of: "\"", with: " ")
     search = SearchState(
       query: "credit:\"\(quoted)\"", isEditing: false, previousSelection: previous)
-    runSearch()
     focus = .list
     galleryOpen = false
-    message = "\(search?.matchCount ?? 0) articles with images from \(credit)"
+    runSearch(credit: credit)
   }
 
   /// Esc while typing: the full list and the selection from before the search.
   mutating func cancelSearch() {
     let previous = search?.previousSelection
     search = nil
+    pendingSearch = nil
     showList(nil, selecting: previous)
   }
 
@@ -98,6 +120,7 @@ extension ReaderState {
   mutating func clearSearch() {
     let current = selectedDocument
     search = nil
+    pendingSearch = nil
     showList(nil, selecting: current)
   }
 

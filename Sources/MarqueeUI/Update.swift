@@ -11,6 +11,8 @@ public enum Action: Sendable {
   case articlesArrived(SearchIndex.Batch, filesRead: Int)
   /// Every file has been read.
   case loadingFinished(LoadReport)
+  /// The hits of the background search with this `SearchRequest.id`.
+  case searchFinished(id: Int, hits: [SearchHit])
 }
 
 /// The next state of the reader. Pure: no I/O, no clock, so tests can drive the reader
@@ -50,6 +52,8 @@ public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .sta
     next.receive(batch, filesRead: filesRead)
   case .loadingFinished(let report):
     next.finishLoading(report)
+  case .searchFinished(let id, let hits):
+    next.finishSearch(id: id, hits: hits)
   }
   next.refreshDetailCache()
   next.keepInView()

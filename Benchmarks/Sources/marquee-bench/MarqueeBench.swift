@@ -109,7 +109,8 @@ enum MarqueeBench {
       queryP50: Measure.percentile(all, 0.5), queryP99: Measure.percentile(all, 0.99),
       queryMax: all.last!, rssAfterLoad: rssAfterLoad, rssAfterIndex: rssAfterIndex,
       peakRSS: peak, peakIsPerCorpus: peakIsPerCorpus, queries: queries,
-      browsingKeys: keys.navigation.sorted(), searchKeys: keys.search.sorted())
+      browsingKeys: keys.navigation.sorted(), searchKeys: keys.search.sorted(),
+      searchAnswers: keys.answers.sorted())
   }
 
   /// Runs the whole query set `runs` times, round-robin, and drops the first run (cold
@@ -164,4 +165,6 @@ struct CorpusResult {
   /// Seconds of update + render per key, sorted.
   let browsingKeys: [Double]
   let searchKeys: [Double]
+  /// Seconds from a search key's request to the frame with its hits, sorted.
+  let searchAnswers: [Double]
 }

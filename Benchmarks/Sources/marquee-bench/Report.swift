@@ -44,6 +44,9 @@ struct Report {
     }
     row("key → frame, browsing (p50 / p99 / max)") { keys($0.browsingKeys) }
     row("key → frame, typing a search (p50 / p99 / max)") { keys($0.searchKeys) }
+    row("a search's answer off the key's path: query + update + render (p50 / p99 / max)") {
+      keys($0.searchAnswers)
+    }
     row("peak RSS (VmHWM)") { result in
       guard let peak = result.peakRSS else { return "—" }
       let ratio = String(format: "%.1f", Double(peak) / Double(max(1, result.bytes)))
@@ -97,6 +100,7 @@ struct Report {
         ("p99_ms", String(result.queryP99 * 1000)), ("max_ms", String(result.queryMax * 1000)),
         ("browse_key_p99_ms", String(Measure.percentile(result.browsingKeys, 0.99) * 1000)),
         ("search_key_p99_ms", String(Measure.percentile(result.searchKeys, 0.99) * 1000)),
+        ("search_answer_p99_ms", String(Measure.percentile(result.searchAnswers, 0.99) * 1000)),
       ]
       if let peak = result.peakRSS { values.append(("peak_rss_bytes", String(peak))) }
       if let generate = result.generateSeconds { values.append(("generate_s", String(generate))) }

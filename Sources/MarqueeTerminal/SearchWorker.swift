@@ -1,0 +1,41 @@
+import Foundation
+import MarqueeCore
+import MarqueeUI
+
+/// Runs the reader's searches on a thread of their own, so typing a query never waits
+/// for one: a key redraws the query line at once, and the hits follow a few
+/// milliseconds later as `Action.searchFinished`.
+///
+/// Requests run one at a time, newest wins: one overtaken before it starts is skipped,
+/// as the reader would drop its answer anyway. The loop collects answers with `take()`
+/// between keys, as it does loading events.
+final class SearchWorker: @unchecked Sendable {
+  // @unchecked Sendable: `latest` and `answers` are only touched under `lock`.
+  private let queue = DispatchQueue(label: "marquee.search")
+  private let lock = NSLock()
+  private var latest = 0
+  private var answers: [(id: Int, hits: [SearchHit])] = []
+
+  /// Starts `request` over `index` unless it was already started.
+  func run(_ request: SearchRequest, over index: SearchIndex) {
+    let isNew = lock.withLock {
+      guard request.id > latest else { return false }
+      latest = request.id
+      return true
+    }
+    guard isNew else { return }
+    queue.async { [self] in
+      guard lock.withLock({ request.id == latest }) else { return }
+      let hits = index.search(request.query)
+      lock.withLock { answers.append((request.id, hits)) }
+    }
+  }
+
+  /// The answers since the last call, oldest first.
+  func take() -> [(id: Int, hits: [SearchHit])] {
+    lock.withLock {
+      defer { answers.removeAll() }
+      return answers
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import MarqueeCore
+import Testing
+
+@testable import MarqueeSynthetic
+@testable import MarqueeUI
+
+/// The terminal reader runs queries on another thread: a key only asks for a search,
+/// and the hits arrive later as an action. Answered at once, that must give exactly the
+/// screens of the inline search; answered late, only the newest request counts.
+@Suite("Searching in the background")
+struct BackgroundSearchTests {
+  private let size = Size(columns: 120, rows: 30)
+
+  private func reader(_ articles: [Article] = Sample.trio) -> ReaderState {
+    var state = ReaderState(articles: articles, size: size)
+    state.searchesInBackground = true
+    return update(state, .resize(size))
+  }
+
+  /// What the session does with a request: runs it over the index it was made with.
+  private func answer(_ state: ReaderState) -> Action? {
+    state.pendingSearch.map { .searchFinished(id: $0.id, hits: state.index.search($0.query)) }
+  }
+
+  @Test func aKeyAsksForTheSearchAndItsHitsFillTheList() throws {
+    var state = reader()
+    for key in [Key.character("/")] + keys("quiet") { state = update(state, .key(key)) }
+    // The key redraws the query line; the list waits for the hits.
+    #expect(state.search?.query == "quiet")
+    #expect(state.rowCount == 3)
+    let request = try #require(state.pendingSearch)
+    #expect(request.query == (try SearchQuery("quiet")))
+    state = update(state, try #require(answer(state)))
+    #expect(state.pendingSearch == nil)
+    #expect(state.listedArticles.map(\.title) == ["A Quiet Week In Streaming"])
+    #expect(render(state, size: size).lines.last!.contains("/quiet▏  1 matches"))
+  }
+
+  @Test func onlyTheNewestRequestsHitsAreShown() throws {
+    var state = reader()
+    for key in [Key.character("/")] + keys("premiere") { state = update(state, .key(key)) }
+    let older = try #require(answer(state))
+    state = update(state, .key(.control("u")))
+    for key in keys("quiet") { state = update(state, .key(key)) }
+    let newer = try #require(answer(state))
+    state = update(state, older)
+    #expect(state.rowCount == 3, "a stale answer changes nothing")
+    #expect(state.pendingSearch != nil)
+    state = update(state, newer)
+    #expect(state.listedArticles.map(\.title) == ["A Quiet Week In Streaming"])
+    state = update(state, newer)
+    #expect(state.listedArticles.map(\.title) == ["A Quiet Week In Streaming"])
+  }
+
+  @Test func escapeDropsTheSearchStillRunning() throws {
+    var state = reader()
+    for key in keys("j/quiet") { state = update(state, .key(key)) }
+    let late = try #require(answer(state))
+    state = update(state, .key(.escape))
+    #expect(state.pendingSearch == nil)
+    state = update(state, late)
+    #expect(state.search == nil)
+    #expect(state.rowCount == 3)
+    #expect(state.selection == 1)
+  }
+
+  @Test func aBatchArrivingKeepsTheSelectedHitSelected() throws {
+    let stories = Sample.many(6)
+    var state = update(ReaderState(articles: [], size: size), .resize(size))
+    state.searchesInBackground = true
+    state = update(
+      state, .articlesArrived(SearchIndex.prepare(Array(stories[..<4]), after: 0), filesRead: 4))
+    for key in keys("/story") + [.enter] { state = update(state, .key(key)) }
+    state = update(state, try #require(answer(state)))
+    state = update(state, .key(.character("j")))
+    state = update(state, .key(.character("j")))
+    let selected = state.selectedArticle?.title
+    state = update(
+      state, .articlesArrived(SearchIndex.prepare(Array(stories[4...]), after: 4), filesRead: 6))
+    state = update(state, try #require(answer(state)))
+    #expect(state.rowCount == 6)
+    #expect(state.selectedArticle?.title == selected)
+  }
+
+  @Test func aCreditSearchNamesTheCreditWhenItsHitsArrive() throws {
+    var state = reader()
+    for key in keys("cjC") { state = update(state, .key(key)) }
+    #expect(state.message == nil)
+    state = update(state, try #require(answer(state)))
+    #expect(state.message == "1 article with images from Nordpix")
+    #expect(state.listedArticles.map(\.title) == ["Glass Harbor Premiere Dazzles"])
+  }
+
+  /// Random keys, resizes and batches arriving, each search answered at once: every
+  /// frame equals the inline search's.
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func answeredAtOnceItDrawsWhatTheInlineSearchDraws(seed: UInt64) throws {
+    var random = SplitMix64(seed: seed)
+    let articles = RandomInputTests.articles
+    var inline = update(ReaderState(articles: [], size: size), .resize(size))
+    var background = inline
+    background.searchesInBackground = true
+    var loaded = 0
+    for step in 0..<600 {
+      let action: Action
+      if loaded < articles.count, random.chance(0.04) {
+        let more = Array(articles[loaded..<min(articles.count, loaded + 2)])
+        action = .articlesArrived(
+          SearchIndex.prepare(more, after: loaded), filesRead: loaded + more.count)
+        loaded += more.count
+      } else if random.chance(0.03) {
+        action = .resize(RandomInputTests.randomSize(&random))
+      } else {
+        action = .key(random.pick(RandomInputTests.keys))
+      }
+      inline = update(inline, action)
+      background = update(background, action)
+      if let answer = answer(background) { background = update(background, answer) }
+      #expect(
+        render(background, size: background.size) == render(inline, size: inline.size),
+        "step \(step): \(action)")
+      if render(background, size: background.size) != render(inline, size: inline.size) {
+        return
+      }
+    }
+  }
+}
