@@ -110,18 +110,19 @@ extension ReaderState {
 
   /// Esc while typing: the full list and the selection from before the search.
   mutating func cancelSearch() {
-    let previous = search?.previousSelection
-    search = nil
-    pendingSearch = nil
-    showList(nil, selecting: previous)
+    endSearch(selecting: search?.previousSelection)
   }
 
   /// An empty query, or Esc on kept results: the full list, keeping the selected article.
   mutating func clearSearch() {
-    let current = selectedDocument
+    endSearch(selecting: selectedDocument)
+  }
+
+  /// Back to the full list with `document` selected; a search still running is dropped.
+  private mutating func endSearch(selecting document: Int?) {
     search = nil
     pendingSearch = nil
-    showList(nil, selecting: current)
+    showList(nil, selecting: document)
   }
 
   /// The selected row's position in `index.articles`.
