@@ -165,6 +165,6 @@ struct CorpusResult {
   /// Seconds of update + render per key, sorted.
   let browsingKeys: [Double]
   let searchKeys: [Double]
-  /// Seconds from a search key's request to the frame with its hits, sorted.
+  /// Seconds of each search's answer (the query, then update + render with its hits), sorted.
   let searchAnswers: [Double]
 }
