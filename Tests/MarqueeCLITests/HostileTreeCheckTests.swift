@@ -152,7 +152,7 @@ struct HostileTreeCheckTests {
 
   @Test(
     .enabled(
-      if: (try? VanishingFiles.library.get()) != nil,
+      if: VanishingFiles.isAvailable,
       "needs a C compiler to build the library that deletes a file mid-load"))
   func aFileDeletedWhileLoadingIsSkippedWithTheReason() throws {
     let tree = try HostileTree.build(tinyFiles: 20, depth: 5)

@@ -65,7 +65,7 @@ struct HostileTreeReaderTests {
 
   @Test(
     .enabled(
-      if: (try? VanishingFiles.library.get()) != nil,
+      if: VanishingFiles.isAvailable,
       "needs a C compiler to build the library that deletes a file mid-load"))
   func aFileDeletedWhileLoadingIsSkippedAndTheRestOpens() throws {
     let tree = try HostileTree.build(tinyFiles: 50, depth: 20)

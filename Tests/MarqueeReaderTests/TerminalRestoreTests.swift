@@ -82,7 +82,7 @@ struct TerminalRestoreTests {
   /// the test instead would race the reader's first milliseconds.
   @Test(
     .enabled(
-      if: (try? VanishingFiles.library.get()) != nil,
+      if: VanishingFiles.isAvailable,
       "needs a C compiler to build the library that moves the folder mid-start"))
   func aFolderVanishingAfterStartIsReportedAfterTheScreenIsRestored() throws {
     let parent = try TemporaryFolder()

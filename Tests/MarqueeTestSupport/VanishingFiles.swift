@@ -21,6 +21,9 @@ public enum VanishingFiles {
   /// The compiled library, or why there is none (for a test's skip message).
   public static let library: Result<String, Unavailable> = compile()
 
+  /// Whether the library could be built: the condition of every test that needs it.
+  public static var isAvailable: Bool { (try? library.get()) != nil }
+
   public struct Unavailable: Error, CustomStringConvertible {
     public let description: String
   }
