@@ -44,9 +44,12 @@ let package = Package(
     .target(
       name: "MarqueeTestSupport", dependencies: ["MarqueeSynthetic"],
       path: "Tests/MarqueeTestSupport"),
+    // Labels/ and Fixtures/ are read from the source tree by path (hand labels of real
+    // pages, and invented pages), not bundled.
     .testTarget(
       name: "MarqueeCoreTests",
-      dependencies: ["MarqueeCore", "MarqueeResources", "MarqueeSynthetic", "MarqueeTestSupport"]
+      dependencies: ["MarqueeCore", "MarqueeResources", "MarqueeSynthetic", "MarqueeTestSupport"],
+      exclude: ["Labels", "Fixtures"]
     ),
     .testTarget(
       name: "MarqueeUITests", dependencies: ["MarqueeUI", "MarqueeCore", "MarqueeSynthetic"]),

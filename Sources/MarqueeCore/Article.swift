@@ -18,8 +18,8 @@ public struct Article: Sendable, Hashable {
   private let packed: PackedFields
 
   public init(
-    path: String, modified: Date? = nil, sourceURL: String? = nil, published: String? = nil,
-    title: String, dek: String, body: [ArticleBlock], images: [ArticleImage],
+    path: String, modified: Date? = nil, sourceURL: String? = nil, author: String? = nil,
+    date: String? = nil, title: String, dek: String, body: [ArticleBlock], images: [ArticleImage],
     relatedLinks: [String] = []
   ) {
     self.path = path
@@ -32,7 +32,7 @@ public struct Article: Sendable, Hashable {
         return total
       }
     packed = PackedFields(
-      sourceURL: sourceURL, published: published, title: title, dek: dek, body: body,
+      sourceURL: sourceURL, author: author, date: date, title: title, dek: dek, body: body,
       images: images, relatedLinks: relatedLinks)
   }
 
@@ -52,8 +52,15 @@ public struct Article: Sendable, Hashable {
 
   /// A source URL from a first line that held only a URL.
   public var sourceURL: String? { packed.first(.sourceURL) }
-  /// A publication date line found directly under the title (kept verbatim).
-  public var published: String? { packed.first(.published) }
+  /// Who wrote it, from the byline (`By X`, `X · 3 min read`, a post's `From:`), as
+  /// written; nil when the page names no author.
+  public var author: String? { packed.first(.author) }
+  /// When it was published, as the page writes it (`June 3, 2025 4:15pm PT`), without a
+  /// label such as `Published:`; nil when the page gives no date.
+  public var date: String? { packed.first(.date) }
+  /// The publication day as `YYYY-MM-DD`, where `date` names it without guessing
+  /// (`06/03/2025` could be March or June, and stays nil).
+  public var published: String? { date.flatMap { DateLine.read($0)?.iso } }
   public var title: String { packed.first(.title) ?? "" }
   /// The standfirst: the first text block after the title, or "" when there is none.
   public var dek: String { packed.first(.dek) ?? "" }

@@ -7,14 +7,14 @@
 /// heap fragmented by the parse's short-lived allocations between them. Text shared by a
 /// batch is one allocation made after the parse, so neither happens.
 ///
-/// Pieces come in a fixed order: source URL and date (when present), title, dek, related
+/// Pieces come in a fixed order: source URL, author and date (when present), title, dek, related
 /// links, then each image (a marker, then its label, caption and credit when present),
 /// then the body (paragraphs, and image references carrying the image's index). The
 /// encoding is canonical, so two articles have equal fields exactly when their bytes are
 /// equal.
 struct PackedFields: Sendable {
   enum Kind: UInt8, Sendable {
-    case sourceURL, published, title, dek, related
+    case sourceURL, author, date, title, dek, related
     case image, galleryImage, label, caption, credit
     case paragraph, imageReference
 
@@ -35,12 +35,13 @@ struct PackedFields: Sendable {
   private let range: Range<Int>
 
   init(
-    sourceURL: String?, published: String?, title: String, dek: String,
+    sourceURL: String?, author: String?, date: String?, title: String, dek: String,
     body: [ArticleBlock], images: [ArticleImage], relatedLinks: [String]
   ) {
     var writer = Writer()
     if let sourceURL { writer.add(.sourceURL, sourceURL) }
-    if let published { writer.add(.published, published) }
+    if let author { writer.add(.author, author) }
+    if let date { writer.add(.date, date) }
     writer.add(.title, title)
     writer.add(.dek, dek)
     for link in relatedLinks { writer.add(.related, link) }

@@ -8,9 +8,14 @@ struct ShowCommand: ParsableCommand {
     commandName: "show",
     abstract: "Print one article: title, dek, wrapped body and image markers.",
     discussion: """
-      JSON: {"path","title","dek","paragraphs":[…],"images":[{"label","caption",\
-      "credit","gallery"}],"words"} plus "url", "published", "minutes" and "related"; \
-      null where a value is absent.
+      JSON: {"path","title","dek","author","date","published","paragraphs":[…],\
+      "images":[{"label","caption","credit","gallery"}],"words"} plus "url", "minutes" \
+      and "related"; null where a value is absent. "date" is as the page writes it, \
+      "published" the same day as YYYY-MM-DD where that needs no guess.
+
+      --explain prints every line of the file with what it became (title, dek, body, \
+      label, caption, credit, author, date, related, furniture:KIND) and the rule that \
+      decided it: how to find out why a line vanished or leaked into the story.
       """)
 
   @Argument(help: "The article file.", completion: .file())
@@ -25,17 +30,43 @@ struct ShowCommand: ParsableCommand {
   @Flag(help: "Print JSON instead of text.")
   var json = false
 
+  @Flag(help: "Print every line of the file with what it became and the rule that decided.")
+  var explain = false
+
   func validate() throws {
     if let width, width < 0 { throw ValidationError("--width must be 0 or more") }
   }
 
   func run() throws {
+    if explain {
+      try printExplanation()
+      return
+    }
     let article = try loadArticle()
     if json {
       try Console.printJSON(ShownArticle(article))
     } else {
       let columns = width ?? Console.terminalColumns.map { min($0, 100) } ?? 80
       print(ArticleText.render(article, width: columns), terminator: "")
+    }
+  }
+
+  private func printExplanation() throws {
+    _ = try loadArticle()
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: file))
+    } catch {
+      throw Console.failure("cannot read \(file): \(error.localizedDescription)")
+    }
+    let result = data.withUnsafeBytes { ArticleParser.explain(bytes: $0, path: file) }
+    guard case .success(let explained) = result else {
+      throw Console.failure("cannot explain \(file): nothing to read")
+    }
+    if json {
+      try Console.printJSON(explained.lines.map(ExplainedLineJSON.init))
+    } else {
+      print(ExplanationText.render(explained.lines), terminator: "")
     }
   }
 
@@ -89,6 +120,8 @@ struct ShownArticle: Encodable {
   let words: Int
   let minutes: Int
   let url: String?
+  let author: String?
+  let date: String?
   let published: String?
   let related: [String]
 
@@ -103,6 +136,8 @@ struct ShownArticle: Encodable {
     words = article.wordCount
     minutes = article.readingMinutes
     url = article.sourceURL
+    author = article.author
+    date = article.date
     published = article.published
     related = article.relatedLinks
   }
@@ -112,16 +147,51 @@ struct ShownArticle: Encodable {
     try container.encode(path, forKey: .path)
     try container.encode(title, forKey: .title)
     try container.encode(dek, forKey: .dek)
+    try container.encode(author, forKey: .author)
+    try container.encode(date, forKey: .date)
+    try container.encode(published, forKey: .published)
     try container.encode(paragraphs, forKey: .paragraphs)
     try container.encode(images, forKey: .images)
     try container.encode(words, forKey: .words)
     try container.encode(minutes, forKey: .minutes)
     try container.encode(url, forKey: .url)
-    try container.encode(published, forKey: .published)
     try container.encode(related, forKey: .related)
   }
 
   enum CodingKeys: String, CodingKey {
-    case path, title, dek, paragraphs, images, words, minutes, url, published, related
+    case path, title, dek, author, date, published, paragraphs, images, words, minutes, url
+    case related
+  }
+}
+
+/// The JSON shape of `show --explain --json`: one object per line of the file.
+struct ExplainedLineJSON: Encodable {
+  struct Decision: Encodable {
+    let role: String
+    let value: String?
+    let rule: String
+
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(role, forKey: .role)
+      try container.encode(value, forKey: .value)
+      try container.encode(rule, forKey: .rule)
+    }
+
+    enum CodingKeys: String, CodingKey { case role, value, rule }
+  }
+
+  let line: Int
+  let block: Int
+  let text: String
+  let decisions: [Decision]
+
+  init(_ line: ExplainedLine) {
+    self.line = line.number
+    block = line.block + 1
+    text = line.text
+    decisions = line.decisions.map {
+      Decision(role: $0.role.name, value: $0.value, rule: $0.rule)
+    }
   }
 }

@@ -18,8 +18,8 @@ struct ShowCommandTests {
     #expect(
       Set(json.keys)
         == [
-          "path", "title", "dek", "paragraphs", "images", "words", "url", "published",
-          "minutes", "related",
+          "path", "title", "dek", "author", "date", "published", "paragraphs", "images",
+          "words", "url", "minutes", "related",
         ])
     #expect(json["path"] as? String == path)
     #expect(json["title"] as? String == Self.article.title)
@@ -28,6 +28,8 @@ struct ShowCommandTests {
     #expect(json["minutes"] as? Int == 1)
     #expect(json["url"] is NSNull)
     #expect(json["published"] is NSNull)
+    #expect(json["author"] is NSNull)
+    #expect(json["date"] is NSNull)
     #expect((json["related"] as? [Any])?.isEmpty == true)
   }
 

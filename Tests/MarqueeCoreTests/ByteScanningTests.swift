@@ -141,27 +141,6 @@ struct ByteScanningTests {
     }
   }
 
-  @Test func footerTestAgreesWithFoundationTrimming() {
-    var generator = SeededGenerator(seed: 13)
-    let marks = " \t!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~x".map(String.init)
-    let pool = marks + ["Advertisement", "more from our PARTNERS", "…", "—", "\u{A0}", "«", "é"]
-    let trim = CharacterSet.punctuationCharacters.union(.whitespaces)
-    var footers = 0
-    for _ in 0..<5_000 {
-      var text = ""
-      for _ in 0..<Int.random(in: 0..<5, using: &generator) {
-        text += pool.randomElement(using: &generator)!
-      }
-      let core = text.trimmingCharacters(in: trim)
-      let expected = LayoutPhrases.footerPhrases.contains {
-        core.caseInsensitiveCompare($0) == .orderedSame
-      }
-      #expect(LayoutLine.isFooter(text) == expected, "\(text.debugDescription)")
-      if expected { footers += 1 }
-    }
-    #expect(footers > 100)
-  }
-
   /// Only `;`, `` ` `` and `K` among printable ASCII have a canonically equivalent scalar,
   /// and nothing is equivalent to `•`: what CharacterAffix and the list-item test rely on.
   @Test func fewScalarsEqualAnASCIICharacterOrBullet() {

@@ -31,17 +31,19 @@ struct PackedFieldsTests {
       }
       let related = (0..<Int.random(in: 0...2, using: &generator)).map { _ in text() }
       let sourceURL = maybe()
-      let published = maybe()
+      let author = maybe()
+      let date = maybe()
       // Every so often a title long enough that its length takes three bytes.
       let title = number % 50 == 7 ? String(repeating: "Zoë ", count: 5_000) : text()
       let dek = text()
       let article = Article(
-        path: "p\(number).txt", sourceURL: sourceURL, published: published, title: title,
+        path: "p\(number).txt", sourceURL: sourceURL, author: author, date: date, title: title,
         dek: dek, body: body, images: images, relatedLinks: related)
       made.append((article, { article in check(article) }))
       func check(_ article: Article) {
         #expect(article.sourceURL == sourceURL)
-        #expect(article.published == published)
+        #expect(article.author == author)
+        #expect(article.date == date)
         #expect(article.title == title)
         #expect(article.dek == dek)
         #expect(article.body == body)

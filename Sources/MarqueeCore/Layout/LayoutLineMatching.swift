@@ -6,43 +6,6 @@ import Foundation
 /// graphemes. Each answers from the bytes where that is certain and asks Foundation
 /// otherwise; `ByteScanningTests` holds each to the operation it stands for.
 extension LayoutLine {
-  /// Punctuation and white space, trimmed from a footer candidate. Made afresh for each
-  /// use, as before: a set built by `union` is a mutable CoreFoundation object, and the
-  /// loader's threads should not rely on sharing one.
-  private static func footerTrim() -> CharacterSet {
-    CharacterSet.punctuationCharacters.union(.whitespaces)
-  }
-
-  /// `footerTrim()` for each ASCII byte, looked up once (from a set no other thread sees).
-  private static let footerTrimASCII: [Bool] = {
-    let trim = footerTrim()
-    return (0..<128).map { trim.contains(Unicode.Scalar(UInt8($0))) }
-  }()
-
-  /// `text.trimmingCharacters(in: footerTrim())`; ASCII text is trimmed on its bytes, which
-  /// is what Foundation does there, without bridging to `NSString`.
-  static func trimmingFooterPunctuation(_ text: String) -> Substring {
-    guard ValidUTF8.isASCII(text) else {
-      return Substring(text.trimmingCharacters(in: footerTrim()))
-    }
-    let bytes = text.utf8
-    let start = bytes.firstIndex { !footerTrimASCII[Int($0)] } ?? bytes.endIndex
-    let end = bytes[start...].lastIndex { !footerTrimASCII[Int($0)] }.map(bytes.index(after:))
-    return Substring(bytes[start..<(end ?? start)])
-  }
-
-  static let longestFooterPhrase = LayoutPhrases.footerPhrases.map(\.utf8.count).max()!
-
-  /// Scalars from the first ASCII letter or digit to the last, inclusive; 0 when none.
-  static func alphanumericSpanLength(_ text: String) -> Int {
-    ValidUTF8.withBytes(of: text) { bytes in
-      guard let first = bytes.firstIndex(where: ValidUTF8.isASCIILetterOrDigit),
-        let last = bytes.lastIndex(where: ValidUTF8.isASCIILetterOrDigit)
-      else { return 0 }
-      return bytes[first...last].count(where: ValidUTF8.isScalarStart)
-    }
-  }
-
   /// Whether `text` equals the ASCII `phrase` ignoring case, exactly as
   /// `caseInsensitiveCompare` says, without paying for that Foundation call on every line.
   /// Text with more scalars than the phrase never equals it (no scalar is ignored by the

@@ -1,0 +1,261 @@
+/// Sorts the story's blocks into text and images, in reading order.
+///
+/// The rules follow what scraped pages do: a label line above `View gallery` and a
+/// credit line; a two-line `label` / `caption… (Credit)` block; a caption ending in its
+/// credit; a credit line alone, under the caption or label it belongs to (or with no
+/// blank line before the next paragraph: it never joins one); a label line of names
+/// ending in a photo source; a credit run into a paragraph; and a label left in a block
+/// of its own just above an image.
+struct BlockLayout {
+  enum Piece {
+    /// Text lines; `wholeBlock` when they are an entire source block (a candidate for a
+    /// detached label).
+    case text([SourceLine], wholeBlock: Bool)
+    case image(Int)
+  }
+
+  private(set) var pieces: [Piece] = []
+  private(set) var images: [ArticleImage] = []
+  private let trace: LayoutTrace?
+
+  init(trace: LayoutTrace?) {
+    self.trace = trace
+  }
+
+  mutating func add(_ block: SourceBlock) {
+    let lines = block.lines
+    if lines.count == 2, LayoutLine.isLabelLike(lines[0].text),
+      let split = CreditTail.split(lines[1].text, loose: true)
+    {
+      addImage(
+        label: lines[0], caption: split.caption, credit: split.credit, line: lines[1],
+        rule: split.rule)
+      return
+    }
+    addLines(of: lines)
+  }
+
+  /// Walks a block line by line for gallery markers and credits.
+  private mutating func addLines(of lines: [SourceLine]) {
+    var text: [SourceLine] = []
+    var consumedAny = false
+    /// The gallery image just started by `View gallery`, waiting for its credit line.
+    var openGallery: Int?
+    func flushText(whole: Bool) {
+      if !text.isEmpty { pieces.append(.text(text, wholeBlock: whole)) }
+      text = []
+    }
+    for line in lines {
+      let image = readImage(line)
+      if case .galleryMarker = image {
+        let label = text.popLast()
+        flushText(whole: false)
+        trace?.note(line.number, .galleryMarker, rule: "gallery marker")
+        openGallery = addImage(
+          ArticleImage(label: label?.text, caption: nil, credit: nil, isGallery: true),
+          labelLine: label)
+        consumedAny = true
+        continue
+      }
+      if case .credit(let credit, let rule) = image, let index = openGallery {
+        let open = images[index]
+        images[index] = ArticleImage(
+          label: open.label, caption: open.caption, credit: credit, isGallery: true)
+        trace?.note(line.number, .credit, credit, rule: rule + ", for the gallery above")
+        openGallery = nil
+        consumedAny = true
+        continue
+      }
+      openGallery = nil
+      switch image {
+      case .credit(let credit, let rule):
+        // The line just above, in the same block, is what the picture shows.
+        let above = text.last.flatMap { Self.describes($0) ? text.popLast() : nil }
+        flushText(whole: false)
+        addImage(describedBy: above, credit: credit, line: line, rule: rule)
+      case .labelAndCredit(let label, let credit):
+        flushText(whole: false)
+        trace?.note(line.number, .imageLabel, label, rule: "names before a photo source")
+        addImage(
+          ArticleImage(label: label, caption: nil, credit: credit), creditLine: line,
+          rule: "label line of names ending in a photo source")
+      case .captioned(let split):
+        let above = text.last.flatMap { LayoutLine.isLabelLike($0.text) ? text.popLast() : nil }
+        flushText(whole: false)
+        addImage(
+          label: above, caption: split.caption, credit: split.credit, line: line, rule: split.rule)
+      case .inline(let inline):
+        if !inline.before.isEmpty { text.append(SourceLine(inline.before, like: line)) }
+        flushText(whole: false)
+        addImage(
+          ArticleImage(label: nil, caption: nil, credit: inline.credit), creditLine: line,
+          rule: inline.rule)
+        if !inline.after.isEmpty { text.append(SourceLine(inline.after, like: line)) }
+      case .galleryMarker, .none:
+        text.append(line)
+        continue
+      }
+      consumedAny = true
+    }
+    flushText(whole: !consumedAny)
+  }
+
+  /// What a line holds of an image.
+  private enum ImageLine {
+    case galleryMarker
+    case credit(String, rule: String)
+    case labelAndCredit(label: String, credit: String)
+    case captioned(CreditTail.Split)
+    case inline(CreditTail.Inline)
+    case none
+  }
+
+  private func readImage(_ line: SourceLine) -> ImageLine {
+    let text = line.text
+    if LayoutLine.isGalleryMarker(text) { return .galleryMarker }
+    if let (credit, rule) = CreditGrammar.wholeLine(text) { return .credit(credit, rule: rule) }
+    if let (label, credit) = LabelWithCredit.split(text) {
+      return .labelAndCredit(label: label, credit: credit)
+    }
+    if let split = CreditTail.split(text) { return .captioned(split) }
+    if let inline = CreditTail.inline(text) { return .inline(inline) }
+    return .none
+  }
+
+  /// Whether a line just above a credit line describes the picture: a label, or a
+  /// caption sentence short enough not to be a paragraph.
+  private static func describes(_ line: SourceLine) -> Bool {
+    LayoutLine.isLabelLike(line.text)
+      || line.text.utf8.count <= LayoutPhrases.maximumCaptionAboveCredit
+  }
+
+  private mutating func addImage(
+    describedBy above: SourceLine?, credit: String, line: SourceLine, rule: String
+  ) {
+    guard let above else {
+      addImage(ArticleImage(label: nil, caption: nil, credit: credit), creditLine: line, rule: rule)
+      return
+    }
+    if LayoutLine.isLabelLike(above.text) {
+      addImage(label: above, caption: nil, credit: credit, line: line, rule: rule)
+    } else {
+      trace?.note(above.number, .caption, above.text, rule: "sentence just above a credit line")
+      addImage(
+        ArticleImage(label: nil, caption: above.text, credit: credit), creditLine: line, rule: rule)
+    }
+  }
+
+  private mutating func addImage(
+    label: SourceLine?, caption: String?, credit: String, line: SourceLine, rule: String
+  ) {
+    if let caption, label?.number != line.number {
+      trace?.note(line.number, .caption, caption, rule: "caption before its credit")
+    }
+    addImage(
+      ArticleImage(label: label?.text, caption: caption, credit: credit), labelLine: label,
+      creditLine: line, rule: rule)
+  }
+
+  @discardableResult
+  private mutating func addImage(
+    _ image: ArticleImage, labelLine: SourceLine? = nil, creditLine: SourceLine? = nil,
+    rule: String = ""
+  ) -> Int {
+    if let labelLine {
+      trace?.note(labelLine.number, .imageLabel, labelLine.text, rule: "label line above the image")
+    }
+    if let creditLine, let credit = image.credit {
+      trace?.note(creditLine.number, .credit, credit, rule: rule)
+    }
+    images.append(image)
+    pieces.append(.image(images.count - 1))
+    return images.count - 1
+  }
+
+  /// An image with no label takes a one-line, label-like block standing just before it;
+  /// an image that is only a label and its credit (`Names Getty Images`) takes the
+  /// caption of an unlabelled image right after it, which is the same picture.
+  mutating func attachDetachedLabels() {
+    var merged: [Piece] = []
+    merged.reserveCapacity(pieces.count)
+    var used = Array(repeating: true, count: images.count)
+    for piece in pieces {
+      guard case .image(let index) = piece else {
+        merged.append(piece)
+        continue
+      }
+      let image = images[index]
+      if image.label == nil, case .text(let lines, wholeBlock: true) = merged.last,
+        lines.count == 1, LayoutLine.isLabelLike(lines[0].text)
+      {
+        merged.removeLast()
+        trace?.note(
+          lines[0].number, .imageLabel, lines[0].text, rule: "label block just above an image")
+        images[index] = ArticleImage(
+          label: lines[0].text, caption: image.caption, credit: image.credit,
+          isGallery: image.isGallery)
+      } else if image.label == nil, case .image(let previous) = merged.last,
+        images[previous].caption == nil, images[previous].label != nil, !images[previous].isGallery
+      {
+        let first = images[previous]
+        images[previous] = ArticleImage(
+          label: first.label, caption: image.caption, credit: image.credit ?? first.credit)
+        used[index] = false
+        continue
+      }
+      merged.append(piece)
+    }
+    pieces = renumbered(merged, keeping: used)
+  }
+
+  /// The pieces with image indices closed up over the images no longer used.
+  private mutating func renumbered(_ pieces: [Piece], keeping used: [Bool]) -> [Piece] {
+    guard used.contains(false) else { return pieces }
+    var newIndex: [Int] = []
+    var kept: [ArticleImage] = []
+    for (index, image) in images.enumerated() {
+      newIndex.append(kept.count)
+      if used[index] { kept.append(image) }
+    }
+    images = kept
+    return pieces.map { piece in
+      if case .image(let index) = piece { return .image(newIndex[index]) }
+      return piece
+    }
+  }
+}
+
+extension SourceLine {
+  /// Part of a line, keeping the line's number and indentation.
+  init(_ text: String, like line: SourceLine) {
+    self.init(text: text, indented: line.indented, number: line.number)
+  }
+}
+
+/// A label line of names that ends in a photo agency or wire (`Ben Affleck Jen Garner
+/// Getty Images`): the names are the label, the source is the credit.
+enum LabelWithCredit {
+  static func split(_ line: String) -> (label: String, credit: String)? {
+    guard line.utf8.count <= LayoutPhrases.maximumCreditLineLength,
+      LayoutLine.isLabelLike(line)
+    else { return nil }
+    let words = line.split(separator: " ")
+    guard words.count >= 3 else { return nil }
+    for count in stride(
+      from: min(PhotoSources.longestSpelling, words.count - 2), through: 1, by: -1)
+    {
+      let tail = words.suffix(count).joined(separator: " ")
+      guard let source = PhotoSources.source(spelled: tail.lowercased()),
+        source.kind == .agency || source.kind == .wire
+      else { continue }
+      let label = words.dropLast(count)
+      guard label.allSatisfy({ !LayoutPhrases.headlineWords.contains($0.lowercased()) }),
+        CreditGrammar.isName(label.joined(separator: " "))
+          || label.count > LayoutPhrases.maximumNameWords
+            && label.allSatisfy({ CreditGrammar.isName(String($0)) })
+      else { return nil }
+      return (label.joined(separator: " "), tail)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,232 @@
+/// Reads credit text: which short pieces of text say who supplied a picture.
+///
+/// A credit is made of photo sources (`PhotoSources`), person names, handles, and a few
+/// joining words (`/`, `;`, `for`, `via`, `courtesy of`, `File`…). A bare piece of text
+/// is a credit only when every part of it is one of those and it names a source (or says
+/// `courtesy`): `Tristan Fewings / Getty Images` is a credit, `Kendall took to Instagram`
+/// is not, whatever it mentions. Prefixed text (`Photo: X`, `Photograph by X`) says it is
+/// a credit itself.
+enum CreditGrammar {
+  /// The credit in text that is only a credit: `Photo Credit: X`, `(Photo: X)`,
+  /// `Getty Images`, `Rex/Getty`, `Courtesy of X`; nil for anything else.
+  static func wholeLine(_ line: String) -> (credit: String, rule: String)? {
+    guard line.utf8.count <= LayoutPhrases.maximumCreditLineLength else { return nil }
+    var text = Substring(line)
+    if let inner = bracketed(text) { text = inner }
+    text = trimmedCredit(text)
+    if let credit = prefixed(text) { return credit }
+    guard isBareCredit(text) else { return nil }
+    return (String(text), "a line made only of photo sources and names")
+  }
+
+  /// `X` from text that starts with a credit prefix (`Image Credit: X`, `Photo by X`,
+  /// `Picture: X`): any X after an unmistakable prefix, and after `Photo:`, `Image:` and
+  /// the like only an X that reads as a credit (`Photos: See the looks` is a teaser).
+  static func prefixed(_ text: Substring) -> (credit: String, rule: String)? {
+    guard LayoutLine.mayStart(text, with: LayoutPhrases.creditPrefixStarts) else { return nil }
+    for prefix in LayoutPhrases.creditPrefixes {
+      guard let rest = LayoutLine.dropPrefixIgnoringCase(prefix.phrase, from: text) else {
+        continue
+      }
+      var value = rest.drop { $0 == " " }
+      if prefix.needsColon {
+        guard value.hasPrefix(":") else { continue }
+        value = value.dropFirst()
+      } else {
+        // `Photo by` needs a space after it: `Photo byline` is no credit.
+        guard value.startIndex > rest.startIndex || value.isEmpty == false && rest.first == " "
+        else { continue }
+      }
+      let credit = trimmedCredit(value)
+      guard !credit.isEmpty, credit.utf8.count <= LayoutPhrases.maximumCreditLength else {
+        return nil
+      }
+      guard prefix.strong || readsAsCredit(credit) else { return nil }
+      return (String(credit), "credit after the prefix “\(prefix.phrase)”")
+    }
+    return nil
+  }
+
+  /// Whether text is a credit on its own: only sources, names, handles and joining
+  /// words, naming at least one source (or `courtesy`).
+  static func isBareCredit<Text: StringProtocol>(_ text: Text) -> Bool {
+    guard let reading = read(text) else { return false }
+    return reading.namesSource || reading.saysCourtesy && reading.namesSomeone
+      || isPhotographerSlashOutlet(text)
+  }
+
+  /// `Maya Fenwick/Halcyon+`, `Hannah Lorrimer / Flashfeed`: a person's name, a slash and
+  /// one more name, the form credits take for staff photographers and outlets the source
+  /// table does not know. Names joined by `and` or commas are not credits.
+  static func isPhotographerSlashOutlet<Text: StringProtocol>(_ text: Text) -> Bool {
+    guard text.utf8.count <= LayoutPhrases.maximumSlashCreditLength else { return false }
+    let parts = String(text).split(separator: "/").map { LayoutLine.trimmingWhitespace($0) }
+    guard parts.count == 2, parts.allSatisfy({ !$0.contains(",") && !$0.contains(" and ") }),
+      parts[0].split(separator: " ").count >= 2, !text.contains(where: \.isNumber)
+    else { return false }
+    return parts.allSatisfy(isName)
+  }
+
+  /// Whether text reads as a credit after a prefix: sources, or a few names (a title-case
+  /// headline also reads as names, so long runs of them do not count).
+  static func readsAsCredit<Text: StringProtocol>(_ text: Text) -> Bool {
+    guard let reading = read(text) else { return false }
+    return reading.namesSource
+      || reading.namesSomeone && !reading.joinsOtherThanAnd
+        && text.split(separator: " ").count <= LayoutPhrases.maximumPhotographerWords
+  }
+
+  /// Whether a bracketed tail is a credit: a photo source or a person is named with the
+  /// source (`(Netflix)` alone is where a show streams).
+  static func isBracketedCredit<Text: StringProtocol>(_ text: Text) -> Bool {
+    guard isBareCredit(text), let reading = read(text) else { return false }
+    return reading.namesPhotoSource || reading.namesSomeone || reading.saysCourtesy
+  }
+
+  /// Whether every part of the text is a known source.
+  static func isSourcesOnly<Text: StringProtocol>(_ text: Text) -> Bool {
+    guard let reading = read(text) else { return false }
+    return reading.namesSource && !reading.namesSomeone
+  }
+
+  /// What the parts of a piece of credit text are.
+  struct Reading {
+    var namesSource = false
+    /// Whether a source other than a broadcaster or studio is named: `(Netflix)` after
+    /// a sentence says where a show streams more often than who took a picture.
+    var namesPhotoSource = false
+    var namesSomeone = false
+    var saysCourtesy = false
+    /// Whether joining words other than `and`, `&` and commas join the parts: `Ten Looks
+    /// From The Gala` reads as two names joined by `from`, but is a headline.
+    var joinsOtherThanAnd = false
+  }
+
+  /// Reads text part by part; nil as soon as a part is neither a source, a name, a
+  /// handle, a web address nor a joining or role word (a sentence, in practice).
+  static func read<Text: StringProtocol>(_ text: Text) -> Reading? {
+    guard !text.isEmpty, text.utf8.count <= LayoutPhrases.maximumCreditLineLength else {
+      return nil
+    }
+    var reading = Reading()
+    var words = 0
+    for segment in segments(of: text) {
+      let lower = segment.lowercased()
+      words += segment.split(separator: " ").count
+      if let source = PhotoSources.source(spelled: lower) {
+        reading.namesSource = true
+        if source.kind != .broadcaster { reading.namesPhotoSource = true }
+      } else if LayoutPhrases.creditRoleWords.contains(lower) {
+        continue
+      } else if lower == "courtesy" || lower == "courtesy of" {
+        reading.saysCourtesy = true
+      } else if isHandleOrAddress(segment) || isName(segment) {
+        reading.namesSomeone = true
+      } else {
+        return nil
+      }
+    }
+    guard words > 0, words <= LayoutPhrases.maximumCreditWords else { return nil }
+    reading.joinsOtherThanAnd = text.split(separator: " ").contains { word in
+      let lower = word.lowercased()
+      return lower != "and" && lower != "&" && LayoutPhrases.creditJoiningWords.contains(lower)
+    }
+    return reading
+  }
+
+  /// The parts of credit text: split at `/ ; , | : •` and dashes, then at joining words
+  /// (`for`, `via`, `by`, `from`, `and`, `&`, `with`, `of`), each trimmed. `courtesy` is
+  /// kept as a part of its own, so that it can be told apart.
+  static func segments<Text: StringProtocol>(of text: Text) -> [String] {
+    var parts: [String] = []
+    var words: [Substring] = []
+    func flush() {
+      if !words.isEmpty { parts.append(words.joined(separator: " ")) }
+      words = []
+    }
+    var piece = ""
+    func flushPiece() {
+      for word in piece.split(separator: " ") {
+        let lower = word.lowercased()
+        if LayoutPhrases.creditJoiningWords.contains(lower) {
+          flush()
+        } else if lower == "courtesy" {
+          flush()
+          parts.append("courtesy")
+        } else {
+          words.append(word)
+        }
+      }
+      flush()
+      piece = ""
+    }
+    for character in text {
+      if LayoutPhrases.creditSeparators.contains(character) {
+        flushPiece()
+      } else {
+        piece.append(character)
+      }
+    }
+    flushPiece()
+    return parts.map { String(trimmedCredit(Substring($0))) }.filter { !$0.isEmpty }
+  }
+
+  /// A person's or organisation's name: up to a few words, each capitalised, all in
+  /// capitals, an initial, a number, or a lowercase particle (`de`, `van`, `in`…).
+  static func isName(_ segment: String) -> Bool {
+    let words = segment.split(separator: " ")
+    guard !words.isEmpty, words.count <= LayoutPhrases.maximumNameWords else { return false }
+    var capitalised = 0
+    for word in words {
+      guard let first = word.unicodeScalars.first else { return false }
+      if first.properties.isUppercase || first.properties.numericType != nil {
+        capitalised += 1
+      } else if !LayoutPhrases.nameParticles.contains(word.lowercased()) {
+        return false
+      }
+      guard word.allSatisfy({ $0.isLetter || $0.isNumber || ".'’-+!".contains($0) }),
+        !word.hasSuffix(".") || isAbbreviation(word)
+      else { return false }
+    }
+    return capitalised > 0
+  }
+
+  /// A word whose full stop is part of it: an initial (`J.`, `J.R.`), a title (`Ms.`,
+  /// `Dr.`), or an abbreviation a credit may end with (`Ltd.`, `Bros.`). A longer word
+  /// ending in a full stop ends a sentence (`Crane.` in `Jonah Crane. Photographer/GC`).
+  static func isAbbreviation<Word: StringProtocol>(_ word: Word) -> Bool {
+    let letters = word.filter { $0 != "." }
+    return letters.count <= 3 || word.dropLast().contains(".")
+      || LayoutPhrases.creditAbbreviations.contains(word.lowercased())
+  }
+
+  /// `@handle` or a bare web address such as `instagram.com`.
+  static func isHandleOrAddress(_ segment: String) -> Bool {
+    guard !segment.contains(" ") else { return false }
+    if segment.hasPrefix("@") { return segment.count > 1 }
+    return segment.contains(".") && segment.first!.isLetter && segment.last!.isLetter
+      && segment.allSatisfy { $0.isLetter || $0.isNumber || ".-".contains($0) }
+  }
+
+  /// The inside of text wrapped in `( )` or `[ ]`, or nil.
+  static func bracketed(_ text: Substring) -> Substring? {
+    guard let first = text.first, let last = text.last, text.count >= 2 else { return nil }
+    guard (first == "(" && last == ")") || (first == "[" && last == "]") else { return nil }
+    return text.dropFirst().dropLast()
+  }
+
+  /// Credit text without spaces at its ends and without one trailing full stop (kept
+  /// when it ends an abbreviation such as `Ltd.` or `Bros.`, which `isName` accepts).
+  static func trimmedCredit(_ text: Substring) -> Substring {
+    var trimmed = Substring(LayoutLine.trimmingWhitespace(text))
+    if trimmed.hasSuffix("."), !endsWithAbbreviation(trimmed) { trimmed = trimmed.dropLast() }
+    return Substring(LayoutLine.trimmingWhitespace(trimmed))
+  }
+
+  private static func endsWithAbbreviation(_ text: Substring) -> Bool {
+    guard let lastWord = text.split(whereSeparator: { " /".contains($0) }).last else {
+      return false
+    }
+    return LayoutPhrases.creditAbbreviations.contains(lastWord.lowercased())
+  }
+}

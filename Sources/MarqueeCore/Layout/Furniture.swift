@@ -1,0 +1,283 @@
+/// Recognises single lines of site furniture by their phrase (`FurniturePhrases`) or by
+/// their shape (slide counters, embed short codes, tweet residue, comment prompts).
+enum Furniture {
+  struct Match {
+    let phrase: FurniturePhrases.Phrase
+  }
+
+  /// The furniture phrase a line matches, if any.
+  static func match(_ text: String, lower: LowercasedLine) -> Match? {
+    let core = trimmedCore(lower.bytes)
+    if core.count <= longestWholePhrase, let phrase = whole[Array(core)] {
+      return Match(phrase: phrase)
+    }
+    guard text.utf8.count <= FurniturePhrases.maximumFurnitureLine else { return nil }
+    for phrase in prefixes where lower.startsWithWord(phrase.phrase) {
+      if phrase.match == .headingPrefix {
+        guard text.split(separator: " ").count <= 6, !text.contains(":") else { continue }
+      }
+      if phrase.match == .linkPrefix {
+        let rest = lower.bytes.dropFirst(phrase.phrase.utf8.count).drop { $0 == 0x20 }
+        guard rest.first == UInt8(ascii: ":"), rest.dropFirst().contains(where: { $0 != 0x20 })
+        else { continue }
+      }
+      return Match(phrase: phrase)
+    }
+    for phrase in containing where lower.contains(phrase.phrase) {
+      return Match(phrase: phrase)
+    }
+    return nil
+  }
+
+  static let slideCounterRule = "slide counter"
+
+  /// Lines whose shape makes them furniture, with the rule that says so.
+  static func shape(_ text: String, lower: LowercasedLine) -> (kind: FurnitureKind, rule: String)? {
+    if isSlideCounter(text) { return (.navigation, slideCounterRule) }
+    if let kind = countedReaction(lower) { return (kind, "a count of comments or shares") }
+    if let first = text.first, FurniturePhrases.linkBullets.contains(first) {
+      return (.related, "bulleted link")
+    }
+    if text.hasPrefix("["), text.hasSuffix("]") {
+      let inner = text.dropFirst().dropLast()
+      if let first = inner.first, first.isLowercase || inner.contains("=") {
+        return (.embed, "embed short code")
+      }
+      return (.related, "bracketed headline link")
+    }
+    if isEmbeddedPostCredit(lower) { return (.embed, "embedded post's author and date") }
+    if text.utf8.count <= 3, text.allSatisfy(\.isNumber) { return (.navigation, "page number") }
+    if isWireInitials(text) { return (.signoff, "editors' initials") }
+    for words in FurniturePhrases.readingTimeWords where lower.contains(words) {
+      if text.utf8.count <= 24 { return (.other, "reading time") }
+    }
+    return nil
+  }
+
+  /// A prompt for readers to comment: a reader-address phrase in a short line that is
+  /// neither a quotation nor holds one, or, near the end, a question to readers opening
+  /// the line.
+  static func isCommentPrompt(_ text: String, lower: LowercasedLine, nearTheEnd: Bool) -> Bool {
+    guard text.utf8.count <= FurniturePhrases.maximumCommentPrompt,
+      let first = text.unicodeScalars.first, !openingQuotes.contains(first),
+      !containsDoubleQuote(lower.bytes)
+    else { return false }
+    if FurniturePhrases.commentPromptPhrases.contains(where: lower.contains) { return true }
+    guard nearTheEnd, let last = text.unicodeScalars.last, last == "?" || last == "!" else {
+      return false
+    }
+    let opening = droppingVocative(lower.bytes)
+    return FurniturePhrases.readerQuestionOpenings.contains { opening.starts(with: $0.utf8) }
+  }
+
+  /// A call to act on the site itself that opens a sentence: `Sign up now for our
+  /// newsletter`, `Just hit 'Like' on our Facebook page`, `…, subscribe to our channel`.
+  static func isPromo(_ lower: LowercasedLine) -> Bool {
+    let bytes = lower.bytes
+    guard bytes.count <= FurniturePhrases.maximumFurnitureLine,
+      FurniturePhrases.promoObjects.contains(where: lower.contains)
+    else { return false }
+    var starts = [0]
+    for index in bytes.indices.dropLast() where bytes[index + 1] == 0x20 {
+      if [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ",")].contains(
+        bytes[index])
+      {
+        starts.append(index + 2)
+      }
+    }
+    return starts.contains { start in
+      var clause = bytes[start...]
+      for lead in FurniturePhrases.promoLeads where clause.starts(with: lead.utf8) {
+        clause = clause.dropFirst(lead.utf8.count)
+      }
+      return FurniturePhrases.promoVerbs.contains { verb in
+        clause.starts(with: verb.utf8)
+          && (clause.count == verb.utf8.count
+            || !ValidUTF8.isASCIILetterOrDigit(clause[clause.startIndex + verb.utf8.count]))
+      }
+    }
+  }
+
+  /// A short line in the shape of a headline: several words, no full stop at its end.
+  static func isHeadline(_ text: String) -> Bool {
+    guard text.utf8.count <= FurniturePhrases.maximumHeadlineLength,
+      text.split(separator: " ").count >= 2
+    else { return false }
+    return !endsLikeSentence(text, stops: [".", ",", ";"])
+  }
+
+  /// A line in the shape of a headline that lost its heading: title case (most longer
+  /// words capitalised) or all in capitals, a few words to a couple of dozen, no
+  /// sentence end, not cut off mid-sentence, not a numbered item, a dialogue line or a
+  /// credit. Sentence-case headlines are left in the story: they cannot be told from
+  /// lines cut short by a scraper.
+  static func isOrphanHeadline(_ text: String) -> Bool {
+    guard text.utf8.count <= FurniturePhrases.maximumHeadlineLength,
+      let first = text.unicodeScalars.first,
+      first.properties.isUppercase || openingQuotes.contains(first)
+    else { return false }
+    let words = text.split(separator: " ")
+    guard words.count >= 4, words.count <= 22,
+      let last = words.last?.lowercased(), !FurniturePhrases.danglingWords.contains(last)
+    else { return false }
+    let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
+    let shouting = letters.count >= 12 && letters.allSatisfy { !$0.properties.isLowercase }
+    guard shouting || !endsLikeSentence(text, stops: [".", ",", ";", ":", "…"]) else {
+      return false
+    }
+    let long = words.filter { $0.count >= 4 && $0.first!.isLetter }
+    let capitalised = long.filter { $0.first!.isUppercase }
+    let titleCase = long.count >= 3 && capitalised.count * 10 >= long.count * 8
+    return (shouting || titleCase) && !CreditGrammar.isName(text)
+      && CreditGrammar.wholeLine(text) == nil && LabelWithCredit.split(text) == nil
+      && CreditTail.split(text) == nil
+  }
+
+  /// A block of running text: long, or ending in a full sentence.
+  static func isParagraph(_ block: SourceBlock) -> Bool {
+    let length = block.lines.reduce(0) { $0 + $1.text.utf8.count }
+    guard let last = block.lines.last?.text else { return false }
+    return length >= 150 || endsLikeSentence(last, stops: [".", "!", "?"]) && length >= 40
+  }
+
+  /// Whether a block begins with an image: a credit line, a gallery marker, or a caption
+  /// carrying its credit.
+  static func startsImage(_ block: SourceBlock) -> Bool {
+    guard let first = block.lines.first?.text else { return false }
+    return LayoutLine.isGalleryMarker(first) || CreditGrammar.wholeLine(first) != nil
+      || CreditTail.split(first) != nil
+  }
+
+  /// `3 of 12`, `Slide 3/12`, `(3/12)`, `Photo 3 of 12`.
+  static func isSlideCounter(_ text: String) -> Bool {
+    guard text.utf8.count <= 24 else { return false }
+    var words = text.lowercased().replacingOccurrences(of: "/", with: " of ")
+      .split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" }).map(String.init)
+    if let first = words.first, LayoutPhrases.slideWords.contains(first) { words.removeFirst() }
+    guard words.count == 3, words[1] == "of", let number = Int(words[0]),
+      let total = Int(words[2])
+    else { return false }
+    return number >= 1 && number <= total
+  }
+
+  /// `243 comments`, `View 57 Comments`, `3 comments:`, `1.2K shares`.
+  private static func countedReaction(_ lower: LowercasedLine) -> FurnitureKind? {
+    guard lower.bytes.count <= 30 else { return nil }
+    var words = String(decoding: lower.bytes, as: UTF8.self)
+      .split(whereSeparator: { $0 == " " || $0 == ":" }).map(String.init)
+    if words.first == "view" || words.first == "see" { words.removeFirst() }
+    guard words.count == 2, let count = words.first, count.first?.isNumber ?? false,
+      count.allSatisfy({ $0.isNumber || ",.k".contains($0) })
+    else { return nil }
+    switch words[1] {
+    case "comment", "comments", "replies", "reply", "responses": return .comment
+    case "share", "shares", "likes", "views": return .share
+    default: return nil
+    }
+  }
+
+  /// The lines of a block that make a bar of share buttons: two or more in a row, each
+  /// a platform's name or a share word (`Facebook`, `Twitter`, `Email`, `Share to X`).
+  static func shareBarLines(_ lines: [SourceLine]) -> Set<Int> {
+    guard lines.count >= 2 else { return [] }
+    let isButton = lines.map { isShareButton($0.text) }
+    var found: Set<Int> = []
+    for index in lines.indices where isButton[index] {
+      let before = index > 0 && isButton[index - 1]
+      let after = index + 1 < lines.count && isButton[index + 1]
+      if before || after { found.insert(index) }
+    }
+    return found
+  }
+
+  private static func isShareButton(_ text: String) -> Bool {
+    guard text.utf8.count <= 24 else { return false }
+    let lower = text.lowercased()
+    if FurniturePhrases.shareButtons.contains(lower) { return true }
+    if lower.hasPrefix("share to ") || lower.hasPrefix("share on ") { return true }
+    return PhotoSources.source(spelled: lower).map { $0.kind == .platform } ?? false
+  }
+
+  /// `cd/jh/rmb`: the initials wire editors sign a story with.
+  private static func isWireInitials(_ text: String) -> Bool {
+    text.utf8.count <= 24 && text.filter { $0 == "/" }.count >= 2
+      && text.allSatisfy { ("a"..."z").contains($0) || $0 == "/" }
+  }
+
+  /// `-- ` (the mail signature separator) or a rule of underscores or dashes that starts
+  /// a mailing list's footer.
+  static func isSignatureStart(_ text: String) -> Bool {
+    text == "--" || text == "-- " || text.count >= 10 && text.allSatisfy { $0 == "_" }
+  }
+
+  /// `— Name (@handle) October 28, 2016`, as flattened tweets end: a handle in
+  /// parentheses, then a month name and a year.
+  private static func isEmbeddedPostCredit(_ lower: LowercasedLine) -> Bool {
+    guard let handle = lower.firstOffset(of: "(@"),
+      let close = lower.bytes[handle...].firstIndex(of: UInt8(ascii: ")"))
+    else { return false }
+    let after = String(decoding: lower.bytes[(close + 1)...].prefix(30), as: UTF8.self)
+    let tokens = CalendarDay.tokens(after).prefix(5)
+    return tokens.contains { CalendarDay.months[$0] != nil }
+      && tokens.contains { $0.count == 4 && Int($0).map { (1990...2100).contains($0) } ?? false }
+  }
+
+  private static func containsDoubleQuote(_ bytes: [UInt8]) -> Bool {
+    if bytes.contains(0x22) { return true }
+    var index = 0
+    while index + 2 < bytes.count {
+      if bytes[index] == 0xE2, bytes[index + 1] == 0x80,
+        bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D
+      {
+        return true
+      }
+      index += 1
+    }
+    return false
+  }
+
+  // MARK: Helpers
+
+  private static let openingQuotes: Set<Unicode.Scalar> = ["\"", "“", "‘", "'", "«", "„"]
+
+  /// Whether the line ends with one of `stops` once closing quotes are set aside.
+  static func endsLikeSentence(_ text: String, stops: Set<Character>) -> Bool {
+    var trimmed = Substring(text)
+    while let last = trimmed.last, "\"”’'»)".contains(last) { trimmed = trimmed.dropLast() }
+    return trimmed.last.map { stops.contains($0) } ?? true
+  }
+
+  /// The line without an opening address such as `HollywoodLifers, ` or `So, `.
+  private static func droppingVocative(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+    guard let comma = bytes.prefix(40).firstIndex(of: UInt8(ascii: ",")),
+      bytes[..<comma].filter({ $0 == 0x20 }).count <= 2
+    else { return bytes[...] }
+    return bytes[(comma + 1)...].drop { $0 == 0x20 }
+  }
+
+  /// The bytes without punctuation and spaces at the ends.
+  private static func trimmedCore(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+    let isTrimmed = { (byte: UInt8) in
+      byte < 0x80 && !ValidUTF8.isASCIILetterOrDigit(byte) && byte != UInt8(ascii: "'")
+        && byte != UInt8(ascii: "!") && byte != UInt8(ascii: "+")
+    }
+    guard let start = bytes.firstIndex(where: { !isTrimmed($0) }),
+      let end = bytes.lastIndex(where: { !isTrimmed($0) })
+    else { return [] }
+    return bytes[start...end]
+  }
+
+  private static let whole: [[UInt8]: FurniturePhrases.Phrase] = {
+    var table: [[UInt8]: FurniturePhrases.Phrase] = [:]
+    for phrase in FurniturePhrases.table where phrase.match == .whole || phrase.match == .heading {
+      let key = Array(trimmedCore(Array(phrase.phrase.utf8)))
+      table[key] = table[key] ?? phrase
+    }
+    return table
+  }()
+  private static let longestWholePhrase = whole.keys.map(\.count).max()!
+  private static let prefixes = FurniturePhrases.table.filter {
+    $0.match == .prefix || $0.match == .linkPrefix || $0.match == .headingPrefix
+  }.sorted { $0.phrase.utf8.count > $1.phrase.utf8.count }
+  private static let containing = FurniturePhrases.table.filter { $0.match == .contains }
+}

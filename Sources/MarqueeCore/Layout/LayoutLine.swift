@@ -1,0 +1,86 @@
+import Foundation
+
+/// Recognises the single lines that give an article its layout.
+enum LayoutLine {
+  static func isGalleryMarker(_ line: String) -> Bool {
+    LayoutPhrases.galleryMarkers.contains { equalsIgnoringCase(line, $0) }
+  }
+
+  /// A line that could name what a picture shows: short, and not ending like a sentence.
+  static func isLabelLike(_ line: String) -> Bool {
+    // `dropFirst` stops counting Characters at the limit; long paragraphs pass through here.
+    guard !line.isEmpty, line.dropFirst(LayoutPhrases.maximumLabelLength).isEmpty else {
+      return false
+    }
+    var last = line.unicodeScalars.last!
+    var scalars = line.unicodeScalars.dropLast()
+    while closingQuotes.contains(last), let previous = scalars.last {
+      last = previous
+      scalars = scalars.dropLast()
+    }
+    return !sentenceEnds.contains(last)
+  }
+
+  private static let closingQuotes: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»"]
+  private static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "…", ":", ";", ","]
+
+  /// A line that is only a web address.
+  static func isURL(_ line: String) -> Bool {
+    startsWithHTTPScheme(line) && !line.contains(" ") && !line.dropFirst(8).isEmpty
+  }
+
+  /// Whether the lowercased line starts with `http://` or `https://`. Lowercasing a whole
+  /// title is costly: only `H` and `h` lowercase to a leading `h` (tested for every
+  /// scalar), and when the first nine bytes are ASCII they decide (ASCII lowercases to one
+  /// ASCII scalar, and an ASCII neighbour never joins the last `Character`).
+  static func startsWithHTTPScheme(_ line: String) -> Bool {
+    let decided = ValidUTF8.withBytes(of: line) { bytes -> Bool? in
+      guard let first = bytes.first, ValidUTF8.asciiLowercased(first) == UInt8(ascii: "h") else {
+        return false
+      }
+      let head = bytes.prefix(9)
+      guard !head.contains(where: { $0 >= 0x80 }) else { return nil }
+      return ["http://", "https://"].contains { scheme in
+        head.count >= scheme.utf8.count
+          && zip(head, scheme.utf8).allSatisfy { ValidUTF8.asciiLowercased($0) == $1 }
+      }
+    }
+    if let decided { return decided }
+    let lower = line.lowercased()
+    return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+  }
+
+  /// A line that is only a date such as `2017-08-24` or `2017-11-07T01:52:40+0000`.
+  static func isDate(_ line: String) -> Bool {
+    let bytes = Array(line.utf8)
+    guard bytes.count >= 10, bytes.count <= 40 else { return false }
+    let digit = { (index: Int) in bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+    let shape =
+      digit(0) && digit(1) && digit(2) && digit(3) && bytes[4] == 0x2D && digit(5)
+      && digit(6) && bytes[7] == 0x2D && digit(8) && digit(9)
+    return shape && bytes.dropFirst(10).allSatisfy { $0 != 0x20 }
+  }
+
+  /// A bare `(X)` is only a credit when X reads like a name: a few words starting with a
+  /// capital or digit, no ellipsis, not a teaser. Quoted replies and asides in real
+  /// text also end in parentheses.
+  static func looksLikeBareCredit(_ credit: String) -> Bool {
+    guard let first = credit.first, !first.isLowercase, first.isLetter || first.isNumber,
+      credit.count <= LayoutPhrases.maximumBareCreditLength,
+      credit.split(separator: " ").count <= LayoutPhrases.maximumBareCreditWords
+    else { return false }
+    return !containsEllipsis(credit) && !credit.contains(":")
+  }
+
+  /// The text after an ASCII `prefix` matched ignoring case, or nil.
+  static func dropPrefixIgnoringCase(_ prefix: String, from text: Substring)
+    -> Substring?
+  {
+    var rest = text.utf8[...]
+    for expected in prefix.utf8 {
+      guard let byte = rest.first, ValidUTF8.asciiLowercased(byte) == expected else { return nil }
+      rest = rest.dropFirst()
+    }
+    return Substring(rest)
+  }
+}

@@ -1,0 +1,43 @@
+/// A short line's UTF-8 bytes with ASCII letters lowered, for matching the lowercase
+/// ASCII phrases of the layout tables anywhere in the line without building strings:
+/// non-ASCII bytes are kept, so they never match an ASCII phrase by accident.
+struct LowercasedLine {
+  let bytes: [UInt8]
+
+  init<Text: StringProtocol>(_ text: Text) {
+    bytes = ValidUTF8.withBytes(of: text) { $0.map(ValidUTF8.asciiLowercased) }
+  }
+
+  /// Whether the phrase occurs anywhere in the line.
+  func contains(_ phrase: String) -> Bool {
+    firstOffset(of: phrase) != nil
+  }
+
+  /// Where the phrase first occurs, in bytes from the start: `memchr` finds each
+  /// candidate first byte, and the rest is compared in place.
+  func firstOffset(of phrase: String, from start: Int = 0) -> Int? {
+    let needle = Array(phrase.utf8)
+    guard let first = needle.first, start <= bytes.count else { return nil }
+    return bytes.withUnsafeBufferPointer { haystack -> Int? in
+      var from = start
+      while from + needle.count <= haystack.count,
+        let found = ByteSearch.firstIndex(of: first, in: haystack, from: from)
+      {
+        guard found + needle.count <= haystack.count else { return nil }
+        if haystack[found..<(found + needle.count)].elementsEqual(needle) { return found }
+        from = found + 1
+      }
+      return nil
+    }
+  }
+
+  /// Whether the line starts with the phrase followed by the end or a byte that is not an
+  /// ASCII letter (`sign up for` matches `Sign up for…` but `ad` does not match `Adele`).
+  func startsWithWord(_ phrase: String) -> Bool {
+    let count = phrase.utf8.count
+    guard bytes.count >= count, bytes.starts(with: phrase.utf8) else { return false }
+    guard count < bytes.count, let last = phrase.utf8.last, ValidUTF8.isASCIILetterOrDigit(last)
+    else { return true }
+    return !ValidUTF8.isASCIILetterOrDigit(bytes[count])
+  }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// One line of the source after clean-up, remembering whether it was indented (which
+/// starts a new paragraph in hard-wrapped text).
+struct SourceLine {
+  let text: String
+  let indented: Bool
+  /// 1-based, as `grep -n` counts; for `--explain` and the tests.
+  let number: Int
+}
+
+/// A run of non-blank lines.
+struct SourceBlock {
+  var lines: [SourceLine]
+  /// Whether a slide counter (`3 of 12`) stood just before it: the block is one slide,
+  /// one image.
+  var startsSlide = false
+
+  /// Removes and returns the first line.
+  mutating func takeFirstLine() -> SourceLine {
+    lines.removeFirst()
+  }
+
+  /// Splits text into blocks; a line that is empty after clean-up is blank.
+  ///
+  /// Works on the UTF-8 bytes, with the same lines as splitting the `Character`s at
+  /// `"\n"`: only a CR LF pair, which is a single `Character`, does not end a line there.
+  static func split(_ text: String, trace: LayoutTrace? = nil) -> [SourceBlock] {
+    ValidUTF8.withBytes(of: text) { bytes in
+      var blocks: [SourceBlock] = []
+      var current: [SourceLine] = []
+      var lineStart = 0
+      var number = 0
+      while lineStart <= bytes.count {
+        number += 1
+        let end = endOfLine(in: bytes, from: lineStart)
+        let raw = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+        let cleaned = TextCleaning.clean(slice(of: text, utf8Offsets: lineStart..<end))
+        lineStart = end + 1
+        if cleaned.isEmpty {
+          if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
+          current = []
+        } else {
+          trace?.add(line: number, block: blocks.count, text: cleaned)
+          current.append(SourceLine(text: cleaned, indented: startsIndented(raw), number: number))
+        }
+      }
+      if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
+      return blocks
+    }
+  }
+
+  /// Part of the text by UTF-8 offsets on scalar boundaries. Slicing the text, rather than
+  /// decoding the bytes again, copies the line without validating it a second time.
+  private static func slice(of text: String, utf8Offsets range: Range<Int>) -> Substring {
+    let utf8 = text.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+    return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
+  }
+
+  /// The index of the LF that ends the line starting at `start`, or the end of the text.
+  /// An LF right after a CR does not count: CR LF is a single `Character`.
+  private static func endOfLine(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var end = start
+    while let newline = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: end) {
+      if newline == 0 || bytes[newline - 1] != 0x0D { return newline }
+      end = newline + 1
+    }
+    return bytes.count
+  }
+
+  /// Whether the line's first `Character` is a space or a tab. A tab always stands alone;
+  /// a space does unless a combining mark (never ASCII) follows it.
+  private static func startsIndented(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = raw.first, first == 0x20 || first == 0x09 else { return false }
+    if first == 0x09 || raw.count == 1 || raw[1] < 0x80 { return true }
+    return String(decoding: raw, as: UTF8.self).first == " "
+  }
+}
+
+/// Hard-wrapped lines back into paragraphs.
+enum Paragraphs {
+  /// A paragraph's text and which of the lines it was joined from.
+  struct Paragraph {
+    let text: String
+    let lines: Range<Int>
+  }
+
+  /// Lines join with single spaces, as hard-wrapped text needs. A new paragraph starts
+  /// at an indented line, at a list item (`- `, `• `, `* `), at and after a quoted reply
+  /// line (`> `), and after a line too long to have been wrapped (scraped pages put one
+  /// paragraph on each line, with no blank line between).
+  static func join(_ lines: [SourceLine]) -> [Paragraph] {
+    var paragraphs: [Paragraph] = []
+    var current: [String] = []
+    var start = 0
+    func flush(at index: Int) {
+      if !current.isEmpty {
+        paragraphs.append(Paragraph(text: current.joined(separator: " "), lines: start..<index))
+      }
+      current = []
+      start = index
+    }
+    var previousEndsParagraph = false
+    for (index, line) in lines.enumerated() {
+      let quoted = line.text.utf8.first == UInt8(ascii: ">")
+      if line.indented || isListItem(line.text) || quoted || previousEndsParagraph {
+        flush(at: index)
+      }
+      current.append(line.text)
+      previousEndsParagraph = quoted || line.text.utf8.count > longestWrappedLine
+    }
+    flush(at: lines.count)
+    return paragraphs
+  }
+
+  /// Hard-wrapped text (mail, wires) keeps lines under about 80 columns; a longer line
+  /// is a paragraph of its own.
+  static let longestWrappedLine = 140
+
+  static func isListItem(_ text: String) -> Bool {
+    let line = Substring(text)
+    // U+2022 has no canonical equivalent, so a `• ` line starts with its lead byte E2.
+    return CharacterAffix.hasPrefix(line, "- ") || CharacterAffix.hasPrefix(line, "* ")
+      || (text.utf8.first == 0xE2 && text.hasPrefix("• "))
+  }
+}

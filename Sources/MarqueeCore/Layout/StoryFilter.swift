@@ -1,0 +1,233 @@
+/// Takes what is not the story out of a page's lines before the layout is read: site
+/// furniture (dropped), links to other stories (kept apart), and the article's own
+/// byline and date (kept as fields).
+///
+/// It decides line by line, by the kind of line (`FurniturePhrases`, `Byline`,
+/// `DateLine`), and by where the line stands: a byline counts only near the top, and the
+/// headlines after a `READ NEXT` heading are links. A removed line splits its block, so
+/// the text around it never joins into one paragraph.
+struct StoryFilter {
+  private(set) var author: String?
+  private(set) var date: DateLine?
+  private(set) var relatedLinks: [String] = []
+
+  private let trace: LayoutTrace?
+  /// Story lines kept so far: bylines and dates count only among the first few.
+  private var storyLines = 0
+  /// How many more headline lines the last related heading may take.
+  private var linksLeft = 0
+  /// How many more lines of its block the last advertiser's heading may take.
+  private var adLinesLeft = 0
+  /// How many blocks the page has, and which one is being read.
+  private var blockCount = 0
+  private var blockIndex = 0
+  private var lastLink: String?
+  private var previousWasByline = false
+
+  init(trace: LayoutTrace?, author: String? = nil, date: DateLine? = nil) {
+    self.trace = trace
+    self.author = author
+    self.date = date
+  }
+
+  /// What a removed line became.
+  private struct Removal {
+    let role: LineRole
+    let value: String?
+    let rule: String
+    /// The date a byline gives on the same line.
+    var date: DateLine? = nil
+  }
+
+  mutating func filter(_ blocks: [SourceBlock]) -> [SourceBlock] {
+    var kept: [SourceBlock] = []
+    blockCount = blocks.count
+    var nextIsSlide = false
+    var inSignature = false
+    for (index, block) in blocks.enumerated() {
+      blockIndex = index
+      adLinesLeft = 0
+      let shareBar = Furniture.shareBarLines(block.lines)
+      var lines: [SourceLine] = []
+      func keep() {
+        guard !lines.isEmpty else { return }
+        kept.append(SourceBlock(lines: lines, startsSlide: nextIsSlide))
+        nextIsSlide = false
+        lines = []
+      }
+      for (position, line) in block.lines.enumerated() {
+        let next =
+          position + 1 < block.lines.count
+          ? block.lines[position + 1] : blocks[(index + 1)...].first?.lines.first
+        var removal: Removal?
+        if inSignature || Furniture.isSignatureStart(line.text) {
+          inSignature = true
+          removal = Removal(role: .furniture(.other), value: nil, rule: "signature")
+        } else if shareBar.contains(position) {
+          removal = Removal(role: .furniture(.share), value: nil, rule: "share buttons")
+        } else {
+          removal = classify(line, next: next)
+        }
+        guard let removal else {
+          lines.append(line)
+          storyLines += 1
+          continue
+        }
+        trace?.note(line.number, removal.role, removal.value, rule: removal.rule)
+        if let date = removal.date {
+          trace?.note(line.number, .date, date.text, rule: "date in the byline")
+        }
+        keep()
+        if removal.rule == Furniture.slideCounterRule { nextIsSlide = true }
+      }
+      keep()
+    }
+    return dropOrphanHeadlines(kept)
+  }
+
+  private var nearTheTop: Bool { storyLines < FurniturePhrases.bylineWithinLines }
+
+  private mutating func classify(_ line: SourceLine, next: SourceLine?) -> Removal? {
+    let text = line.text
+    let wasByline = previousWasByline
+    previousWasByline = false
+    if linksLeft > 0, let removal = linkAfterHeading(text) { return removal }
+    linksLeft = 0
+    if adLinesLeft > 0, text.utf8.count <= FurniturePhrases.maximumFurnitureLine {
+      adLinesLeft -= 1
+      return Removal(role: .furniture(.ad), value: nil, rule: "advertiser's text under its heading")
+    }
+    adLinesLeft = 0
+    if text.utf8.first == UInt8(ascii: ">") { return nil }
+    let short = text.utf8.count <= FurniturePhrases.maximumCommentPrompt
+    guard short else { return nil }
+    let lower = LowercasedLine(text)
+    if text.utf8.count <= LayoutPhrases.maximumCreditLineLength,
+      CreditGrammar.wholeLine(text) != nil
+    {
+      return nil
+    }
+    if let match = Furniture.match(text, lower: lower) {
+      return take(match, text)
+    }
+    if let byline = Byline.read(text) { return takeByline(byline) }
+    if author == nil, nearTheTop, storyLines <= 1, let next,
+      Byline.isBareName(text), Byline.isStaffLine(next.text) || DateLine.read(next.text) != nil
+    {
+      return takeByline(
+        Byline(authors: text, date: nil, rule: "name under the title, above a date or job"))
+    }
+    if wasByline, Byline.isStaffLine(text) {
+      previousWasByline = true
+      return Removal(role: .furniture(.other), value: nil, rule: "staff line under the byline")
+    }
+    if let dateLine = DateLine.read(text), nearTheTop || date == nil && storyLines < 12 {
+      if date == nil {
+        date = dateLine
+        return Removal(role: .date, value: dateLine.text, rule: "date line near the top")
+      }
+      return Removal(role: .date, value: nil, rule: "another date near the top (kept the first)")
+    }
+    if let kind = Furniture.shape(text, lower: lower) {
+      return Removal(role: .furniture(kind.kind), value: nil, rule: kind.rule)
+    }
+    let nearTheEnd = blockCount - blockIndex <= FurniturePhrases.readerQuestionWithinLastBlocks
+    if Furniture.isCommentPrompt(text, lower: lower, nearTheEnd: nearTheEnd) {
+      return Removal(role: .furniture(.comment), value: nil, rule: "asks readers to comment")
+    }
+    if Furniture.isPromo(lower) {
+      return Removal(role: .furniture(.other), value: nil, rule: "asks readers to act on the site")
+    }
+    return nil
+  }
+
+  /// A line right after a related heading: a linked headline, a repeat of it, or the
+  /// teaser card's byline; nil when the story resumes.
+  private mutating func linkAfterHeading(_ text: String) -> Removal? {
+    if text == lastLink {
+      return Removal(role: .furniture(.related), value: nil, rule: "the same headline again")
+    }
+    if Byline.read(text) != nil {
+      linksLeft = 0
+      return Removal(
+        role: .furniture(.teaserByline), value: nil, rule: "byline of a teaser card")
+    }
+    guard Furniture.isHeadline(text) else { return nil }
+    linksLeft -= 1
+    lastLink = text
+    relatedLinks.append(text)
+    return Removal(role: .related, value: text, rule: "headline under a related heading")
+  }
+
+  private mutating func take(_ match: Furniture.Match, _ text: String) -> Removal {
+    let phrase = match.phrase
+    switch phrase.match {
+    case .heading where phrase.kind == .ad:
+      adLinesLeft = FurniturePhrases.maximumLinesAfterAdHeading
+      return Removal(
+        role: .furniture(phrase.kind), value: nil, rule: "advertiser's heading “\(phrase.phrase)”")
+    case .heading, .headingPrefix:
+      linksLeft = FurniturePhrases.maximumLinksAfterHeading
+      lastLink = nil
+      return Removal(
+        role: .furniture(phrase.kind), value: nil, rule: "heading “\(phrase.phrase)”")
+    case .linkPrefix where phrase.kind == .related:
+      relatedLinks.append(text)
+      return Removal(role: .related, value: text, rule: "link “\(phrase.phrase): …”")
+    default:
+      return Removal(
+        role: .furniture(phrase.kind), value: nil, rule: "phrase “\(phrase.phrase)”")
+    }
+  }
+
+  private mutating func takeByline(_ byline: Byline) -> Removal {
+    guard author == nil, nearTheTop || byline.anywhere else {
+      return Removal(
+        role: .furniture(.teaserByline), value: nil,
+        rule: author == nil ? "byline below the story's start" : "a second byline")
+    }
+    author = byline.authors
+    if date == nil, let bylineDate = byline.date { date = bylineDate }
+    previousWasByline = true
+    return Removal(role: .author, value: byline.authors, rule: byline.rule, date: byline.date)
+  }
+
+  /// A headline standing alone between paragraphs, with no image after it, is a link to
+  /// another story that lost its heading (`Katie Holmes Talks Directorial Debut`, `Why
+  /// Mariah Carey's manager is more like a 'dictator'`). Only a short run of them counts
+  /// (a list of short lines is the story's own), and only next to a paragraph.
+  private mutating func dropOrphanHeadlines(_ blocks: [SourceBlock]) -> [SourceBlock] {
+    let isCandidate = blocks.enumerated().map { index, block in
+      index >= 2 && block.lines.count <= 2
+        && block.lines.allSatisfy { Furniture.isOrphanHeadline($0.text) }
+    }
+    var kept: [SourceBlock] = []
+    kept.reserveCapacity(blocks.count)
+    var index = 0
+    while index < blocks.count {
+      guard isCandidate[index] else {
+        kept.append(blocks[index])
+        index += 1
+        continue
+      }
+      let end = isCandidate[index...].firstIndex(of: false) ?? blocks.count
+      let run = blocks[index..<end]
+      let lineCount = run.reduce(0) { $0 + $1.lines.count }
+      let besideParagraph =
+        (index > 0 && Furniture.isParagraph(blocks[index - 1]))
+        || (end < blocks.count && Furniture.isParagraph(blocks[end]))
+      let beforeImage = end < blocks.count && Furniture.startsImage(blocks[end])
+      if lineCount <= FurniturePhrases.maximumOrphanHeadlines, besideParagraph, !beforeImage {
+        for line in run.flatMap(\.lines) {
+          relatedLinks.append(line.text)
+          trace?.note(
+            line.number, .related, line.text, rule: "headline standing alone between paragraphs")
+        }
+      } else {
+        kept += run
+      }
+      index = end
+    }
+    return kept
+  }
+}
