@@ -61,6 +61,9 @@ public struct Article: Sendable, Hashable {
   /// The publication day as `YYYY-MM-DD`, where `date` names it without guessing
   /// (`06/03/2025` could be March or June, and stays nil).
   public var published: String? { date.flatMap { DateLine.read($0)?.iso } }
+
+  /// `published` as midnight UTC of that day, for sorting by date.
+  public var publicationDate: Date? { published.flatMap(DateLine.parseISODay) }
   public var title: String { packed.first(.title) ?? "" }
   /// The standfirst: the first text block after the title, or "" when there is none.
   public var dek: String { packed.first(.dek) ?? "" }

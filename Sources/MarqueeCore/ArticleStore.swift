@@ -29,7 +29,12 @@ public struct ArticleStore: Sendable {
     case .words:
       return stableSorted { $0.wordCount > $1.wordCount }
     case .date:
-      return stableSorted { ($0.modified ?? .distantPast) > ($1.modified ?? .distantPast) }
+      // The article's own date where the page gives one, else the file's time; read
+      // once per article, not once per comparison.
+      let keys = Dictionary(
+        articles.map { ($0.path, $0.publicationDate ?? $0.modified ?? .distantPast) },
+        uniquingKeysWith: { first, _ in first })
+      return stableSorted { keys[$0.path]! > keys[$1.path]! }
     }
   }
 
@@ -42,19 +47,27 @@ public struct ArticleStore: Sendable {
   }
 
   /// Every image credit with how many images and articles carry it, most used first
-  /// (ties by credit, then alphabetically). Credits are counted exactly as written.
-  public func creditTally() -> [CreditCount] {
+  /// (ties by credit, then alphabetically). Credits are counted exactly as written, or,
+  /// `bySource`, grouped under the photo source they name (`Getty`, `Getty Images` and
+  /// `Name / Getty Images for Brand` are all `Getty Images`; a credit naming no known
+  /// source stays as written), with the spellings grouped.
+  public func creditTally(bySource: Bool = false) -> [CreditCount] {
     var images: [String: Int] = [:]
     var articleCounts: [String: Int] = [:]
+    var spellings: [String: Set<String>] = [:]
     for article in articles {
       var seen = Set<String>()
       for credit in article.images.compactMap(\.credit) {
-        images[credit, default: 0] += 1
-        if seen.insert(credit).inserted { articleCounts[credit, default: 0] += 1 }
+        let key = bySource ? PhotoSources.groupName(ofCredit: credit) ?? credit : credit
+        images[key, default: 0] += 1
+        spellings[key, default: []].insert(credit)
+        if seen.insert(key).inserted { articleCounts[key, default: 0] += 1 }
       }
     }
     return images.map {
-      CreditCount(credit: $0.key, images: $0.value, articles: articleCounts[$0.key]!)
+      CreditCount(
+        credit: $0.key, images: $0.value, articles: articleCounts[$0.key]!,
+        spellings: spellings[$0.key]!.sorted())
     }
     .sorted {
       ($0.images, $0.articles) != ($1.images, $1.articles)
@@ -71,19 +84,24 @@ public enum ArticleOrder: String, CaseIterable, Sendable {
   case title
   /// Longest first.
   case words
-  /// Most recently modified first.
+  /// Newest first, by the article's date (`Article.published`), or the file's
+  /// modification time where the page gives no date.
   case date
 }
 
 /// One credit's use across the corpus.
 public struct CreditCount: Sendable, Hashable {
+  /// The credit as written, or the source's name when grouped by source.
   public let credit: String
   public let images: Int
   public let articles: Int
+  /// The credits as written that were counted here (one, unless grouped by source).
+  public let spellings: [String]
 
-  public init(credit: String, images: Int, articles: Int) {
+  public init(credit: String, images: Int, articles: Int, spellings: [String]? = nil) {
     self.credit = credit
     self.images = images
     self.articles = articles
+    self.spellings = spellings ?? [credit]
   }
 }

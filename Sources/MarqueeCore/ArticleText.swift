@@ -4,8 +4,7 @@ public enum ArticleText {
   /// images stand; blocks separated by blank lines. `width` 0 means no wrapping.
   public static func render(_ article: Article, width: Int) -> String {
     var blocks: [String] = [article.title]
-    let meta = [article.sourceURL, article.published].compactMap { $0 }
-    if !meta.isEmpty { blocks[0] += "\n" + meta.joined(separator: " · ") }
+    if let meta = article.metaLine { blocks[0] += "\n" + meta }
     if !article.dek.isEmpty { blocks.append(article.dek) }
     for block in article.body {
       switch block {
@@ -20,6 +19,14 @@ public enum ArticleText {
       }.joined(separator: "\n")
     }
     return wrapped.joined(separator: "\n\n") + "\n"
+  }
+}
+
+extension Article {
+  /// `By Author · Date · source URL`, leaving out what is absent; nil when all are.
+  public var metaLine: String? {
+    let parts = [author.map { "By \($0)" }, date, sourceURL].compactMap { $0 }
+    return parts.isEmpty ? nil : parts.joined(separator: " · ")
   }
 }
 

@@ -73,8 +73,7 @@ public struct DetailDocument: Sendable {
   public init(article: Article, width: Int, terms: [HighlightTerm] = []) {
     var builder = LineBuilder(width: width, terms: terms)
     builder.add(article.title, style: Style(bold: true, color: .title), fields: [.title])
-    let meta = [article.sourceURL, article.published].compactMap { $0 }
-    if !meta.isEmpty { builder.add(meta.joined(separator: " · "), style: Style(dim: true)) }
+    if let meta = article.metaLine { builder.add(meta, style: Style(dim: true)) }
     if !article.dek.isEmpty { builder.add(article.dek, style: Style(color: .dek), fields: [.dek]) }
     var imageLines = Array(repeating: 0, count: article.images.count)
     for block in article.body {

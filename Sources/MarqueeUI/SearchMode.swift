@@ -89,6 +89,12 @@ extension ReaderState {
   }
 
   private mutating func show(_ hits: [SearchHit], keeping selected: Int?, credit: String?) {
+    // `C` follows the exact credit: the phrase search finds `Splash News` for `Splash`,
+    // and only images credited exactly so are kept.
+    let hits =
+      credit.map { credit in
+        hits.filter { index.articles[$0.article].images.contains { $0.credit == credit } }
+      } ?? hits
     search?.matchCount = hits.count
     showList(hits.map(\.article), selecting: selected)
     if let credit {

@@ -10,7 +10,11 @@ struct ListCommand: ParsableCommand {
 
   @OptionGroup var corpus: CorpusOptions
 
-  @Option(help: "Order rows by path, title, words (longest first) or date (newest first).")
+  @Option(
+    help: """
+      Order rows by path, title, words (longest first) or date (newest first: the \
+      article's own date, else the file's modification time).
+      """)
   var sort: ArticleOrder = .path
 
   @Flag(help: "Print JSON instead of a table.")

@@ -108,4 +108,16 @@ struct SearchModeTests {
     #expect(screen.lines.last!.contains("2 matches for “credit:\"Nordpix\"”"))
     #expect(screenAfter(keys("C")).0.message == "Select an image in the credits pane (c) first")
   }
+
+  /// `C` lists the images credited exactly so: `Nordpix Agency` holds the phrase
+  /// `Nordpix`, but is another credit.
+  @Test func creditSearchFollowsTheExactCredit() {
+    let agency = Sample.article(
+      "agency", title: "An Agency Story",
+      images: [ArticleImage(label: "Y", caption: nil, credit: "Nordpix Agency")],
+      imagePositions: [0])
+    let (state, _) = screenAfter(keys("cjC"), articles: Sample.trio + [agency])
+    #expect(state.listedArticles.map(\.title) == ["Glass Harbor Premiere Dazzles"])
+    #expect(state.message == "1 article with images from Nordpix")
+  }
 }

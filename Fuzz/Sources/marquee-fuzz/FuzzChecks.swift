@@ -11,7 +11,7 @@ enum FuzzChecks {
     else { return }
     var texts = [article.title, article.dek, article.path] + article.paragraphs
     texts += article.relatedLinks
-    texts += [article.sourceURL, article.published].compactMap { $0 }
+    texts += [article.sourceURL, article.author, article.date, article.published].compactMap { $0 }
     for image in article.images {
       texts += [image.label, image.caption, image.credit].compactMap { $0 }
     }
@@ -23,6 +23,11 @@ enum FuzzChecks {
       _ = Tokenizer.tokensWithRanges(text)
     }
     requireTerminalSafe(ArticleText.render(article, width: width), allowingNewlines: true)
+    // `show --explain` prints every line of the file with its decisions.
+    if case .success(let explained) = ArticleParser.explain(bytes: bytes, path: "fuzz.txt") {
+      require(explained.article == article, "explaining parses differently")
+      requireTerminalSafe(ExplanationText.render(explained.lines), allowingNewlines: true)
+    }
     let index = SearchIndex(articles: [article])
     for word in Tokenizer.tokens(article.title).prefix(3) {
       if let query = try? SearchQuery("\"\(word)\" OR \(word.prefix(2))*") {

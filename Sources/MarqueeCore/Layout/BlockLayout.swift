@@ -23,6 +23,45 @@ struct BlockLayout {
   }
 
   mutating func add(_ block: SourceBlock) {
+    let (piecesBefore, imagesBefore) = (pieces.count, images.count)
+    addUnlessSlide(block)
+    if block.startsSlide { makeSlide(block, piecesFrom: piecesBefore, imagesFrom: imagesBefore) }
+  }
+
+  /// A slide (the block after a `3 of 12` counter) is one picture: its text is the
+  /// image's label and caption, however it is laid out.
+  private mutating func makeSlide(
+    _ block: SourceBlock, piecesFrom start: Int, imagesFrom first: Int
+  ) {
+    guard images.count - first <= 1 else { return }
+    var textLines: [SourceLine] = []
+    for piece in pieces[start...] {
+      if case .text(let lines, _) = piece { textLines += lines }
+    }
+    guard textLines.count <= 2,
+      textLines.allSatisfy({ $0.text.utf8.count <= LayoutPhrases.maximumCaptionAboveCredit })
+    else { return }
+    var image =
+      images.count > first ? images[first] : ArticleImage(label: nil, caption: nil, credit: nil)
+    guard image.caption == nil, !textLines.isEmpty else { return }
+    var label = image.label
+    var captionLines = textLines
+    if label == nil, captionLines.count == 2, LayoutLine.isLabelLike(captionLines[0].text) {
+      label = captionLines.removeFirst().text
+      trace?.note(textLines[0].number, .imageLabel, label, rule: "label line of a slide")
+    }
+    for line in captionLines {
+      trace?.note(line.number, .caption, line.text, rule: "caption of a slide")
+    }
+    image = ArticleImage(
+      label: label, caption: captionLines.map(\.text).joined(separator: " "), credit: image.credit)
+    pieces.removeSubrange(start...)
+    if images.count > first { images.removeLast() }
+    images.append(image)
+    pieces.append(.image(images.count - 1))
+  }
+
+  private mutating func addUnlessSlide(_ block: SourceBlock) {
     let lines = block.lines
     if lines.count == 2, LayoutLine.isLabelLike(lines[0].text),
       let split = CreditTail.split(lines[1].text, loose: true)
@@ -69,10 +108,17 @@ struct BlockLayout {
       openGallery = nil
       switch image {
       case .credit(let credit, let rule):
-        // The line just above, in the same block, is what the picture shows.
-        let above = text.last.flatMap { Self.describes($0) ? text.popLast() : nil }
+        // The lines just above, in the same block, say what the picture shows.
+        let (label, captions) = Self.takeDescription(from: &text)
         flushText(whole: false)
-        addImage(describedBy: above, credit: credit, line: line, rule: rule)
+        for caption in captions {
+          trace?.note(
+            caption.number, .caption, caption.text, rule: "caption just above a credit line")
+        }
+        let caption = captions.isEmpty ? nil : captions.map(\.text).joined(separator: " ")
+        addImage(
+          ArticleImage(label: label?.text, caption: caption, credit: credit), labelLine: label,
+          creditLine: line, rule: rule)
       case .labelAndCredit(let label, let credit):
         flushText(whole: false)
         trace?.note(line.number, .imageLabel, label, rule: "names before a photo source")
@@ -84,12 +130,17 @@ struct BlockLayout {
         flushText(whole: false)
         addImage(
           label: above, caption: split.caption, credit: split.credit, line: line, rule: split.rule)
-      case .inline(let inline):
-        if !inline.before.isEmpty { text.append(SourceLine(inline.before, like: line)) }
-        flushText(whole: false)
-        addImage(
-          ArticleImage(label: nil, caption: nil, credit: inline.credit), creditLine: line,
-          rule: inline.rule)
+      case .inline(var inline):
+        // A paragraph may hold several credits; each image stands where its credit was.
+        while true {
+          if !inline.before.isEmpty { text.append(SourceLine(inline.before, like: line)) }
+          flushText(whole: false)
+          addImage(
+            ArticleImage(label: nil, caption: nil, credit: inline.credit), creditLine: line,
+            rule: inline.rule)
+          guard let next = CreditTail.inline(inline.after) else { break }
+          inline = next
+        }
         if !inline.after.isEmpty { text.append(SourceLine(inline.after, like: line)) }
       case .galleryMarker, .none:
         text.append(line)
@@ -122,27 +173,37 @@ struct BlockLayout {
     return .none
   }
 
-  /// Whether a line just above a credit line describes the picture: a label, or a
-  /// caption sentence short enough not to be a paragraph.
-  private static func describes(_ line: SourceLine) -> Bool {
-    LayoutLine.isLabelLike(line.text)
-      || line.text.utf8.count <= LayoutPhrases.maximumCaptionAboveCredit
+  /// What the lines just above a credit line say of its picture: a label line; or a
+  /// caption sentence short enough not to be a paragraph, under a label that opens the
+  /// block (`Name` / `Name arrives at…` / `Photographer/Agency`); or the tabloid run of
+  /// captions that open with a kicker (`Smiling through: …`, `Out with friends: …`).
+  private static func takeDescription(from text: inout [SourceLine]) -> (
+    label: SourceLine?, captions: [SourceLine]
+  ) {
+    var kickers: [SourceLine] = []
+    while let last = text.last, hasKicker(last.text),
+      last.text.utf8.count <= LayoutPhrases.maximumCaptionAboveCredit
+    {
+      kickers.insert(text.removeLast(), at: 0)
+    }
+    if !kickers.isEmpty { return (nil, kickers) }
+    guard let last = text.last else { return (nil, []) }
+    if LayoutLine.isLabelLike(last.text) { return (text.popLast(), []) }
+    guard last.text.utf8.count <= LayoutPhrases.maximumCaptionAboveCredit else { return (nil, []) }
+    let caption = text.removeLast()
+    if text.count == 1, LayoutLine.isLabelLike(text[0].text) { return (text.popLast(), [caption]) }
+    return (nil, [caption])
   }
 
-  private mutating func addImage(
-    describedBy above: SourceLine?, credit: String, line: SourceLine, rule: String
-  ) {
-    guard let above else {
-      addImage(ArticleImage(label: nil, caption: nil, credit: credit), creditLine: line, rule: rule)
-      return
+  /// `Smiling through: Oriel Banks, 31, …`: a few words and a colon, then a capital.
+  static func hasKicker(_ line: String) -> Bool {
+    guard let colon = line.prefix(LayoutPhrases.longestKicker).firstIndex(of: ":") else {
+      return false
     }
-    if LayoutLine.isLabelLike(above.text) {
-      addImage(label: above, caption: nil, credit: credit, line: line, rule: rule)
-    } else {
-      trace?.note(above.number, .caption, above.text, rule: "sentence just above a credit line")
-      addImage(
-        ArticleImage(label: nil, caption: above.text, credit: credit), creditLine: line, rule: rule)
-    }
+    let kicker = line[..<colon]
+    let after = line[line.index(after: colon)...]
+    return kicker.first?.isUppercase ?? false && kicker.split(separator: " ").count <= 4
+      && after.first == " " && (after.dropFirst().first?.isUppercase ?? false)
   }
 
   private mutating func addImage(

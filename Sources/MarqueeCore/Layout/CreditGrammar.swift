@@ -73,6 +73,7 @@ enum CreditGrammar {
     guard let reading = read(text) else { return false }
     return reading.namesSource
       || reading.namesSomeone && !reading.joinsOtherThanAnd
+        && reading.longestName <= LayoutPhrases.maximumPersonNameWords
         && text.split(separator: " ").count <= LayoutPhrases.maximumPhotographerWords
   }
 
@@ -97,9 +98,11 @@ enum CreditGrammar {
     var namesPhotoSource = false
     var namesSomeone = false
     var saysCourtesy = false
-    /// Whether joining words other than `and`, `&` and commas join the parts: `Ten Looks
-    /// From The Gala` reads as two names joined by `from`, but is a headline.
+    /// Whether words that join headline phrases (`from`, `of`, `with`) join the parts:
+    /// `Ten Looks From The Gala` reads as two names joined by `from`, but is a headline.
     var joinsOtherThanAnd = false
+    /// The most words in one part: a person's name has a few, a headline more.
+    var longestName = 0
   }
 
   /// Reads text part by part; nil as soon as a part is neither a source, a name, a
@@ -128,9 +131,9 @@ enum CreditGrammar {
     }
     guard words > 0, words <= LayoutPhrases.maximumCreditWords else { return nil }
     reading.joinsOtherThanAnd = text.split(separator: " ").contains { word in
-      let lower = word.lowercased()
-      return lower != "and" && lower != "&" && LayoutPhrases.creditJoiningWords.contains(lower)
+      LayoutPhrases.headlineJoiningWords.contains(word.lowercased())
     }
+    reading.longestName = segments(of: text).map { $0.split(separator: " ").count }.max() ?? 0
     return reading
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A date as a page writes it (`June 3, 2025`, `Published: 10:14 BST, 3 June 2025`,
 /// `2025-06-03T09:14:00Z`, `Tue 3 Jun 2025 10.14 BST`), and the calendar day it names
 /// when that can be read without guessing.
@@ -32,6 +34,15 @@ public struct DateLine: Sendable, Hashable {
   }
 
   static let maximumLength = 110
+
+  /// Midnight UTC of a `YYYY-MM-DD` day.
+  static func parseISODay(_ iso: String) -> Date? {
+    let parts = iso.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3 else { return nil }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+  }
 
   /// `2 hours ago`, `5 mins ago`: a date as pages print it for a while after publishing.
   private static func isRelative(_ text: Substring) -> Bool {

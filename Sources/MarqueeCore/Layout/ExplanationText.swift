@@ -13,6 +13,8 @@
 public enum ExplanationText {
   /// How much of a line's text is shown (the rest is cut with `…`).
   public static let shownText = 60
+  /// The widest role name (`furniture:teaser-byline`) and a space.
+  private static let roleWidth = 24
 
   public static func render(_ lines: [ExplainedLine]) -> String {
     var out: [String] = []
@@ -39,7 +41,8 @@ public enum ExplanationText {
       ? [LineDecision(role: .body, value: nil, rule: "no rule decided (kept as text)")]
       : line.decisions
     return decisions.enumerated().map { position, decision in
-      let role = decision.role.name.padding(toLength: 18, withPad: " ", startingAt: 0)
+      let name = decision.role.name
+      let role = name + String(repeating: " ", count: max(1, roleWidth - name.count))
       var shown = position == 0 ? cut(line.text) : ""
       if let value = decision.value, value != line.text { shown += " ⇒ " + cut(value) }
       let lead = position == 0 ? number : String(repeating: " ", count: 5)

@@ -14,7 +14,9 @@ enum Furniture {
     guard text.utf8.count <= FurniturePhrases.maximumFurnitureLine else { return nil }
     for phrase in prefixes where lower.startsWithWord(phrase.phrase) {
       if phrase.match == .headingPrefix {
-        guard text.split(separator: " ").count <= 6, !text.contains(":") else { continue }
+        guard text.split(separator: " ").count <= FurniturePhrases.maximumHeadingWords,
+          !text.contains(":")
+        else { continue }
       }
       if phrase.match == .linkPrefix {
         let rest = lower.bytes.dropFirst(phrase.phrase.utf8.count).drop { $0 == 0x20 }
@@ -59,10 +61,18 @@ enum Furniture {
   /// the line.
   static func isCommentPrompt(_ text: String, lower: LowercasedLine, nearTheEnd: Bool) -> Bool {
     guard text.utf8.count <= FurniturePhrases.maximumCommentPrompt,
-      let first = text.unicodeScalars.first, !openingQuotes.contains(first),
-      !containsDoubleQuote(lower.bytes)
+      let first = text.unicodeScalars.first, !openingQuotes.contains(first)
     else { return false }
-    if FurniturePhrases.commentPromptPhrases.contains(where: lower.contains) { return true }
+    let quotation = firstDoubleQuote(lower.bytes) ?? Int.max
+    for phrase in FurniturePhrases.commentPromptPhrases {
+      if let offset = lower.firstOffset(of: phrase), offset < quotation { return true }
+    }
+    guard quotation == Int.max else { return false }
+    // `… ignores in the comments surrounding the launch` describes; a prompt asks.
+    let asks =
+      lower.bytes.contains(UInt8(ascii: "?")) || lower.bytes.contains(UInt8(ascii: "!"))
+      || lower.contains("below")
+    if asks, FurniturePhrases.commentMentionPhrases.contains(where: lower.contains) { return true }
     guard nearTheEnd, let last = text.unicodeScalars.last, last == "?" || last == "!" else {
       return false
     }
@@ -86,14 +96,23 @@ enum Furniture {
       }
     }
     return starts.contains { start in
+      guard start <= FurniturePhrases.maximumTextBeforePromo else { return false }
       var clause = bytes[start...]
       for lead in FurniturePhrases.promoLeads where clause.starts(with: lead.utf8) {
         clause = clause.dropFirst(lead.utf8.count)
       }
-      return FurniturePhrases.promoVerbs.contains { verb in
-        clause.starts(with: verb.utf8)
-          && (clause.count == verb.utf8.count
-            || !ValidUTF8.isASCIILetterOrDigit(clause[clause.startIndex + verb.utf8.count]))
+      guard
+        let verb = FurniturePhrases.promoVerbs.first(where: { verb in
+          clause.starts(with: verb.utf8)
+            && (clause.count == verb.utf8.count
+              || !ValidUTF8.isASCIILetterOrDigit(clause[clause.startIndex + verb.utf8.count]))
+        })
+      else { return false }
+      // What to act on must follow the verb in the same sentence.
+      let rest = LowercasedLine(bytes: Array(clause.dropFirst(verb.utf8.count)))
+      let sentenceEnd = [". ", "? ", "! "].compactMap { rest.firstOffset(of: $0) }.min()
+      return FurniturePhrases.promoObjects.contains { object in
+        rest.firstOffset(of: object).map { $0 < (sentenceEnd ?? Int.max) } ?? false
       }
     }
   }
@@ -106,31 +125,77 @@ enum Furniture {
     return !endsLikeSentence(text, stops: [".", ",", ";"])
   }
 
-  /// A line in the shape of a headline that lost its heading: title case (most longer
-  /// words capitalised) or all in capitals, a few words to a couple of dozen, no
-  /// sentence end, not cut off mid-sentence, not a numbered item, a dialogue line or a
-  /// credit. Sentence-case headlines are left in the story: they cannot be told from
-  /// lines cut short by a scraper.
-  static func isOrphanHeadline(_ text: String) -> Bool {
+  /// How a line standing alone between paragraphs reads as a headline that lost its
+  /// heading (a link to another story), if it does.
+  enum OrphanHeadline {
+    /// Title case (most longer words capitalised) or all in capitals.
+    case titleCase
+    /// Sentence case with names in it and no punctuation at its end (`Katie Holmes
+    /// speaks out about giving daughter Suri a 'stable' childhood`): only trusted between
+    /// two paragraphs, since a line cut short by a scraper looks the same.
+    case sentenceCase
+    /// As `sentenceCase`, but a question (`Oscars 2017: what's up for best film?`):
+    /// only trusted after the story's end, since interviews are full of questions.
+    case question
+  }
+
+  /// A few words to a couple of dozen, no sentence end, not cut off mid-sentence, not a
+  /// numbered item, a subheading (`Name: the chameleon`) or a credit.
+  static func orphanHeadline(_ text: String) -> OrphanHeadline? {
     guard text.utf8.count <= FurniturePhrases.maximumHeadlineLength,
       let first = text.unicodeScalars.first,
       first.properties.isUppercase || openingQuotes.contains(first)
-    else { return false }
+    else { return nil }
     let words = text.split(separator: " ")
     guard words.count >= 4, words.count <= 22,
       let last = words.last?.lowercased(), !FurniturePhrases.danglingWords.contains(last)
-    else { return false }
-    let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
-    let shouting = letters.count >= 12 && letters.allSatisfy { !$0.properties.isLowercase }
-    guard shouting || !endsLikeSentence(text, stops: [".", ",", ";", ":", "…"]) else {
-      return false
-    }
+    else { return nil }
+    let shouting = isShouting(text)
+    // `Watch Name Dance To …`: a video promo, whatever its punctuation.
+    let videoPromo =
+      (text.hasPrefix("Watch ") || text.hasPrefix("WATCH ")) && words.count >= 3
+      && (words[1].first?.isUppercase ?? false)
+      && !["below", "above", "here"].contains { text.lowercased().contains($0) }
+    guard shouting || videoPromo || !endsLikeSentence(text, stops: [".", ",", ";", ":", "…"])
+    else { return nil }
+    // A line of names alone is an image label or a subheading, unless it reads as a
+    // headline: five words or more, or a possessive (`Kelly Ripa's Guest Co-Hosts`).
+    let namesOnly =
+      CreditGrammar.isName(text) && words.count < 5 && !text.contains("'s ")
+      && !text.contains("’s ")
+    guard !namesOnly, CreditGrammar.wholeLine(text) == nil,
+      LabelWithCredit.split(text) == nil, CreditTail.split(text) == nil
+    else { return nil }
     let long = words.filter { $0.count >= 4 && $0.first!.isLetter }
     let capitalised = long.filter { $0.first!.isUppercase }
-    let titleCase = long.count >= 3 && capitalised.count * 10 >= long.count * 8
-    return (shouting || titleCase) && !CreditGrammar.isName(text)
-      && CreditGrammar.wholeLine(text) == nil && LabelWithCredit.split(text) == nil
-      && CreditTail.split(text) == nil
+    if shouting || videoPromo || long.count >= 3 && capitalised.count * 10 >= long.count * 8 {
+      return .titleCase
+    }
+    let capitals = words.map { $0.first?.isUppercase ?? false }
+    let namesSomeone = zip(capitals, capitals.dropFirst()).contains { $0 && $1 }
+    guard words.count >= 6, words.count <= 20, namesSomeone, !isSubheading(words),
+      !endsLikeSentence(text, stops: ["!"])
+    else { return nil }
+    return endsLikeSentence(text, stops: ["?"]) ? .question : .sentenceCase
+  }
+
+  /// A title-case headline of seven words or more.
+  static func isFullHeadline(_ line: SourceLine) -> Bool {
+    line.text.split(separator: " ").count >= 7 && orphanHeadline(line.text) == .titleCase
+  }
+
+  /// A line in capitals with several words (`ARE THEY MARRIED? CLICK HERE …`).
+  static func isShouting(_ text: String) -> Bool {
+    let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
+    return letters.count >= 12 && letters.allSatisfy { !$0.properties.isLowercase }
+  }
+
+  /// `Victoria Beckham: the chameleon`: a name, a colon and a few lowercase words.
+  private static func isSubheading(_ words: [Substring]) -> Bool {
+    guard let colon = words.prefix(4).firstIndex(where: { $0.hasSuffix(":") }),
+      colon + 1 < words.count
+    else { return false }
+    return words[colon + 1].first?.isLowercase ?? false
   }
 
   /// A block of running text: long, or ending in a full sentence.
@@ -222,18 +287,19 @@ enum Furniture {
       && tokens.contains { $0.count == 4 && Int($0).map { (1990...2100).contains($0) } ?? false }
   }
 
-  private static func containsDoubleQuote(_ bytes: [UInt8]) -> Bool {
-    if bytes.contains(0x22) { return true }
+  /// Where the first double quotation mark (`"`, `“`, `”`) is, in bytes.
+  private static func firstDoubleQuote(_ bytes: [UInt8]) -> Int? {
     var index = 0
-    while index + 2 < bytes.count {
-      if bytes[index] == 0xE2, bytes[index + 1] == 0x80,
+    while index < bytes.count {
+      if bytes[index] == 0x22 { return index }
+      if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
         bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D
       {
-        return true
+        return index
       }
       index += 1
     }
-    return false
+    return nil
   }
 
   // MARK: Helpers

@@ -49,7 +49,7 @@ public enum FurniturePhrases {
         "content continues below", "scroll to continue with content", "skip ad",
         "advertisement - scroll to continue", "ad feature",
       ])
-    + group(.ad, .heading, ["a message from", "sponsored by", "presented by", "paid for by"])
+    + group(.ad, .headingPrefix, ["a message from", "sponsored by", "presented by", "paid for by"])
     + group(
       .related, .heading,
       [
@@ -80,13 +80,14 @@ public enum FurniturePhrases {
     + group(
       .related, .prefix,
       [
-        "see the most-read stories", "see more of the latest", "click here to read",
+        "see more of the latest", "click here to read",
         "for more coverage of", "for more on this story",
       ])
     + group(
       .related, .headingPrefix,
       [
-        "read more on", "read more from", "popular on", "more from", "more on", "trending on",
+        "see the most-read stories", "read more on", "read more from", "popular on", "more from",
+        "more on", "trending on",
         "latest from", "also on", "must read", "most popular on", "more stories from",
         "more news from", "recommended from", "sponsored stories",
       ])
@@ -251,10 +252,13 @@ public enum FurniturePhrases {
   /// The most headlines standing alone in a row that are read as orphaned links: more
   /// make a list that belongs to the story.
   static let maximumOrphanHeadlines = 3
+  /// The most words a heading that starts with a phrase may have (`A Message from
+  /// American Family Insurance`, `Popular on Site`).
+  static let maximumHeadingWords = 10
   /// Words a headline never ends with (a line cut mid-sentence does).
   static let danglingWords: Set<String> = [
     "for", "of", "and", "the", "to", "a", "an", "in", "on", "with", "as", "at", "by", "from",
-    "that", "which", "who", "or", "but", "is", "was", "his", "her", "their",
+    "that", "which", "who", "or", "but", "his", "her", "their",
   ]
 
   /// How many headline lines a related heading may take after it.
@@ -265,16 +269,22 @@ public enum FurniturePhrases {
   // MARK: Comment prompts
 
   /// Phrases that ask readers to answer, anywhere in a short line that is not a quote
-  /// (`HollywoodLifers, … Tell us below!`, `Sound off in the comments`).
+  /// (`HollywoodLifers, … Tell us below!`, `Sound off in the comments`). A quotation may
+  /// follow them on the line (`… let us know in the comments. The source said, "…"`).
   static let commentPromptPhrases = [
     "let us know", "tell us what you think", "tell us in the comments", "tell us your thoughts",
     "tell us how you feel", "tell us below", "tell us!", "tell us,", "tell us:", "tell us —",
     "tell us -", "tell us if you", "tell us which", "tell us who", "sound off",
-    "in the comments", "in the comment section", "in the comment box", "comment below",
-    "comments below", "comment section", "comments section", "share your thoughts",
-    "your thoughts below", "leave a comment", "drop a comment", "hit the comments",
-    "chime in", "vote below", "vote in our poll", "take our poll", "we want to hear",
-    "we'd love to hear", "tweet us", "comment below!", "let us hear", "weigh in below",
+    "comment below", "comments below", "share your thoughts", "your thoughts below",
+    "drop a comment", "chime in", "vote below", "vote in our poll", "take our poll",
+    "we want to hear", "we'd love to hear", "tweet us", "let us hear", "weigh in below",
+  ]
+
+  /// Phrases that also describe comments in a story (`Gomez responded in the comments
+  /// section: “…”`): prompts only in a line with no quotation at all.
+  static let commentMentionPhrases = [
+    "in the comments", "in the comment section", "in the comment box", "comment section",
+    "comments section", "leave a comment", "hit the comments",
   ]
 
   /// Questions to readers that prompt only when the line opens with them (after an
@@ -292,7 +302,7 @@ public enum FurniturePhrases {
   /// Calls to act on the site itself (`Sign up now for…`, `Just hit 'Like' on our
   /// page`, `Check back with us for updates`), when they open a sentence.
   static let promoVerbs = [
-    "sign up", "subscribe", "follow", "like", "hit 'like'", "hit ‘like’", "download", "check out",
+    "sign up", "subscribe", "follow", "hit 'like'", "hit ‘like’", "download", "check out",
     "check back", "click", "tap", "join", "read our", "see our", "watch our", "listen to our",
     "get our", "get the",
   ]
@@ -302,6 +312,9 @@ public enum FurniturePhrases {
     "facebook", "twitter", "instagram", "tiktok", "updates", "news alerts", "timeline",
     "our site", "our website", "latest news", "for more", "for all the latest", "on amazon",
   ]
+  /// The most text that may come before a promo's sentence on its line: a promo glued
+  /// to the end of a long paragraph leaves the line to the story.
+  static let maximumTextBeforePromo = 60
   /// Words that may come before a promo's verb (`Just hit…`, `Don't forget to check…`).
   static let promoLeads = [
     "just ", "don't forget to ", "don’t forget to ", "be sure to ", "make sure to ", "please ",

@@ -82,6 +82,11 @@ public enum LayoutPhrases {
   /// The most words a credit naming only people may have (`Mert Alas and Marcus
   /// Piggott`): longer title-case text is a headline.
   static let maximumPhotographerWords = 7
+  /// Joining words that credits naming only people do not use (`X and Y`, `X for The
+  /// New York Times` do; `Ten Looks From The Gala` is a headline).
+  static let headlineJoiningWords: Set<String> = ["from", "of", "with", "by", "both", "all"]
+  /// The most words a person's name has in a credit naming only people.
+  static let maximumPersonNameWords = 4
   /// The longest `Person Name / Outlet` line taken as a credit without a known source.
   static let maximumSlashCreditLength = 48
   /// The most words one name may have in a credit or byline.
@@ -89,6 +94,8 @@ public enum LayoutPhrases {
   /// The longest caption whose last sentence may be a credit (`Name at the premiere.
   /// Gilbert Carrasquillo/GC Images`): longer text is a paragraph.
   static let maximumCaptionLength = 400
+  /// How far into a line a tabloid caption's kicker may end (`Smiling through:`).
+  static let longestKicker = 32
   /// The longest sentence taken as the caption of a credit line right under it.
   static let maximumCaptionAboveCredit = 250
 

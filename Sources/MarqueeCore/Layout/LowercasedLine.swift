@@ -8,6 +8,11 @@ struct LowercasedLine {
     bytes = ValidUTF8.withBytes(of: text) { $0.map(ValidUTF8.asciiLowercased) }
   }
 
+  /// Bytes that are lowercased already.
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
   /// Whether the phrase occurs anywhere in the line.
   func contains(_ phrase: String) -> Bool {
     firstOffset(of: phrase) != nil

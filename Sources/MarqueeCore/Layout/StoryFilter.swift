@@ -162,7 +162,7 @@ struct StoryFilter {
   private mutating func take(_ match: Furniture.Match, _ text: String) -> Removal {
     let phrase = match.phrase
     switch phrase.match {
-    case .heading where phrase.kind == .ad:
+    case .heading where phrase.kind == .ad, .headingPrefix where phrase.kind == .ad:
       adLinesLeft = FurniturePhrases.maximumLinesAfterAdHeading
       return Removal(
         role: .furniture(phrase.kind), value: nil, rule: "advertiser's heading “\(phrase.phrase)”")
@@ -196,13 +196,44 @@ struct StoryFilter {
   /// another story that lost its heading (`Katie Holmes Talks Directorial Debut`, `Why
   /// Mariah Carey's manager is more like a 'dictator'`). Only a short run of them counts
   /// (a list of short lines is the story's own), and only next to a paragraph.
-  private mutating func dropOrphanHeadlines(_ blocks: [SourceBlock]) -> [SourceBlock] {
-    let isCandidate = blocks.enumerated().map { index, block in
-      index >= 2 && block.lines.count <= 2
-        && block.lines.allSatisfy { Furniture.isOrphanHeadline($0.text) }
+  /// Headlines glued to the top of the paragraph after them (one or two lines, then
+  /// running text), as scrapers leave a related-links box that sat above a paragraph.
+  private mutating func dropGluedHeadlines(from block: inout SourceBlock) {
+    let lines = block.lines
+    guard lines.count >= 2 else { return }
+    var count = 0
+    // Questions glued above their answers are interviews, not links.
+    while count < min(2, lines.count - 1),
+      let kind = Furniture.orphanHeadline(lines[count].text), kind != .question
+    {
+      count += 1
     }
+    let rest = SourceBlock(lines: Array(lines[count...]))
+    guard count > 0, Furniture.isParagraph(rest),
+      Furniture.orphanHeadline(lines[count].text) == nil
+    else { return }
+    for line in lines[..<count] {
+      relatedLinks.append(line.text)
+      trace?.note(line.number, .related, line.text, rule: "headline glued above a paragraph")
+    }
+    block.lines = rest.lines
+  }
+
+  private mutating func dropOrphanHeadlines(_ blocks: [SourceBlock]) -> [SourceBlock] {
+    let kinds = blocks.enumerated().map { index, block -> Furniture.OrphanHeadline? in
+      guard index >= 1, block.lines.count <= 2 else { return nil }
+      let lines = block.lines.map { Furniture.orphanHeadline($0.text) }
+      if lines.allSatisfy({ $0 == .titleCase }) { return .titleCase }
+      // The first story paragraph may be a standfirst in sentence case.
+      return lines.count == 1 && index >= 2 ? lines[0] : nil
+    }
+    let isCandidate = kinds.map { $0 != nil }
     var kept: [SourceBlock] = []
     kept.reserveCapacity(blocks.count)
+    var blocks = blocks
+    for index in blocks.indices.dropFirst(2) where Furniture.isParagraph(blocks[index - 1]) {
+      dropGluedHeadlines(from: &blocks[index])
+    }
     var index = 0
     while index < blocks.count {
       guard isCandidate[index] else {
@@ -213,11 +244,28 @@ struct StoryFilter {
       let end = isCandidate[index...].firstIndex(of: false) ?? blocks.count
       let run = blocks[index..<end]
       let lineCount = run.reduce(0) { $0 + $1.lines.count }
-      let besideParagraph =
-        (index > 0 && Furniture.isParagraph(blocks[index - 1]))
-        || (end < blocks.count && Furniture.isParagraph(blocks[end]))
-      let beforeImage = end < blocks.count && Furniture.startsImage(blocks[end])
-      if lineCount <= FurniturePhrases.maximumOrphanHeadlines, besideParagraph, !beforeImage {
+      let paragraphBefore = index > 0 && Furniture.isParagraph(blocks[index - 1])
+      let paragraphAfter = end < blocks.count && Furniture.isParagraph(blocks[end])
+      let introduced = blocks[index - 1].lines.last?.text.hasSuffix(":") ?? false
+      let atTheEnd = end == blocks.count
+      let besideParagraph: Bool
+      if run.indices.allSatisfy({ kinds[$0] == .titleCase }) {
+        besideParagraph = paragraphBefore || paragraphAfter
+      } else if run.indices.contains(where: { kinds[$0] == .question }) {
+        besideParagraph = paragraphBefore && !introduced && atTheEnd
+      } else {
+        besideParagraph =
+          paragraphBefore && !introduced && (paragraphAfter && lineCount == 1 || atTheEnd)
+      }
+      let shouting = run.allSatisfy { $0.lines.allSatisfy { Furniture.isShouting($0.text) } }
+      let beforeImage = !shouting && end < blocks.count && Furniture.startsImage(blocks[end])
+      // A longer run is a block of links only when every line is a full headline; a
+      // list of short lines (nominees, fixtures) belongs to the story.
+      let linkBlock =
+        lineCount <= FurniturePhrases.maximumOrphanHeadlines
+        || lineCount <= FurniturePhrases.maximumLinksAfterHeading
+          && run.allSatisfy { $0.lines.allSatisfy(Furniture.isFullHeadline) }
+      if linkBlock, besideParagraph, !beforeImage {
         for line in run.flatMap(\.lines) {
           relatedLinks.append(line.text)
           trace?.note(

@@ -1,0 +1,148 @@
+import Testing
+
+@testable import MarqueeCore
+
+/// The single-line rules of the layout, each with lines it must and must not accept.
+@Suite("Layout rules")
+struct LayoutRuleTests {
+  @Test(arguments: [
+    ("June 3, 2025", "2025-06-03"),
+    ("Jun. 3, 2025 4:15pm PT", "2025-06-03"),
+    ("Tuesday, June 3, 2025 at 9:14 a.m. EDT", "2025-06-03"),
+    ("3 June 2025", "2025-06-03"),
+    ("Published: 10:14 BST, 3 June 2025 | Updated: 11:02 BST, 3 June 2025", "2025-06-03"),
+    ("Updated on June 3rd, 2025", "2025-06-03"),
+    ("2025-06-03", "2025-06-03"),
+    ("2017-11-07T01:52:40+0000", "2017-11-07"),
+    ("June 3, 2025 5:02 PM GMT+1", "2025-06-03"),
+    ("Tue, 04 Mar 2025 21:17:44 -0500", "2025-03-04"),
+  ])
+  func datesReadAsTheDayTheyName(line: String, iso: String) throws {
+    let date = try #require(DateLine.read(line))
+    #expect(date.iso == iso)
+    #expect(!date.text.lowercased().hasPrefix("published"))
+  }
+
+  /// `06/03/2025` is March in one country and June in another: kept, never guessed.
+  @Test(arguments: ["06/03/2025", "Published on 24/05/2025 at 21:40", "2 hours ago"])
+  func ambiguousDatesStayAsWritten(line: String) throws {
+    let date = try #require(DateLine.read(line))
+    #expect(date.iso == nil)
+  }
+
+  @Test(arguments: [
+    "On 20 March 2016, we wrote...", "June was the best month of her life", "10:14 BST",
+    "May 2025 be kinder to us all.", "The 2025 tour starts in June and ends in May.",
+  ])
+  func sentencesWithDatesAreNotDateLines(line: String) {
+    #expect(DateLine.read(line) == nil)
+  }
+
+  @Test(arguments: [
+    ("By Jane Doe", "Jane Doe"),
+    ("By Jane Doe and John Roe", "Jane Doe and John Roe"),
+    ("BY HARRIET COLWYN FOR THE DAILY LEDGER", "HARRIET COLWYN"),
+    ("By Selma Ortiz, Staff Writer", "Selma Ortiz"),
+    ("By Selma Ortiz / June 3, 2025", "Selma Ortiz"),
+    ("Jane Doe · 4 min read", "Jane Doe"),
+    ("Posted on March 4, 2025 by Della Marchetti", "Della Marchetti"),
+    ("Written by Ada J. Quint", "Ada J. Quint"),
+  ])
+  func bylinesGiveTheAuthor(line: String, author: String) throws {
+    #expect(try #require(Byline.read(line)).authors == author)
+  }
+
+  @Test func aBylineCanCarryTheDate() throws {
+    #expect(try #require(Byline.read("By Selma Ortiz / June 3, 2025")).date?.iso == "2025-06-03")
+    #expect(try #require(Byline.read("Posted on March 4, 2025 by Della")).date?.iso == "2025-03-04")
+  }
+
+  @Test(arguments: [
+    "By the time the show ended, everyone had left.", "By now, fans know the drill.",
+    "By Monday", "Bye bye, summer!", "By far the best look of the night",
+  ])
+  func sentencesStartingWithByAreNotBylines(line: String) {
+    #expect(Byline.read(line) == nil)
+  }
+
+  @Test(arguments: [
+    "Getty Images", "Rex Features", "Splash News", "Rex/Getty", "E!", "AKM-GSI", "PA Photos",
+    "Tristan Fewings / Getty Images", "Kevin Mazur/Getty Images for TIME",
+    "Rochlin/Hand in Hand/Getty Images; Clint Spaulding/WWD/REX/Shutterstock",
+    "@handle/Instagram", "Courtesy of Northlight Pictures", "AP Photo/Chris Pizzello, File",
+    "REUTERS/Mario Anzuoni/File Photo", "Handout via Reuters", "Maya Fenwick/Halcyon+",
+    "Left, by Mike Pont/WireImage; Right, from GC Images, both from Getty Images.",
+  ])
+  func bareCreditLines(line: String) {
+    #expect(CreditGrammar.wholeLine(line) != nil)
+  }
+
+  @Test(arguments: [
+    "Kendall took to Instagram to share the news.", "Getty Images said it had no comment.",
+    "Kim Kardashian and Kanye West", "By Ciara Sheppard", "SOURCE: US WEEKLY", "Photos",
+    "More From Our Partners", "Slide 1/8", "AC/DC", "Kim Kardashian Shares Photo On Instagram",
+    "Photos: See All Of The Looks From The Night", "Netflix Orders A Second Season",
+  ])
+  func notCreditLines(line: String) {
+    #expect(CreditGrammar.wholeLine(line) == nil)
+  }
+
+  @Test func labelLinesEndingInAnAgencySplit() throws {
+    let split = try #require(LabelWithCredit.split("Ben Affleck Jen Garner Getty Images"))
+    #expect(split.label == "Ben Affleck Jen Garner")
+    #expect(split.credit == "Getty Images")
+    // Platforms end headlines far more often than labels.
+    #expect(LabelWithCredit.split("Kim Kardashian Shares New Photo Instagram") == nil)
+    #expect(LabelWithCredit.split("Stars Flock To The Gala In Getty Images") == nil)
+  }
+
+  @Test(arguments: [
+    ("Getty", "Getty Images"), ("Getty Images", "Getty Images"),
+    ("Name/Getty Images", "Getty Images"), ("Name / Getty Images for Brand", "Getty Images"),
+    ("Splash", "Splash News"), ("XactpiX / Splash News", "Splash News"),
+    ("Rex Features", "REX"), ("Instagram Stories", "Instagram"), ("AP Photo/Name", "AP"),
+  ])
+  func creditsGroupUnderTheirSource(credit: String, source: String) {
+    #expect(PhotoSources.groupName(ofCredit: credit) == source)
+  }
+
+  @Test func aPhotographersOwnCreditHasNoSource() {
+    #expect(PhotoSources.groupName(ofCredit: "Mert Alas and Marcus Piggott") == nil)
+  }
+
+  @Test(arguments: [
+    "HollywoodLifers, do you think they will reunite? Tell us below!",
+    "Let us know your thoughts in the comments.", "Sound off in the comments below!",
+  ])
+  func commentPrompts(line: String) {
+    #expect(Furniture.isCommentPrompt(line, lower: LowercasedLine(line), nearTheEnd: false))
+  }
+
+  @Test(arguments: [
+    "Sources tell us that the couple will marry in June.",
+    "“Let us know when you land,” she texted him.",
+    "Gomez responded in the comments section: “If you can’t handle it, stop.”",
+    "The candidate ignores in the comments surrounding the launch what matters.",
+  ])
+  func proseAboutCommentsIsNotAPrompt(line: String) {
+    #expect(!Furniture.isCommentPrompt(line, lower: LowercasedLine(line), nearTheEnd: true))
+  }
+
+  /// An interview asks its subject questions all the way through: a question to the
+  /// reader counts only near the end of the page.
+  @Test func readerQuestionsCountOnlyNearTheEnd() {
+    let line = "Do you think Kim should adopt?"
+    #expect(!Furniture.isCommentPrompt(line, lower: LowercasedLine(line), nearTheEnd: false))
+    #expect(Furniture.isCommentPrompt(line, lower: LowercasedLine(line), nearTheEnd: true))
+  }
+
+  @Test(arguments: ["3 of 12", "Slide 3/12", "(3/12)", "Photo 3 of 12"])
+  func slideCounters(line: String) {
+    #expect(Furniture.isSlideCounter(line))
+  }
+
+  @Test(arguments: ["12 of 3", "3 of 12 people agreed", "1/2 cup"])
+  func notSlideCounters(line: String) {
+    #expect(!Furniture.isSlideCounter(line))
+  }
+}
