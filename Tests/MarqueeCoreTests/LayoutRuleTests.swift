@@ -5,6 +5,21 @@ import Testing
 /// The single-line rules of the layout, each with lines it must and must not accept.
 @Suite("Layout rules")
 struct LayoutRuleTests {
+  private static func isPrompt(_ line: String, nearTheEnd: Bool) -> Bool {
+    let lower = LowercasedLine(line)
+    return Furniture.isCommentPrompt(
+      line, lower: lower, hits: PhraseIndex.shared.scan(lower.bytes), nearTheEnd: nearTheEnd)
+  }
+
+  /// A credit sentence run into the end of a paragraph leaves nothing after it, and
+  /// the paragraph before it stays whole.
+  @Test func aCreditEndingAParagraphLeavesNoEmptyText() throws {
+    let article = try parseArticle(
+      "Title\n\nDek.\n\nShe posed on the beach. Photograph by Ana Reyes and Tom Bell.\n\nBody.")
+    #expect(article.images.map(\.credit) == ["Ana Reyes and Tom Bell"])
+    #expect(article.paragraphs == ["She posed on the beach.", "Body."])
+  }
+
   @Test(arguments: [
     ("June 3, 2025", "2025-06-03"),
     ("Jun. 3, 2025 4:15pm PT", "2025-06-03"),
@@ -115,7 +130,7 @@ struct LayoutRuleTests {
     "Let us know your thoughts in the comments.", "Sound off in the comments below!",
   ])
   func commentPrompts(line: String) {
-    #expect(Furniture.isCommentPrompt(line, lower: LowercasedLine(line), nearTheEnd: false))
+    #expect(Self.isPrompt(line, nearTheEnd: false))
   }
 
   @Test(arguments: [
@@ -125,15 +140,15 @@ struct LayoutRuleTests {
     "The candidate ignores in the comments surrounding the launch what matters.",
   ])
   func proseAboutCommentsIsNotAPrompt(line: String) {
-    #expect(!Furniture.isCommentPrompt(line, lower: LowercasedLine(line), nearTheEnd: true))
+    #expect(!Self.isPrompt(line, nearTheEnd: true))
   }
 
   /// An interview asks its subject questions all the way through: a question to the
   /// reader counts only near the end of the page.
   @Test func readerQuestionsCountOnlyNearTheEnd() {
     let line = "Do you think Kim should adopt?"
-    #expect(!Furniture.isCommentPrompt(line, lower: LowercasedLine(line), nearTheEnd: false))
-    #expect(Furniture.isCommentPrompt(line, lower: LowercasedLine(line), nearTheEnd: true))
+    #expect(!Self.isPrompt(line, nearTheEnd: false))
+    #expect(Self.isPrompt(line, nearTheEnd: true))
   }
 
   @Test(arguments: ["3 of 12", "Slide 3/12", "(3/12)", "Photo 3 of 12"])

@@ -298,7 +298,7 @@ extension SourceLine {
 enum LabelWithCredit {
   static func split(_ line: String) -> (label: String, credit: String)? {
     guard line.utf8.count <= LayoutPhrases.maximumCreditLineLength,
-      LayoutLine.isLabelLike(line)
+      CreditScreen.endsWithSourceWord(line), LayoutLine.isLabelLike(line)
     else { return nil }
     let words = line.split(separator: " ")
     guard words.count >= 3 else { return nil }

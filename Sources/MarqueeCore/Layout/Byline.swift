@@ -17,10 +17,15 @@ struct Byline: Hashable {
   static let maximumLength = 150
 
   static func read(_ line: String) -> Byline? {
+    let lower = LowercasedLine(line)
+    return read(line, lower: lower, hits: PhraseIndex.shared.scan(lower.bytes))
+  }
+
+  /// `read` for a line whose lowercased bytes and phrases are at hand.
+  static func read(_ line: String, lower: LowercasedLine, hits: PhraseIndex.Hits) -> Byline? {
     guard line.utf8.count <= maximumLength, let first = line.utf8.first, first < 0x80,
       ValidUTF8.isASCIILetterOrDigit(first)
     else { return nil }
-    let lower = LowercasedLine(line)
     let text = Substring(line)
     for opening in FurniturePhrases.bylineOpenings where lower.startsWithWord(opening) {
       let rest = text.dropFirst(opening.count).drop { $0 == " " || $0 == ":" }
@@ -37,7 +42,7 @@ struct Byline: Hashable {
       }
     }
     // `Jane Doe · 4 min read · Mar 4, 2025`.
-    for words in FurniturePhrases.readingTimeWords where lower.contains(words) {
+    if hits.contains(.readingTime) {
       let parts = text.split(whereSeparator: { "·|•–—".contains($0) }).map {
         LayoutLine.trimmingWhitespace($0)
       }
@@ -56,8 +61,9 @@ struct Byline: Hashable {
   /// A line that is only a person's name (two to four capitalised words), as some
   /// pages print the author under the title with no `By`.
   static func isBareName(_ line: String) -> Bool {
-    let words = line.split(separator: " ")
-    guard (2...4).contains(words.count), line.utf8.count <= 40 else { return false }
+    guard line.utf8.count <= 40 else { return false }
+    let words = line.utf8.split(separator: 0x20).map(Substring.init)
+    guard (2...4).contains(words.count) else { return false }
     return CreditGrammar.isName(line) && !startsWithNonName(line)
       && words.allSatisfy { $0.first?.isUppercase ?? false }
   }

@@ -11,6 +11,13 @@ enum CreditGrammar {
   /// `Getty Images`, `Rex/Getty`, `Courtesy of X`; nil for anything else.
   static func wholeLine(_ line: String) -> (credit: String, rule: String)? {
     guard line.utf8.count <= LayoutPhrases.maximumCreditLineLength else { return nil }
+    // Most lines are ruled out on their bytes: no credit prefix at the start (inside a
+    // bracket or not), and no source, `courtesy` or slash in them.
+    let unbracketed = Substring(line).drop { $0 == "(" || $0 == "[" || $0 == " " }
+    guard
+      LayoutLine.mayStartCreditPrefix(unbracketed)
+        || CreditScreen.mayBeCredit(line)
+    else { return nil }
     var text = Substring(line)
     if let inner = bracketed(text) { text = inner }
     text = trimmedCredit(text)
@@ -23,7 +30,7 @@ enum CreditGrammar {
   /// `Picture: X`): any X after an unmistakable prefix, and after `Photo:`, `Image:` and
   /// the like only an X that reads as a credit (`Photos: See the looks` is a teaser).
   static func prefixed(_ text: Substring) -> (credit: String, rule: String)? {
-    guard LayoutLine.mayStart(text, with: LayoutPhrases.creditPrefixStarts) else { return nil }
+    guard LayoutLine.mayStartCreditPrefix(text) else { return nil }
     for prefix in LayoutPhrases.creditPrefixes {
       guard let rest = LayoutLine.dropPrefixIgnoringCase(prefix.phrase, from: text) else {
         continue
@@ -50,7 +57,7 @@ enum CreditGrammar {
   /// Whether text is a credit on its own: only sources, names, handles and joining
   /// words, naming at least one source (or `courtesy`).
   static func isBareCredit<Text: StringProtocol>(_ text: Text) -> Bool {
-    guard let reading = read(text) else { return false }
+    guard CreditScreen.mayBeCredit(text), let reading = read(text) else { return false }
     return reading.namesSource || reading.saysCourtesy && reading.namesSomeone
       || isPhotographerSlashOutlet(text)
   }
@@ -59,7 +66,9 @@ enum CreditGrammar {
   /// one more name, the form credits take for staff photographers and outlets the source
   /// table does not know. Names joined by `and` or commas are not credits.
   static func isPhotographerSlashOutlet<Text: StringProtocol>(_ text: Text) -> Bool {
-    guard text.utf8.count <= LayoutPhrases.maximumSlashCreditLength else { return false }
+    guard text.utf8.count <= LayoutPhrases.maximumSlashCreditLength,
+      text.utf8.contains(UInt8(ascii: "/"))
+    else { return false }
     let parts = String(text).split(separator: "/").map { LayoutLine.trimmingWhitespace($0) }
     guard parts.count == 2, parts.allSatisfy({ !$0.contains(",") && !$0.contains(" and ") }),
       parts[0].split(separator: " ").count >= 2, !text.contains(where: \.isNumber)
@@ -80,13 +89,14 @@ enum CreditGrammar {
   /// Whether a bracketed tail is a credit: a photo source or a person is named with the
   /// source (`(Netflix)` alone is where a show streams).
   static func isBracketedCredit<Text: StringProtocol>(_ text: Text) -> Bool {
-    guard isBareCredit(text), let reading = read(text) else { return false }
-    return reading.namesPhotoSource || reading.namesSomeone || reading.saysCourtesy
+    guard CreditScreen.mayBeCredit(text), let reading = read(text) else { return false }
+    return reading.namesPhotoSource || reading.namesSource && reading.namesSomeone
+      || reading.saysCourtesy && reading.namesSomeone || isPhotographerSlashOutlet(text)
   }
 
   /// Whether every part of the text is a known source.
   static func isSourcesOnly<Text: StringProtocol>(_ text: Text) -> Bool {
-    guard let reading = read(text) else { return false }
+    guard CreditScreen.mayBeCredit(text), let reading = read(text) else { return false }
     return reading.namesSource && !reading.namesSomeone
   }
 
@@ -111,17 +121,16 @@ enum CreditGrammar {
     guard !text.isEmpty, text.utf8.count <= LayoutPhrases.maximumCreditLineLength else {
       return nil
     }
+    let parts = Parts(text)
     var reading = Reading()
-    var words = 0
-    for segment in segments(of: text) {
+    for segment in parts.segments {
       let lower = segment.lowercased()
-      words += segment.split(separator: " ").count
       if let source = PhotoSources.source(spelled: lower) {
         reading.namesSource = true
         if source.kind != .broadcaster { reading.namesPhotoSource = true }
       } else if LayoutPhrases.creditRoleWords.contains(lower) {
         continue
-      } else if lower == "courtesy" || lower == "courtesy of" {
+      } else if lower == "courtesy" {
         reading.saysCourtesy = true
       } else if isHandleOrAddress(segment) || isName(segment) {
         reading.namesSomeone = true
@@ -129,11 +138,9 @@ enum CreditGrammar {
         return nil
       }
     }
-    guard words > 0, words <= LayoutPhrases.maximumCreditWords else { return nil }
-    reading.joinsOtherThanAnd = text.split(separator: " ").contains { word in
-      LayoutPhrases.headlineJoiningWords.contains(word.lowercased())
-    }
-    reading.longestName = segments(of: text).map { $0.split(separator: " ").count }.max() ?? 0
+    guard parts.words > 0, parts.words <= LayoutPhrases.maximumCreditWords else { return nil }
+    reading.joinsOtherThanAnd = parts.joinsHeadlineWords
+    reading.longestName = parts.longestSegment
     return reading
   }
 
@@ -141,42 +148,107 @@ enum CreditGrammar {
   /// (`for`, `via`, `by`, `from`, `and`, `&`, `with`, `of`), each trimmed. `courtesy` is
   /// kept as a part of its own, so that it can be told apart.
   static func segments<Text: StringProtocol>(of text: Text) -> [String] {
-    var parts: [String] = []
-    var words: [Substring] = []
-    func flush() {
-      if !words.isEmpty { parts.append(words.joined(separator: " ")) }
-      words = []
-    }
-    var piece = ""
-    func flushPiece() {
-      for word in piece.split(separator: " ") {
-        let lower = word.lowercased()
-        if LayoutPhrases.creditJoiningWords.contains(lower) {
-          flush()
-        } else if lower == "courtesy" {
-          flush()
-          parts.append("courtesy")
-        } else {
-          words.append(word)
+    Parts(text).segments
+  }
+
+  /// Credit text cut into parts on its bytes (the separators and joining words are
+  /// ASCII, or the UTF-8 of `•`, `–` and `—`), with what the reading needs to know of
+  /// the words between them.
+  struct Parts {
+    private(set) var segments: [String] = []
+    /// Every word of the text but the separators.
+    private(set) var words = 0
+    /// The most words in one part.
+    private(set) var longestSegment = 0
+    /// Whether `from`, `of`, `with`… joined parts (see `Reading.joinsOtherThanAnd`).
+    private(set) var joinsHeadlineWords = false
+
+    init<Text: StringProtocol>(_ text: Text) {
+      ValidUTF8.withBytes(of: text) { bytes in
+        var segmentStart = -1
+        var segmentEnd = -1
+        var segmentWords = 0
+        func flush() {
+          if segmentStart >= 0 {
+            let part = String(
+              decoding: UnsafeBufferPointer(rebasing: bytes[segmentStart..<segmentEnd]),
+              as: UTF8.self)
+            let trimmed = String(CreditGrammar.trimmedCredit(Substring(part)))
+            if !trimmed.isEmpty {
+              segments.append(trimmed)
+              longestSegment = max(longestSegment, segmentWords)
+            }
+          }
+          segmentStart = -1
+          segmentWords = 0
         }
+        var index = 0
+        while index < bytes.count {
+          let separatorLength = Self.separatorLength(bytes, at: index)
+          if separatorLength > 0 {
+            flush()
+            index += separatorLength
+            continue
+          }
+          if bytes[index] == 0x20 {
+            index += 1
+            continue
+          }
+          var end = index
+          while end < bytes.count, bytes[end] != 0x20, Self.separatorLength(bytes, at: end) == 0 {
+            end += 1
+          }
+          let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
+          words += 1
+          if let joiner = Self.joiner(word) {
+            flush()
+            if joiner == .courtesy {
+              segments.append("courtesy")
+            } else if joiner == .headline {
+              joinsHeadlineWords = true
+            }
+          } else {
+            if segmentStart < 0 { segmentStart = index }
+            segmentEnd = end
+            segmentWords += 1
+          }
+          index = end
+        }
+        flush()
       }
-      flush()
-      piece = ""
     }
-    for character in text {
-      if LayoutPhrases.creditSeparators.contains(character) {
-        flushPiece()
-      } else {
-        piece.append(character)
+
+    private enum Joiner { case plain, headline, courtesy }
+
+    /// Whether the word joins parts rather than belonging to one, and how.
+    private static func joiner(_ word: UnsafeBufferPointer<UInt8>) -> Joiner? {
+      guard word.count <= 8 else { return nil }
+      let lower = String(decoding: word.lazy.map(ValidUTF8.asciiLowercased), as: UTF8.self)
+      if lower == "courtesy" { return .courtesy }
+      guard LayoutPhrases.creditJoiningWords.contains(lower) else { return nil }
+      return LayoutPhrases.headlineJoiningWords.contains(lower) ? .headline : .plain
+    }
+
+    /// How many bytes a separator takes at `index` (0 when there is none there).
+    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+      switch bytes[index] {
+      case UInt8(ascii: "/"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "|"),
+        UInt8(ascii: ":"):
+        return 1
+      case 0xE2:
+        // `•` E2 80 A2, `–` E2 80 93, `—` E2 80 94.
+        guard index + 2 < bytes.count, bytes[index + 1] == 0x80 else { return 0 }
+        return [0xA2, 0x93, 0x94].contains(bytes[index + 2]) ? 3 : 0
+      default:
+        return 0
       }
     }
-    flushPiece()
-    return parts.map { String(trimmedCredit(Substring($0))) }.filter { !$0.isEmpty }
   }
 
   /// A person's or organisation's name: up to a few words, each capitalised, all in
   /// capitals, an initial, a number, or a lowercase particle (`de`, `van`, `in`…).
   static func isName(_ segment: String) -> Bool {
+    if let decided = isNameOnBytes(segment) { return decided }
     let words = segment.split(separator: " ")
     guard !words.isEmpty, words.count <= LayoutPhrases.maximumNameWords else { return false }
     var capitalised = 0
@@ -194,6 +266,52 @@ enum CreditGrammar {
     return capitalised > 0
   }
 
+  /// `isName` decided on the bytes: every word starts with a capital or a digit or is a
+  /// particle, holds only letters, digits, `.'-+!` and non-ASCII scalars (taken for
+  /// letters), and ends in a full stop only as an abbreviation.
+  private static func isNameOnBytes(_ segment: String) -> Bool? {
+    ValidUTF8.withBytes(of: segment) { bytes -> Bool? in
+      var words = 0
+      var capitalised = 0
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+        if end > start {
+          words += 1
+          let word = bytes[start..<end]
+          let first = word.first!
+          if first >= 0x80 {
+            // A word that starts beyond ASCII: its first scalar decides.
+            let scalar = ValidUTF8.scalar(in: bytes, at: start).scalar
+            guard scalar.properties.isUppercase || scalar.properties.numericType != nil else {
+              return false
+            }
+            capitalised += 1
+          } else if first &- 0x41 < 26 || first &- 0x30 < 10 {
+            capitalised += 1
+          } else {
+            let lower = String(decoding: word.lazy.map(ValidUTF8.asciiLowercased), as: UTF8.self)
+            guard LayoutPhrases.nameParticles.contains(lower) else { return false }
+          }
+          guard
+            word.allSatisfy({
+              ValidUTF8.isASCIILetterOrDigit($0) || $0 == 0x2E || $0 == 0x27 || $0 == 0x2D
+                || $0 == 0x2B || $0 == 0x21 || $0 >= 0x80
+            })
+          else { return false }
+          if word.last == 0x2E,
+            !isAbbreviation(String(decoding: word, as: UTF8.self))
+          {
+            return false
+          }
+        }
+        start = end + 1
+      }
+      return words > 0 && words <= LayoutPhrases.maximumNameWords && capitalised > 0
+    }
+  }
+
   /// A word whose full stop is part of it: an initial (`J.`, `J.R.`), a title (`Ms.`,
   /// `Dr.`), or an abbreviation a credit may end with (`Ltd.`, `Bros.`). A longer word
   /// ending in a full stop ends a sentence (`Crane.` in `Jonah Crane. Photographer/GC`).
@@ -205,10 +323,11 @@ enum CreditGrammar {
 
   /// `@handle` or a bare web address such as `instagram.com`.
   static func isHandleOrAddress(_ segment: String) -> Bool {
-    guard !segment.contains(" ") else { return false }
-    if segment.hasPrefix("@") { return segment.count > 1 }
-    return segment.contains(".") && segment.first!.isLetter && segment.last!.isLetter
-      && segment.allSatisfy { $0.isLetter || $0.isNumber || ".-".contains($0) }
+    let bytes = segment.utf8
+    guard !bytes.contains(0x20), let first = bytes.first else { return false }
+    if first == UInt8(ascii: "@") { return bytes.count > 1 }
+    return bytes.contains(UInt8(ascii: ".")) && segment.first!.isLetter && segment.last!.isLetter
+      && segment.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
   }
 
   /// The inside of text wrapped in `( )` or `[ ]`, or nil.

@@ -18,35 +18,39 @@ enum CreditTail {
   static func split(_ line: String, loose: Bool = false) -> Split? {
     if let split = bracketed(line, loose: loose) { return split }
     guard line.utf8.count <= LayoutPhrases.maximumCaptionLength,
-      !Furniture.endsLikeSentence(line, stops: [".", "!", "?", ",", ";", ":", "…"])
+      !Furniture.endsLikeSentence(line, stops: ".!?,;:…")
     else { return nil }
     return sentenceTail(line) ?? byTail(line)
   }
 
   /// `caption (X)` or `caption [X]`, with an optional full stop after the bracket.
   private static func bracketed(_ line: String, loose: Bool) -> Split? {
-    var text = Substring(line)
-    if CharacterAffix.hasSuffix(text, ").") || CharacterAffix.hasSuffix(text, "].") {
-      text = text.dropLast()
-    }
-    guard let close = text.last, close == ")" || close == "]" else { return nil }
-    let open: Character = close == ")" ? "(" : "["
-    var depth = 0
-    var index = text.endIndex
-    var openIndex: Substring.Index?
-    while index > text.startIndex {
-      index = text.index(before: index)
-      if text[index] == close { depth += 1 }
-      if text[index] == open {
-        depth -= 1
-        if depth == 0 {
-          openIndex = index
-          break
+    // Brackets are ASCII, so the bytes find the opening one that matches the last.
+    let found = ValidUTF8.withBytes(of: line) { bytes -> (open: Int, close: Int)? in
+      var end = bytes.count
+      func isClosing(_ byte: UInt8) -> Bool { byte == 0x29 || byte == 0x5D }
+      if end >= 2, bytes[end - 1] == UInt8(ascii: "."), isClosing(bytes[end - 2]) { end -= 1 }
+      guard end > 0, isClosing(bytes[end - 1]) else { return nil }
+      let close = bytes[end - 1]
+      let open: UInt8 = close == 0x29 ? 0x28 : 0x5B
+      var depth = 0
+      var index = end
+      while index > 0 {
+        index -= 1
+        if bytes[index] == close { depth += 1 }
+        if bytes[index] == open {
+          depth -= 1
+          if depth == 0 { return (index, end - 1) }
         }
       }
+      return nil
     }
-    guard let openIndex else { return nil }
-    let inner = text[text.index(after: openIndex)..<text.index(before: text.endIndex)]
+    guard let found else { return nil }
+    let utf8 = line.utf8
+    let openIndex = utf8.index(utf8.startIndex, offsetBy: found.open)
+    let closeIndex = utf8.index(utf8.startIndex, offsetBy: found.close)
+    let text = Substring(line)[..<utf8.index(after: closeIndex)]
+    let inner = text[utf8.index(after: openIndex)..<closeIndex]
     let caption = LayoutLine.trimmingWhitespace(text[..<openIndex])
     guard !caption.isEmpty else { return nil }
     if let (credit, rule) = CreditGrammar.prefixed(CreditGrammar.trimmedCredit(inner)) {
@@ -97,13 +101,30 @@ enum CreditTail {
   /// `… sweat pants by FameFlynet`: a caption ending in `by` or `via` and known sources.
   private static func byTail(_ line: String) -> Split? {
     for joiner in [" by ", " via "] {
-      guard let range = line.range(of: joiner, options: .backwards) else { continue }
-      let tail = line[range.upperBound...]
+      guard let offset = lastOffset(of: joiner, in: line) else { continue }
+      let utf8 = line.utf8
+      let start = utf8.index(utf8.startIndex, offsetBy: offset)
+      let tail = Substring(utf8[utf8.index(start, offsetBy: joiner.utf8.count)...])
       guard CreditGrammar.isSourcesOnly(tail) else { continue }
-      let caption = LayoutLine.trimmingWhitespace(line[..<range.lowerBound])
+      let caption = LayoutLine.trimmingWhitespace(Substring(utf8[..<start]))
       guard WordCount.of(caption) >= 3 else { continue }
       return Split(
         caption: caption, credit: String(tail), rule: "caption ending “\(joiner)<source>”")
+    }
+    return nil
+  }
+
+  /// Where the ASCII `needle` last occurs in the line's bytes.
+  private static func lastOffset(of needle: String, in line: String) -> Int? {
+    let bytes = Array(line.utf8)
+    let pattern = Array(needle.utf8)
+    guard bytes.count >= pattern.count else { return nil }
+    var index = bytes.count - pattern.count
+    while index >= 0 {
+      if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+        return index
+      }
+      index -= 1
     }
     return nil
   }
@@ -125,12 +146,28 @@ enum CreditTail {
   }
 
   private static func bracketedInside(_ line: String) -> Inline? {
+    // Only a bracket opening a credit prefix (`[Picture:`, `(Photo by`) is looked at
+    // further; the bytes decide that much, so long paragraphs pass quickly.
+    let opens = ValidUTF8.withBytes(of: line) { bytes -> [Int] in
+      var found: [Int] = []
+      for bracket in [UInt8(ascii: "["), UInt8(ascii: "(")] {
+        var from = 0
+        while let index = ByteSearch.firstIndex(of: bracket, in: bytes, from: from) {
+          from = index + 1
+          let after = Substring(
+            decoding: UnsafeBufferPointer(rebasing: bytes[from..<min(bytes.count, from + 3)]),
+            as: UTF8.self)
+          if LayoutLine.mayStartCreditPrefix(after) { found.append(index) }
+        }
+      }
+      return found.sorted()
+    }
     let text = Substring(line)
-    var searchFrom = text.startIndex
-    while let open = text[searchFrom...].firstIndex(where: { $0 == "[" || $0 == "(" }) {
-      searchFrom = text.index(after: open)
+    for offset in opens {
+      let open = text.utf8.index(text.startIndex, offsetBy: offset)
+      let searchFrom = text.index(after: open)
       let close: Character = text[open] == "[" ? "]" : ")"
-      guard let end = text[searchFrom...].firstIndex(of: close) else { return nil }
+      guard let end = text[searchFrom...].firstIndex(of: close) else { continue }
       let inner = text[searchFrom..<end]
       guard let (credit, rule) = CreditGrammar.prefixed(CreditGrammar.trimmedCredit(inner)) else {
         continue
@@ -143,7 +180,25 @@ enum CreditTail {
     return nil
   }
 
+  private static func containsHoto(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 4 else { return false }
+    var from = 1
+    while let index = ByteSearch.firstIndex(of: UInt8(ascii: "o"), in: bytes, from: from) {
+      from = index + 1
+      // `hoto` with any case: the `o` found is its second letter.
+      guard index >= 1, index + 2 < bytes.count else { continue }
+      if bytes[index - 1] | 0x20 == UInt8(ascii: "h"), bytes[index + 1] | 0x20 == UInt8(ascii: "t"),
+        bytes[index + 2] | 0x20 == UInt8(ascii: "o")
+      {
+        return true
+      }
+    }
+    return false
+  }
+
   private static func photographSentence(_ line: String) -> Inline? {
+    // Every opening below holds `hoto`, in any case but its first letter.
+    guard ValidUTF8.withBytes(of: line, { containsHoto($0) }) else { return nil }
     let lower = LowercasedLine(line)
     for opening in ["photographs by ", "photograph by ", "photography by ", "photo by "] {
       guard let offset = lower.firstOffset(of: opening) else { continue }

@@ -15,7 +15,8 @@ public struct DateLine: Sendable, Hashable {
   /// anything else, so a sentence that mentions a date is never taken for one.
   public static func read<Text: StringProtocol>(_ line: Text) -> DateLine? {
     guard line.utf8.count <= maximumLength, let first = line.utf8.first,
-      first < 0x80, ValidUTF8.isASCIILetterOrDigit(first) || first == UInt8(ascii: "(")
+      first < 0x80, ValidUTF8.isASCIILetterOrDigit(first) || first == UInt8(ascii: "("),
+      line.utf8.contains(where: { $0 &- 0x30 < 10 }), mayOpenADate(line)
     else { return nil }
     var text = Substring(line)
     text = dropLabel(from: text)
@@ -34,6 +35,23 @@ public struct DateLine: Sendable, Hashable {
   }
 
   static let maximumLength = 110
+
+  /// Whether the first word could open a date line: a number, a month, a weekday or a
+  /// label such as `Published`. Rules out nearly every other line without tokenizing.
+  private static func mayOpenADate<Text: StringProtocol>(_ line: Text) -> Bool {
+    let word = line.utf8.prefix { ValidUTF8.isASCIILetterOrDigit($0) }
+    guard let first = word.first else { return line.utf8.first == UInt8(ascii: "(") }
+    if first &- 0x30 < 10 { return true }
+    let lower = String(decoding: word.prefix(12).map(ValidUTF8.asciiLowercased), as: UTF8.self)
+    return CalendarDay.months[lower] != nil || CalendarDay.weekdays.contains(lower)
+      || openingWords.contains(lower)
+  }
+
+  /// The first words of the labels a date line may open with.
+  private static let openingWords = Set(
+    FurniturePhrases.dateLabels.compactMap { $0.split(separator: " ").first }.map {
+      String($0.filter(\.isLetter))
+    })
 
   /// Midnight UTC of a `YYYY-MM-DD` day.
   static func parseISODay(_ iso: String) -> Date? {

@@ -6,13 +6,14 @@ enum Furniture {
   }
 
   /// The furniture phrase a line matches, if any.
-  static func match(_ text: String, lower: LowercasedLine) -> Match? {
+  static func match(_ text: String, lower: LowercasedLine, hits: PhraseIndex.Hits) -> Match? {
     let core = trimmedCore(lower.bytes)
     if core.count <= longestWholePhrase, let phrase = whole[Array(core)] {
       return Match(phrase: phrase)
     }
     guard text.utf8.count <= FurniturePhrases.maximumFurnitureLine else { return nil }
-    for phrase in prefixes where lower.startsWithWord(phrase.phrase) {
+    let firstByte = lower.bytes.first ?? 0
+    for phrase in prefixesByFirstByte[Int(firstByte)] where lower.startsWithWord(phrase.phrase) {
       if phrase.match == .headingPrefix {
         guard text.split(separator: " ").count <= FurniturePhrases.maximumHeadingWords,
           !text.contains(":")
@@ -25,16 +26,16 @@ enum Furniture {
       }
       return Match(phrase: phrase)
     }
-    for phrase in containing where lower.contains(phrase.phrase) {
-      return Match(phrase: phrase)
-    }
+    if let hit = hits.first(.furniture) { return Match(phrase: containingPhrases[hit.phrase]) }
     return nil
   }
 
   static let slideCounterRule = "slide counter"
 
   /// Lines whose shape makes them furniture, with the rule that says so.
-  static func shape(_ text: String, lower: LowercasedLine) -> (kind: FurnitureKind, rule: String)? {
+  static func shape(_ text: String, lower: LowercasedLine, hits: PhraseIndex.Hits) -> (
+    kind: FurnitureKind, rule: String
+  )? {
     if isSlideCounter(text) { return (.navigation, slideCounterRule) }
     if let kind = countedReaction(lower) { return (kind, "a count of comments or shares") }
     if let first = text.first, FurniturePhrases.linkBullets.contains(first) {
@@ -50,29 +51,27 @@ enum Furniture {
     if isEmbeddedPostCredit(lower) { return (.embed, "embedded post's author and date") }
     if text.utf8.count <= 3, text.allSatisfy(\.isNumber) { return (.navigation, "page number") }
     if isWireInitials(text) { return (.signoff, "editors' initials") }
-    for words in FurniturePhrases.readingTimeWords where lower.contains(words) {
-      if text.utf8.count <= 24 { return (.other, "reading time") }
-    }
+    if hits.contains(.readingTime), text.utf8.count <= 24 { return (.other, "reading time") }
     return nil
   }
 
   /// A prompt for readers to comment: a reader-address phrase in a short line that is
   /// neither a quotation nor holds one, or, near the end, a question to readers opening
   /// the line.
-  static func isCommentPrompt(_ text: String, lower: LowercasedLine, nearTheEnd: Bool) -> Bool {
+  static func isCommentPrompt(
+    _ text: String, lower: LowercasedLine, hits: PhraseIndex.Hits, nearTheEnd: Bool
+  ) -> Bool {
     guard text.utf8.count <= FurniturePhrases.maximumCommentPrompt,
       let first = text.unicodeScalars.first, !openingQuotes.contains(first)
     else { return false }
     let quotation = firstDoubleQuote(lower.bytes) ?? Int.max
-    for phrase in FurniturePhrases.commentPromptPhrases {
-      if let offset = lower.firstOffset(of: phrase), offset < quotation { return true }
-    }
+    if let prompt = hits.first(.commentPrompt), prompt.offset < quotation { return true }
     guard quotation == Int.max else { return false }
     // `… ignores in the comments surrounding the launch` describes; a prompt asks.
     let asks =
       lower.bytes.contains(UInt8(ascii: "?")) || lower.bytes.contains(UInt8(ascii: "!"))
       || lower.contains("below")
-    if asks, FurniturePhrases.commentMentionPhrases.contains(where: lower.contains) { return true }
+    if asks, hits.contains(.commentMention) { return true }
     guard nearTheEnd, let last = text.unicodeScalars.last, last == "?" || last == "!" else {
       return false
     }
@@ -82,10 +81,9 @@ enum Furniture {
 
   /// A call to act on the site itself that opens a sentence: `Sign up now for our
   /// newsletter`, `Just hit 'Like' on our Facebook page`, `…, subscribe to our channel`.
-  static func isPromo(_ lower: LowercasedLine) -> Bool {
+  static func isPromo(_ lower: LowercasedLine, hits: PhraseIndex.Hits) -> Bool {
     let bytes = lower.bytes
-    guard bytes.count <= FurniturePhrases.maximumFurnitureLine,
-      FurniturePhrases.promoObjects.contains(where: lower.contains)
+    guard bytes.count <= FurniturePhrases.maximumFurnitureLine, hits.contains(.promoObject)
     else { return false }
     var starts = [0]
     for index in bytes.indices.dropLast() where bytes[index + 1] == 0x20 {
@@ -122,7 +120,7 @@ enum Furniture {
     guard text.utf8.count <= FurniturePhrases.maximumHeadlineLength,
       text.split(separator: " ").count >= 2
     else { return false }
-    return !endsLikeSentence(text, stops: [".", ",", ";"])
+    return !endsLikeSentence(text, stops: ".,;")
   }
 
   /// How a line standing alone between paragraphs reads as a headline that lost its
@@ -142,41 +140,47 @@ enum Furniture {
   /// A few words to a couple of dozen, no sentence end, not cut off mid-sentence, not a
   /// numbered item, a subheading (`Name: the chameleon`) or a credit.
   static func orphanHeadline(_ text: String) -> OrphanHeadline? {
-    guard text.utf8.count <= FurniturePhrases.maximumHeadlineLength,
+    // A caption with its credit in brackets ends in a bracket; no headline does.
+    guard text.utf8.count <= FurniturePhrases.maximumHeadlineLength, let lastByte = text.utf8.last,
       let first = text.unicodeScalars.first,
       first.properties.isUppercase || openingQuotes.contains(first)
     else { return nil }
-    let words = text.split(separator: " ")
+    let words = text.utf8.split(separator: 0x20).map(Substring.init)
     guard words.count >= 4, words.count <= 22,
       let last = words.last?.lowercased(), !FurniturePhrases.danglingWords.contains(last)
     else { return nil }
+    // A line of names alone is an image label or a subheading, unless it reads as a
+    // headline: five words or more, or a possessive (`Kelly Ripa's Guest Co-Hosts`).
+    let namesOnly =
+      words.count < 5 && CreditGrammar.isName(text) && !LowercasedLine(text).contains("'s ")
+      && !LowercasedLine(text).contains("’s ")
+    guard !namesOnly else { return nil }
     let shouting = isShouting(text)
     // `Watch Name Dance To …`: a video promo, whatever its punctuation.
     let videoPromo =
       (text.hasPrefix("Watch ") || text.hasPrefix("WATCH ")) && words.count >= 3
       && (words[1].first?.isUppercase ?? false)
       && !["below", "above", "here"].contains { text.lowercased().contains($0) }
-    guard shouting || videoPromo || !endsLikeSentence(text, stops: [".", ",", ";", ":", "…"])
+    guard shouting || videoPromo || !endsLikeSentence(text, stops: ".,;:…")
     else { return nil }
-    // A line of names alone is an image label or a subheading, unless it reads as a
-    // headline: five words or more, or a possessive (`Kelly Ripa's Guest Co-Hosts`).
-    let namesOnly =
-      CreditGrammar.isName(text) && words.count < 5 && !text.contains("'s ")
-      && !text.contains("’s ")
-    guard !namesOnly, CreditGrammar.wholeLine(text) == nil,
+    let long = words.filter { $0.utf8.count >= 4 && $0.first!.isLetter }
+    let capitalised = long.filter { $0.first!.isUppercase }
+    let kind: OrphanHeadline
+    if shouting || videoPromo || long.count >= 3 && capitalised.count * 10 >= long.count * 8 {
+      kind = .titleCase
+    } else {
+      let capitals = words.map { $0.first?.isUppercase ?? false }
+      let namesSomeone = zip(capitals, capitals.dropFirst()).contains { $0 && $1 }
+      guard lastByte != UInt8(ascii: ")"), lastByte != UInt8(ascii: "]"),
+        words.count >= 6, words.count <= 20, namesSomeone, !isSubheading(words),
+        !endsLikeSentence(text, stops: "!")
+      else { return nil }
+      kind = endsLikeSentence(text, stops: "?") ? .question : .sentenceCase
+    }
+    guard CreditGrammar.wholeLine(text) == nil,
       LabelWithCredit.split(text) == nil, CreditTail.split(text) == nil
     else { return nil }
-    let long = words.filter { $0.count >= 4 && $0.first!.isLetter }
-    let capitalised = long.filter { $0.first!.isUppercase }
-    if shouting || videoPromo || long.count >= 3 && capitalised.count * 10 >= long.count * 8 {
-      return .titleCase
-    }
-    let capitals = words.map { $0.first?.isUppercase ?? false }
-    let namesSomeone = zip(capitals, capitals.dropFirst()).contains { $0 && $1 }
-    guard words.count >= 6, words.count <= 20, namesSomeone, !isSubheading(words),
-      !endsLikeSentence(text, stops: ["!"])
-    else { return nil }
-    return endsLikeSentence(text, stops: ["?"]) ? .question : .sentenceCase
+    return kind
   }
 
   /// A title-case headline of seven words or more.
@@ -186,8 +190,18 @@ enum Furniture {
 
   /// A line in capitals with several words (`ARE THEY MARRIED? CLICK HERE …`).
   static func isShouting(_ text: String) -> Bool {
-    let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
-    return letters.count >= 12 && letters.allSatisfy { !$0.properties.isLowercase }
+    var letters = 0
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        if ("a"..."z").contains(scalar) { return false }
+        if ("A"..."Z").contains(scalar) { letters += 1 }
+      } else if scalar.properties.isLowercase {
+        return false
+      } else if scalar.properties.isAlphabetic {
+        letters += 1
+      }
+    }
+    return letters >= 12
   }
 
   /// `Victoria Beckham: the chameleon`: a name, a colon and a few lowercase words.
@@ -202,7 +216,7 @@ enum Furniture {
   static func isParagraph(_ block: SourceBlock) -> Bool {
     let length = block.lines.reduce(0) { $0 + $1.text.utf8.count }
     guard let last = block.lines.last?.text else { return false }
-    return length >= 150 || endsLikeSentence(last, stops: [".", "!", "?"]) && length >= 40
+    return length >= 150 || endsLikeSentence(last, stops: ".!?") && length >= 40
   }
 
   /// Whether a block begins with an image: a credit line, a gallery marker, or a caption
@@ -215,7 +229,9 @@ enum Furniture {
 
   /// `3 of 12`, `Slide 3/12`, `(3/12)`, `Photo 3 of 12`.
   static func isSlideCounter(_ text: String) -> Bool {
-    guard text.utf8.count <= 24 else { return false }
+    guard text.utf8.count <= 24, text.utf8.contains(where: { $0 &- 0x30 < 10 }) else {
+      return false
+    }
     var words = text.lowercased().replacingOccurrences(of: "/", with: " of ")
       .split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" }).map(String.init)
     if let first = words.first, LayoutPhrases.slideWords.contains(first) { words.removeFirst() }
@@ -227,7 +243,9 @@ enum Furniture {
 
   /// `243 comments`, `View 57 Comments`, `3 comments:`, `1.2K shares`.
   private static func countedReaction(_ lower: LowercasedLine) -> FurnitureKind? {
-    guard lower.bytes.count <= 30 else { return nil }
+    guard lower.bytes.count <= 30, lower.bytes.contains(where: { $0 &- 0x30 < 10 }) else {
+      return nil
+    }
     var words = String(decoding: lower.bytes, as: UTF8.self)
       .split(whereSeparator: { $0 == " " || $0 == ":" }).map(String.init)
     if words.first == "view" || words.first == "see" { words.removeFirst() }
@@ -307,11 +325,14 @@ enum Furniture {
   private static let openingQuotes: Set<Unicode.Scalar> = ["\"", "“", "‘", "'", "«", "„"]
 
   /// Whether the line ends with one of `stops` once closing quotes are set aside.
-  static func endsLikeSentence(_ text: String, stops: Set<Character>) -> Bool {
-    var trimmed = Substring(text)
-    while let last = trimmed.last, "\"”’'»)".contains(last) { trimmed = trimmed.dropLast() }
-    return trimmed.last.map { stops.contains($0) } ?? true
+  static func endsLikeSentence(_ text: String, stops: String) -> Bool {
+    var scalars = text.unicodeScalars[...]
+    while let last = scalars.last, closingMarks.contains(last) { scalars = scalars.dropLast() }
+    guard let last = scalars.last else { return true }
+    return stops.unicodeScalars.contains(last)
   }
+
+  private static let closingMarks: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»", ")"]
 
   /// The line without an opening address such as `HollywoodLifers, ` or `So, `.
   private static func droppingVocative(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
@@ -342,8 +363,15 @@ enum Furniture {
     return table
   }()
   private static let longestWholePhrase = whole.keys.map(\.count).max()!
-  private static let prefixes = FurniturePhrases.table.filter {
-    $0.match == .prefix || $0.match == .linkPrefix || $0.match == .headingPrefix
-  }.sorted { $0.phrase.utf8.count > $1.phrase.utf8.count }
-  private static let containing = FurniturePhrases.table.filter { $0.match == .contains }
+  /// The prefix phrases by their first byte, longest first: a line is tried only
+  /// against the phrases that start as it does.
+  private static let prefixesByFirstByte: [[FurniturePhrases.Phrase]] = {
+    var table = Array(repeating: [FurniturePhrases.Phrase](), count: 256)
+    let prefixes = FurniturePhrases.table.filter {
+      $0.match == .prefix || $0.match == .linkPrefix || $0.match == .headingPrefix
+    }.sorted { $0.phrase.utf8.count > $1.phrase.utf8.count }
+    for phrase in prefixes { table[Int(phrase.phrase.utf8.first!)].append(phrase) }
+    return table
+  }()
+  static let containingPhrases = FurniturePhrases.table.filter { $0.match == .contains }
 }

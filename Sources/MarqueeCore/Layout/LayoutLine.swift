@@ -8,8 +8,13 @@ enum LayoutLine {
 
   /// A line that could name what a picture shows: short, and not ending like a sentence.
   static func isLabelLike(_ line: String) -> Bool {
-    // `dropFirst` stops counting Characters at the limit; long paragraphs pass through here.
-    guard !line.isEmpty, line.dropFirst(LayoutPhrases.maximumLabelLength).isEmpty else {
+    // Long paragraphs pass through here: the byte count rules most lines in or out
+    // (a Character takes one byte at least and, in practice, four at most).
+    let bytes = line.utf8.count
+    guard bytes > 0, bytes <= 4 * LayoutPhrases.maximumLabelLength else { return false }
+    if bytes > LayoutPhrases.maximumLabelLength,
+      !line.dropFirst(LayoutPhrases.maximumLabelLength).isEmpty
+    {
       return false
     }
     var last = line.unicodeScalars.last!

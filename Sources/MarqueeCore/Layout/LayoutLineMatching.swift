@@ -48,13 +48,25 @@ extension LayoutLine {
     return zip(text.utf8, text.utf8.dropFirst()).contains { $0 == 0x2E && $1 == 0x2E }
   }
 
-  /// Whether the first byte after any leading spaces is, ignoring case, the first byte of
-  /// one of the ASCII `phrases`: a cheap test every line must pass before the phrases are
-  /// tried one by one (spaces are never part of a phrase's start).
-  static func mayStart(_ text: Substring, with phrases: [String]) -> Bool {
+  /// Whether the text, after any leading spaces, starts as some credit prefix does (its
+  /// first three bytes, ignoring case): a cheap test every line passes before the
+  /// prefixes are tried one by one.
+  static func mayStartCreditPrefix<Text: StringProtocol>(_ text: Text) -> Bool {
     ValidUTF8.withBytes(of: text) { bytes in
-      guard let first = bytes.first(where: { $0 != 0x20 }) else { return false }
-      return phrases.contains { $0.utf8.first == ValidUTF8.asciiLowercased(first) }
+      guard let start = bytes.firstIndex(where: { $0 != 0x20 }) else { return false }
+      var key: UInt32 = 0
+      for offset in 0..<3 {
+        let byte = start + offset < bytes.count ? bytes[start + offset] : 0
+        key = key << 8 | UInt32(ValidUTF8.asciiLowercased(byte))
+      }
+      return creditPrefixKeys.contains(key)
     }
   }
+
+  /// The first three bytes of each credit prefix, as `mayStartCreditPrefix` keys them.
+  private static let creditPrefixKeys: Set<UInt32> = Set(
+    LayoutPhrases.creditPrefixStarts.map { phrase in
+      let bytes = Array(phrase.utf8.prefix(3)) + Array(repeating: 0, count: 3)
+      return bytes.prefix(3).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    })
 }

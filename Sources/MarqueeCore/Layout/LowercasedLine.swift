@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A short line's UTF-8 bytes with ASCII letters lowered, for matching the lowercase
 /// ASCII phrases of the layout tables anywhere in the line without building strings:
 /// non-ASCII bytes are kept, so they never match an ASCII phrase by accident.
@@ -21,18 +27,22 @@ struct LowercasedLine {
   /// Where the phrase first occurs, in bytes from the start: `memchr` finds each
   /// candidate first byte, and the rest is compared in place.
   func firstOffset(of phrase: String, from start: Int = 0) -> Int? {
-    let needle = Array(phrase.utf8)
-    guard let first = needle.first, start <= bytes.count else { return nil }
-    return bytes.withUnsafeBufferPointer { haystack -> Int? in
-      var from = start
-      while from + needle.count <= haystack.count,
-        let found = ByteSearch.firstIndex(of: first, in: haystack, from: from)
-      {
-        guard found + needle.count <= haystack.count else { return nil }
-        if haystack[found..<(found + needle.count)].elementsEqual(needle) { return found }
-        from = found + 1
+    var phrase = phrase
+    return phrase.withUTF8 { needle in
+      guard let first = needle.first, start <= bytes.count else { return nil }
+      return bytes.withUnsafeBufferPointer { haystack -> Int? in
+        var from = start
+        while from + needle.count <= haystack.count,
+          let found = ByteSearch.firstIndex(of: first, in: haystack, from: from)
+        {
+          guard found + needle.count <= haystack.count else { return nil }
+          if memcmp(haystack.baseAddress! + found, needle.baseAddress!, needle.count) == 0 {
+            return found
+          }
+          from = found + 1
+        }
+        return nil
       }
-      return nil
     }
   }
 

@@ -102,17 +102,18 @@ struct StoryFilter {
     let short = text.utf8.count <= FurniturePhrases.maximumCommentPrompt
     guard short else { return nil }
     let lower = LowercasedLine(text)
+    let hits = PhraseIndex.shared.scan(lower.bytes)
     if text.utf8.count <= LayoutPhrases.maximumCreditLineLength,
       CreditGrammar.wholeLine(text) != nil
     {
       return nil
     }
-    if let match = Furniture.match(text, lower: lower) {
+    if let match = Furniture.match(text, lower: lower, hits: hits) {
       return take(match, text)
     }
-    if let byline = Byline.read(text) { return takeByline(byline) }
-    if author == nil, nearTheTop, storyLines <= 1, let next,
-      Byline.isBareName(text), Byline.isStaffLine(next.text) || DateLine.read(next.text) != nil
+    if let byline = Byline.read(text, lower: lower, hits: hits) { return takeByline(byline) }
+    if author == nil, nearTheTop, storyLines <= 1, let next, text.utf8.count <= 40,
+      Byline.isStaffLine(next.text) || DateLine.read(next.text) != nil, Byline.isBareName(text)
     {
       return takeByline(
         Byline(authors: text, date: nil, rule: "name under the title, above a date or job"))
@@ -128,14 +129,14 @@ struct StoryFilter {
       }
       return Removal(role: .date, value: nil, rule: "another date near the top (kept the first)")
     }
-    if let kind = Furniture.shape(text, lower: lower) {
+    if let kind = Furniture.shape(text, lower: lower, hits: hits) {
       return Removal(role: .furniture(kind.kind), value: nil, rule: kind.rule)
     }
     let nearTheEnd = blockCount - blockIndex <= FurniturePhrases.readerQuestionWithinLastBlocks
-    if Furniture.isCommentPrompt(text, lower: lower, nearTheEnd: nearTheEnd) {
+    if Furniture.isCommentPrompt(text, lower: lower, hits: hits, nearTheEnd: nearTheEnd) {
       return Removal(role: .furniture(.comment), value: nil, rule: "asks readers to comment")
     }
-    if Furniture.isPromo(lower) {
+    if Furniture.isPromo(lower, hits: hits) {
       return Removal(role: .furniture(.other), value: nil, rule: "asks readers to act on the site")
     }
     return nil
@@ -221,11 +222,15 @@ struct StoryFilter {
 
   private mutating func dropOrphanHeadlines(_ blocks: [SourceBlock]) -> [SourceBlock] {
     let kinds = blocks.enumerated().map { index, block -> Furniture.OrphanHeadline? in
-      guard index >= 1, block.lines.count <= 2 else { return nil }
-      let lines = block.lines.map { Furniture.orphanHeadline($0.text) }
-      if lines.allSatisfy({ $0 == .titleCase }) { return .titleCase }
+      guard index >= 1, block.lines.count <= 2,
+        let first = Furniture.orphanHeadline(block.lines[0].text)
+      else { return nil }
+      if block.lines.count == 2 {
+        return first == .titleCase && Furniture.orphanHeadline(block.lines[1].text) == .titleCase
+          ? .titleCase : nil
+      }
       // The first story paragraph may be a standfirst in sentence case.
-      return lines.count == 1 && index >= 2 ? lines[0] : nil
+      return first == .titleCase || index >= 2 ? first : nil
     }
     let isCandidate = kinds.map { $0 != nil }
     var kept: [SourceBlock] = []

@@ -1,0 +1,94 @@
+/// A quick look at a line's bytes that rules out most lines as credit text before
+/// `CreditGrammar` reads them part by part (which builds strings): every line of every
+/// file passes here while loading, and nearly none is a credit.
+///
+/// Credit text names a source, says `courtesy`, or has a slash (`Name/Outlet`); and it
+/// has no lowercase word but joining and role words and name particles. Both tests
+/// run on the bytes, word by word, with short words compared as small strings, which
+/// need no allocation.
+enum CreditScreen {
+  /// Whether `text` may be credit text; false means it certainly is not.
+  static func mayBeCredit<Text: StringProtocol>(_ text: Text) -> Bool {
+    ValidUTF8.withBytes(of: text) { bytes in
+      var namesSomething = false
+      var start = 0
+      while start < bytes.count {
+        while start < bytes.count, isSeparator(bytes[start]) {
+          if bytes[start] == UInt8(ascii: "/") { namesSomething = true }
+          start += 1
+        }
+        var end = start
+        while end < bytes.count, !isSeparator(bytes[end]) { end += 1 }
+        guard end > start else { break }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let first = word[0]
+        if word.count <= maximumScreenedWord {
+          let hash = lowercaseHash(word)
+          if sourceWords.contains(hash) || hash == courtesyHash { namesSomething = true }
+          // A lowercase word must be one a credit may hold.
+          if first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
+            !allowedLowercase.contains(hash), !word.contains(UInt8(ascii: "."))
+          {
+            return false
+          }
+        } else if first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") {
+          return false
+        }
+        start = end
+      }
+      return namesSomething
+    }
+  }
+
+  /// Whether the last word is a word of a source's spelling (`… Getty Images`).
+  static func endsWithSourceWord(_ text: String) -> Bool {
+    ValidUTF8.withBytes(of: text) { bytes in
+      guard let space = bytes.lastIndex(of: UInt8(ascii: " ")) else { return false }
+      let word = UnsafeBufferPointer(rebasing: bytes[(space + 1)...])
+      guard word.count <= maximumScreenedWord else { return false }
+      return sourceWords.contains(lowercaseHash(word))
+    }
+  }
+
+  private static func isSeparator(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: ";"), UInt8(ascii: ","),
+      UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
+      UInt8(ascii: "["), UInt8(ascii: "]"):
+      true
+    default: false
+    }
+  }
+
+  private static let maximumScreenedWord = 24
+
+  /// FNV-1a of the word's bytes with ASCII letters lowered: words are compared by this
+  /// hash alone, which may only let a few more lines through to the full reading.
+  private static func lowercaseHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in word {
+      hash = (hash ^ UInt64(ValidUTF8.asciiLowercased(byte))) &* 0x100_0000_01b3
+    }
+    return hash
+  }
+
+  private static func lowercaseHash(_ word: String) -> UInt64 {
+    var word = word
+    return word.withUTF8 { lowercaseHash($0) }
+  }
+
+  private static let courtesyHash = lowercaseHash("courtesy")
+
+  /// Every word of every source spelling (`getty`, `images`, `e!`…), lowercased.
+  private static let sourceWords: Set<UInt64> = Set(
+    PhotoSources.table.flatMap(\.spellings).flatMap { $0.split(separator: " ") }.map {
+      lowercaseHash(String($0))
+    })
+
+  /// Lowercase words that credit text may hold.
+  private static let allowedLowercase: Set<UInt64> = Set(
+    (LayoutPhrases.creditJoiningWords.union(LayoutPhrases.nameParticles)
+      .union(LayoutPhrases.creditRoleWords.flatMap { $0.split(separator: " ").map(String.init) })
+      .union(["courtesy"])).map(lowercaseHash)
+  ).union(sourceWords)
+}

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Finds the phrases of several lists in a lowercased line in one pass: a table keyed
+/// by each phrase's first two bytes gives the few phrases that may start at a position,
+/// which are then compared in place. Every short line of every file is searched for a
+/// hundred-odd phrases (comment prompts, promos, furniture, reading times), and one
+/// search per phrase cost far more than the rest of the parse.
+struct PhraseIndex: Sendable {
+  /// The lists searched, in the order of `lists`.
+  enum List: Int, CaseIterable {
+    case commentPrompt, commentMention, promoObject, furniture, readingTime
+  }
+
+  /// Where the first phrase of each list occurs in a line (in bytes), and which one.
+  struct Hits {
+    /// Offset and phrase of each list, 32 bits each, in fixed storage: a scan of every
+    /// line must not allocate.
+    fileprivate var found: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+
+    fileprivate func raw(_ list: Int) -> UInt64 {
+      switch list {
+      case 0: found.0
+      case 1: found.1
+      case 2: found.2
+      case 3: found.3
+      default: found.4
+      }
+    }
+
+    fileprivate mutating func set(_ list: Int, offset: Int, phrase: Int) {
+      // Stored plus one, so that zero means "not found".
+      let value = UInt64(offset + 1) << 32 | UInt64(phrase)
+      switch list {
+      case 0: found.0 = value
+      case 1: found.1 = value
+      case 2: found.2 = value
+      case 3: found.3 = value
+      default: found.4 = value
+      }
+    }
+
+    fileprivate func has(_ list: Int) -> Bool { raw(list) != 0 }
+
+    /// The offset and list position of the earliest phrase of `list`, if any.
+    func first(_ list: List) -> (offset: Int, phrase: Int)? {
+      let value = raw(list.rawValue)
+      return value == 0 ? nil : (Int(value >> 32) - 1, Int(value & 0xFFFF_FFFF))
+    }
+
+    func contains(_ list: List) -> Bool { has(list.rawValue) }
+  }
+
+  static let shared = PhraseIndex(lists: [
+    FurniturePhrases.commentPromptPhrases, FurniturePhrases.commentMentionPhrases,
+    FurniturePhrases.promoObjects, Furniture.containingPhrases.map(\.phrase),
+    FurniturePhrases.readingTimeWords,
+  ])
+
+  private struct Entry {
+    let bytes: [UInt8]
+    let list: Int
+    let position: Int
+  }
+
+  /// For each two-byte key, the range of `entries` that start with it.
+  private let starts: [Int32]
+  private let entries: [Entry]
+
+  private init(lists: [[String]]) {
+    var byKey: [Int: [Entry]] = [:]
+    for (list, phrases) in lists.enumerated() {
+      for (position, phrase) in phrases.enumerated() {
+        let bytes = Array(phrase.utf8)
+        precondition(bytes.count >= 2, "a phrase needs two bytes to be indexed")
+        byKey[Int(bytes[0]) << 8 | Int(bytes[1]), default: []].append(
+          Entry(bytes: bytes, list: list, position: position))
+      }
+    }
+    var starts: [Int32] = []
+    starts.reserveCapacity(65_537)
+    var entries: [Entry] = []
+    for key in 0..<65_536 {
+      starts.append(Int32(entries.count))
+      entries += byKey[key] ?? []
+    }
+    starts.append(Int32(entries.count))
+    self.starts = starts
+    self.entries = entries
+  }
+
+  /// The earliest phrase of each list in `bytes` (already lowercased).
+  func scan(_ bytes: [UInt8]) -> Hits {
+    var hits = Hits()
+    guard bytes.count >= 2 else { return hits }
+    var remaining = List.allCases.count
+    bytes.withUnsafeBufferPointer { line in
+      starts.withUnsafeBufferPointer { starts in
+        var index = 0
+        let last = line.count - 1
+        while index < last {
+          let key = Int(line[index]) << 8 | Int(line[index + 1])
+          let from = Int(starts[key])
+          let to = Int(starts[key + 1])
+          if from != to {
+            for entry in entries[from..<to] where !hits.has(entry.list) {
+              let count = entry.bytes.count
+              guard index + count <= line.count else { continue }
+              let equal = entry.bytes.withUnsafeBufferPointer {
+                memcmp(line.baseAddress! + index, $0.baseAddress!, count) == 0
+              }
+              if equal {
+                hits.set(entry.list, offset: index, phrase: entry.position)
+                remaining -= 1
+              }
+            }
+            if remaining == 0 { return }
+          }
+          index += 1
+        }
+      }
+    }
+    return hits
+  }
+}
