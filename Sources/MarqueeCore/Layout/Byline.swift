@@ -122,10 +122,17 @@ struct Byline: Hashable {
   /// A short line of capitalised words naming a job (`Senior Film Reporter`), as trade
   /// papers print under a byline.
   static func isStaffLine(_ line: String) -> Bool {
-    guard line.utf8.count <= 60 else { return false }
-    let words = line.split(separator: " ").map { $0.lowercased() }
-    return words.contains { FurniturePhrases.staffWords.contains($0) }
-      && (CreditGrammar.isName(line) || words.count <= 3)
+    // A job title has no sentence punctuation; most lines are ruled out on that.
+    guard line.utf8.count <= 60,
+      !line.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") })
+    else { return false }
+    let words = line.utf8.split(separator: 0x20)
+    let namesAJob = words.contains { word in
+      word.count <= 16
+        && FurniturePhrases.staffWords.contains(
+          String(decoding: word.lazy.map(ValidUTF8.asciiLowercased), as: UTF8.self))
+    }
+    return namesAJob && (CreditGrammar.isName(line) || words.count <= 3)
   }
 }
 

@@ -30,8 +30,11 @@ enum CreditGrammar {
   /// `Picture: X`): any X after an unmistakable prefix, and after `Photo:`, `Image:` and
   /// the like only an X that reads as a credit (`Photos: See the looks` is a teaser).
   static func prefixed(_ text: Substring) -> (credit: String, rule: String)? {
-    guard LayoutLine.mayStartCreditPrefix(text) else { return nil }
-    for prefix in LayoutPhrases.creditPrefixes {
+    guard let key = LayoutLine.creditPrefixKey(text), let candidates = prefixesByKey[key] else {
+      return nil
+    }
+    let text = text.drop { $0 == " " }
+    for prefix in candidates {
       guard let rest = LayoutLine.dropPrefixIgnoringCase(prefix.phrase, from: text) else {
         continue
       }
@@ -53,6 +56,11 @@ enum CreditGrammar {
     }
     return nil
   }
+
+  /// The credit prefixes by their first three bytes, longest first.
+  private static let prefixesByKey: [UInt32: [LayoutPhrases.CreditPrefix]] = Dictionary(
+    grouping: LayoutPhrases.creditPrefixes,
+    by: { LayoutLine.creditPrefixKey(Substring($0.phrase))! })
 
   /// Whether text is a credit on its own: only sources, names, handles and joining
   /// words, naming at least one source (or `courtesy`).

@@ -74,13 +74,22 @@ enum CreditTail {
   /// Credit Name for The New York Times`, `Caption. Photo: X`: the longest tail after a
   /// sentence end that is a credit.
   private static func sentenceTail(_ line: String) -> Split? {
+    // Sentence ends are ASCII: find `. `, `! ` and `? ` on the bytes.
+    let stops = ValidUTF8.withBytes(of: line) { bytes -> [Int] in
+      var found: [Int] = []
+      for index in bytes.indices.dropLast() where bytes[index + 1] == 0x20 {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+          found.append(index)
+        }
+      }
+      return found
+    }
+    let utf8 = line.utf8
     let text = Substring(line)
-    var index = text.startIndex
-    while let stop = text[index...].firstIndex(where: { ".!?".contains($0) }) {
-      let next = text.index(after: stop)
-      index = next
-      guard next < text.endIndex, text[next] == " " else { continue }
-      let tail = text[next...].drop { $0 == " " }
+    for offset in stops {
+      let stop = utf8.index(utf8.startIndex, offsetBy: offset)
+      let tail = text[utf8.index(after: stop)...].drop { $0 == " " }
       let caption = String(text[...stop])
       if let (credit, rule) = CreditGrammar.prefixed(tail) {
         return Split(caption: caption, credit: credit, rule: "caption ending in a " + rule)

@@ -8,7 +8,10 @@ enum Furniture {
   /// The furniture phrase a line matches, if any.
   static func match(_ text: String, lower: LowercasedLine, hits: PhraseIndex.Hits) -> Match? {
     let core = trimmedCore(lower.bytes)
-    if core.count <= longestWholePhrase, let phrase = whole[Array(core)] {
+    if core.count <= longestWholePhrase, let phrase = whole[hash(core)],
+      phrase.phrase.utf8.elementsEqual(core)
+        || trimmedCore(Array(phrase.phrase.utf8)).elementsEqual(core)
+    {
       return Match(phrase: phrase)
     }
     guard text.utf8.count <= FurniturePhrases.maximumFurnitureLine else { return nil }
@@ -38,10 +41,12 @@ enum Furniture {
   )? {
     if isSlideCounter(text) { return (.navigation, slideCounterRule) }
     if let kind = countedReaction(lower) { return (kind, "a count of comments or shares") }
-    if let first = text.first, FurniturePhrases.linkBullets.contains(first) {
+    if let first = text.utf8.first, first >= 0xC2, let character = text.first,
+      FurniturePhrases.linkBullets.contains(character)
+    {
       return (.related, "bulleted link")
     }
-    if text.hasPrefix("["), text.hasSuffix("]") {
+    if text.utf8.first == UInt8(ascii: "["), text.utf8.last == UInt8(ascii: "]") {
       let inner = text.dropFirst().dropLast()
       if let first = inner.first, first.isLowercase || inner.contains("=") {
         return (.embed, "embed short code")
@@ -61,8 +66,7 @@ enum Furniture {
   static func isCommentPrompt(
     _ text: String, lower: LowercasedLine, hits: PhraseIndex.Hits, nearTheEnd: Bool
   ) -> Bool {
-    guard text.utf8.count <= FurniturePhrases.maximumCommentPrompt,
-      let first = text.unicodeScalars.first, !openingQuotes.contains(first)
+    guard text.utf8.count <= FurniturePhrases.maximumCommentPrompt, !startsWithQuote(text)
     else { return false }
     let quotation = firstDoubleQuote(lower.bytes) ?? Int.max
     if let prompt = hits.first(.commentPrompt), prompt.offset < quotation { return true }
@@ -290,7 +294,9 @@ enum Furniture {
   /// `-- ` (the mail signature separator) or a rule of underscores or dashes that starts
   /// a mailing list's footer.
   static func isSignatureStart(_ text: String) -> Bool {
-    text == "--" || text == "-- " || text.count >= 10 && text.allSatisfy { $0 == "_" }
+    text == "--" || text == "-- "
+      || text.utf8.first == UInt8(ascii: "_") && text.utf8.count >= 10
+        && text.utf8.allSatisfy { $0 == UInt8(ascii: "_") }
   }
 
   /// `— Name (@handle) October 28, 2016`, as flattened tweets end: a handle in
@@ -307,17 +313,27 @@ enum Furniture {
 
   /// Where the first double quotation mark (`"`, `“`, `”`) is, in bytes.
   private static func firstDoubleQuote(_ bytes: [UInt8]) -> Int? {
-    var index = 0
-    while index < bytes.count {
-      if bytes[index] == 0x22 { return index }
-      if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-        bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D
-      {
-        return index
+    bytes.withUnsafeBufferPointer { line in
+      let straight = ByteSearch.firstIndex(of: 0x22, in: line)
+      var from = 0
+      while let lead = ByteSearch.firstIndex(of: 0xE2, in: line, from: from) {
+        if let straight, straight < lead { return straight }
+        if lead + 2 < line.count, line[lead + 1] == 0x80,
+          line[lead + 2] == 0x9C || line[lead + 2] == 0x9D
+        {
+          return lead
+        }
+        from = lead + 1
       }
-      index += 1
+      return straight
     }
-    return nil
+  }
+
+  /// Whether the line opens with a quotation mark (it is someone's words).
+  private static func startsWithQuote(_ text: String) -> Bool {
+    guard let first = text.utf8.first else { return false }
+    if first < 0x80 { return first == 0x22 || first == 0x27 }
+    return text.unicodeScalars.first.map(openingQuotes.contains) ?? false
   }
 
   // MARK: Helpers
@@ -354,15 +370,24 @@ enum Furniture {
     return bytes[start...end]
   }
 
-  private static let whole: [[UInt8]: FurniturePhrases.Phrase] = {
-    var table: [[UInt8]: FurniturePhrases.Phrase] = [:]
+  /// The whole-line phrases by a hash of their trimmed bytes (checked on a hit), so
+  /// that a line is looked up without building a key.
+  private static let whole: [UInt64: FurniturePhrases.Phrase] = {
+    var table: [UInt64: FurniturePhrases.Phrase] = [:]
     for phrase in FurniturePhrases.table where phrase.match == .whole || phrase.match == .heading {
-      let key = Array(trimmedCore(Array(phrase.phrase.utf8)))
+      let key = hash(trimmedCore(Array(phrase.phrase.utf8)))
       table[key] = table[key] ?? phrase
     }
     return table
   }()
-  private static let longestWholePhrase = whole.keys.map(\.count).max()!
+  private static let longestWholePhrase = FurniturePhrases.table.map(\.phrase.utf8.count).max()!
+
+  /// FNV-1a of the bytes.
+  private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return hash
+  }
   /// The prefix phrases by their first byte, longest first: a line is tried only
   /// against the phrases that start as it does.
   private static let prefixesByFirstByte: [[FurniturePhrases.Phrase]] = {

@@ -52,14 +52,19 @@ extension LayoutLine {
   /// first three bytes, ignoring case): a cheap test every line passes before the
   /// prefixes are tried one by one.
   static func mayStartCreditPrefix<Text: StringProtocol>(_ text: Text) -> Bool {
+    creditPrefixKey(text).map(creditPrefixKeys.contains) ?? false
+  }
+
+  /// The first three bytes after any leading spaces, lowered, as one number.
+  static func creditPrefixKey<Text: StringProtocol>(_ text: Text) -> UInt32? {
     ValidUTF8.withBytes(of: text) { bytes in
-      guard let start = bytes.firstIndex(where: { $0 != 0x20 }) else { return false }
+      guard let start = bytes.firstIndex(where: { $0 != 0x20 }) else { return nil }
       var key: UInt32 = 0
       for offset in 0..<3 {
         let byte = start + offset < bytes.count ? bytes[start + offset] : 0
         key = key << 8 | UInt32(ValidUTF8.asciiLowercased(byte))
       }
-      return creditPrefixKeys.contains(key)
+      return key
     }
   }
 

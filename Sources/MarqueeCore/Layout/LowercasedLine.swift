@@ -11,7 +11,12 @@ struct LowercasedLine {
   let bytes: [UInt8]
 
   init<Text: StringProtocol>(_ text: Text) {
-    bytes = ValidUTF8.withBytes(of: text) { $0.map(ValidUTF8.asciiLowercased) }
+    bytes = ValidUTF8.withBytes(of: text) { source in
+      Array(unsafeUninitializedCapacity: source.count) { buffer, count in
+        for index in 0..<source.count { buffer[index] = ValidUTF8.asciiLowercased(source[index]) }
+        count = source.count
+      }
+    }
   }
 
   /// Bytes that are lowercased already.

@@ -66,6 +66,9 @@ struct PhraseIndex: Sendable {
     let position: Int
   }
 
+  /// One bit per two-byte key: whether any phrase starts with it. Most positions of a
+  /// line miss here, after a single load.
+  private let keyBits: [UInt64]
   /// For each two-byte key, the range of `entries` that start with it.
   private let starts: [Int32]
   private let entries: [Entry]
@@ -83,11 +86,16 @@ struct PhraseIndex: Sendable {
     var starts: [Int32] = []
     starts.reserveCapacity(65_537)
     var entries: [Entry] = []
+    var keyBits = Array(repeating: UInt64(0), count: 1_024)
     for key in 0..<65_536 {
       starts.append(Int32(entries.count))
-      entries += byKey[key] ?? []
+      if let found = byKey[key] {
+        entries += found
+        keyBits[key >> 6] |= 1 << UInt64(key & 63)
+      }
     }
     starts.append(Int32(entries.count))
+    self.keyBits = keyBits
     self.starts = starts
     self.entries = entries
   }
@@ -98,26 +106,23 @@ struct PhraseIndex: Sendable {
     guard bytes.count >= 2 else { return hits }
     var remaining = List.allCases.count
     bytes.withUnsafeBufferPointer { line in
-      starts.withUnsafeBufferPointer { starts in
+      keyBits.withUnsafeBufferPointer { bits in
+        let count = line.count
         var index = 0
-        let last = line.count - 1
-        while index < last {
+        while index < count - 1 {
           let key = Int(line[index]) << 8 | Int(line[index + 1])
-          let from = Int(starts[key])
-          let to = Int(starts[key + 1])
-          if from != to {
-            for entry in entries[from..<to] where !hits.has(entry.list) {
-              let count = entry.bytes.count
-              guard index + count <= line.count else { continue }
+          if bits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+            for entry in entries[Int(starts[key])..<Int(starts[key + 1])]
+            where !hits.has(entry.list) && index + entry.bytes.count <= count {
               let equal = entry.bytes.withUnsafeBufferPointer {
-                memcmp(line.baseAddress! + index, $0.baseAddress!, count) == 0
+                memcmp(line.baseAddress! + index, $0.baseAddress!, $0.count) == 0
               }
               if equal {
                 hits.set(entry.list, offset: index, phrase: entry.position)
                 remaining -= 1
+                if remaining == 0 { return }
               }
             }
-            if remaining == 0 { return }
           }
           index += 1
         }
