@@ -11,6 +11,31 @@ struct LayoutRuleTests {
       line, lower: lower, hits: PhraseIndex.shared.scan(lower.bytes), nearTheEnd: nearTheEnd)
   }
 
+  /// Hard-wrapped text: a paragraph's first line, cut mid-sentence before a name, is not
+  /// a headline glued above it.
+  @Test func aWrappedParagraphKeepsItsFirstLine() throws {
+    let text = """
+      Title
+
+      A first paragraph that is long enough to count as a paragraph of running text,
+      wrapped at about seventy columns the way saved mail and wires are.
+
+      At four hours and ten minutes, including two intermissions, The Salt
+      Merchants is one of the longest new plays to open on Broadway in recent
+      memory, and producers had worried about the running time.
+      """
+    let article = try parseArticle(text)
+    #expect(article.paragraphs.first?.hasPrefix("At four hours and ten minutes") == true)
+    #expect(article.relatedLinks.isEmpty)
+  }
+
+  /// `Photo: Courtesy of X`: a prefix before a courtesy credit.
+  @Test func courtesyAfterAPrefix() throws {
+    #expect(
+      CreditGrammar.wholeLine("Photo: Courtesy of Orbitstream")?.credit == "Courtesy of Orbitstream"
+    )
+  }
+
   /// A credit sentence run into the end of a paragraph leaves nothing after it, and
   /// the paragraph before it stays whole.
   @Test func aCreditEndingAParagraphLeavesNoEmptyText() throws {

@@ -88,7 +88,7 @@ enum CreditGrammar {
   /// headline also reads as names, so long runs of them do not count).
   static func readsAsCredit<Text: StringProtocol>(_ text: Text) -> Bool {
     guard let reading = read(text) else { return false }
-    return reading.namesSource
+    return reading.namesSource || reading.saysCourtesy && reading.namesSomeone
       || reading.namesSomeone && !reading.joinsOtherThanAnd
         && reading.longestName <= LayoutPhrases.maximumPersonNameWords
         && text.split(separator: " ").count <= LayoutPhrases.maximumPhotographerWords

@@ -261,6 +261,10 @@ public enum FurniturePhrases {
     "that", "which", "who", "or", "but", "his", "her", "their",
   ]
 
+  /// Hard-wrapped text (mail, wires, saved pages) keeps its lines under about 80
+  /// columns: a block with a longer line has a paragraph to a line.
+  static let longestHardWrappedLine = 100
+
   /// How many headline lines a related heading may take after it.
   static let maximumLinksAfterHeading = 12
   /// The longest line taken as a linked headline.

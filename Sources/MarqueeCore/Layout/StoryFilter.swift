@@ -210,7 +210,12 @@ struct StoryFilter {
       count += 1
     }
     let rest = SourceBlock(lines: Array(lines[count...]))
-    guard count > 0, Furniture.isParagraph(rest),
+    // In hard-wrapped text every line is short, and a paragraph's first line, cut
+    // mid-sentence, looks like a headline: only text with a paragraph to a line counts.
+    let paragraphPerLine = rest.lines.contains {
+      $0.text.utf8.count > FurniturePhrases.longestHardWrappedLine
+    }
+    guard count > 0, paragraphPerLine, Furniture.isParagraph(rest),
       Furniture.orphanHeadline(lines[count].text) == nil
     else { return }
     for line in lines[..<count] {
