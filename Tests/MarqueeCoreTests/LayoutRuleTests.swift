@@ -29,6 +29,18 @@ struct LayoutRuleTests {
     #expect(article.relatedLinks.isEmpty)
   }
 
+  /// A mail signature is a short tail after `--`; a `--` line with the post still to
+  /// come is a separator, and what follows stays.
+  @Test func onlyAShortTailAfterDashDashIsASignature() throws {
+    let headers = "From: a@example.org (Ann)\nSubject: Re: Finale\n\n"
+    let signed = try parseArticle(headers + "I liked it.\n\n--\nAnn\nExample University")
+    #expect(signed.dek == "I liked it.")
+    #expect(signed.paragraphs.isEmpty)
+    let body = (1...14).map { "Point \($0) of the argument goes here." }.joined(separator: "\n\n")
+    let separated = try parseArticle(headers + "Intro.\n\n--\n\n" + body)
+    #expect(separated.paragraphs.filter { $0.hasPrefix("Point") }.count == 14)
+  }
+
   /// `Photo: Courtesy of X`: a prefix before a courtesy credit.
   @Test func courtesyAfterAPrefix() throws {
     #expect(

@@ -265,6 +265,10 @@ public enum FurniturePhrases {
   /// columns: a block with a longer line has a paragraph to a line.
   static let longestHardWrappedLine = 100
 
+  /// The most lines a mail signature or list footer takes, after its `--` or rule of
+  /// underscores, to the end of the post: a longer tail is the post itself.
+  static let longestSignature = 12
+
   /// How many headline lines a related heading may take after it.
   static let maximumLinksAfterHeading = 12
   /// The longest line taken as a linked headline.

@@ -60,7 +60,11 @@ struct StoryFilter {
           position + 1 < block.lines.count
           ? block.lines[position + 1] : blocks[(index + 1)...].first?.lines.first
         var removal: Removal?
-        if inSignature || Furniture.isSignatureStart(line.text) {
+        if inSignature
+          || Furniture.isSignatureStart(line.text)
+            && linesAfter(block: index, line: position, in: blocks)
+              <= FurniturePhrases.longestSignature
+        {
           inSignature = true
           removal = Removal(role: .furniture(.other), value: nil, rule: "signature")
         } else if shareBar.contains(position) {
@@ -83,6 +87,11 @@ struct StoryFilter {
       keep()
     }
     return dropOrphanHeadlines(kept)
+  }
+
+  /// How many lines follow a line, to the end of the page.
+  private func linesAfter(block: Int, line: Int, in blocks: [SourceBlock]) -> Int {
+    blocks[(block + 1)...].reduce(blocks[block].lines.count - line - 1) { $0 + $1.lines.count }
   }
 
   private var nearTheTop: Bool { storyLines < FurniturePhrases.bylineWithinLines }
