@@ -55,17 +55,6 @@ enum LayoutLine {
     return lower.hasPrefix("http://") || lower.hasPrefix("https://")
   }
 
-  /// A line that is only a date such as `2017-08-24` or `2017-11-07T01:52:40+0000`.
-  static func isDate(_ line: String) -> Bool {
-    let bytes = Array(line.utf8)
-    guard bytes.count >= 10, bytes.count <= 40 else { return false }
-    let digit = { (index: Int) in bytes[index] >= 0x30 && bytes[index] <= 0x39 }
-    let shape =
-      digit(0) && digit(1) && digit(2) && digit(3) && bytes[4] == 0x2D && digit(5)
-      && digit(6) && bytes[7] == 0x2D && digit(8) && digit(9)
-    return shape && bytes.dropFirst(10).allSatisfy { $0 != 0x20 }
-  }
-
   /// A bare `(X)` is only a credit when X reads like a name: a few words starting with a
   /// capital or digit, no ellipsis, not a teaser. Quoted replies and asides in real
   /// text also end in parentheses.

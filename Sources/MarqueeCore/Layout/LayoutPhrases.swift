@@ -43,8 +43,8 @@ public enum LayoutPhrases {
     "for", "via", "by", "from", "and", "&", "with", "of", "both", "all", "+",
   ]
 
-  /// Characters that split a credit into parts.
-  static let creditSeparators: Set<Character> = ["/", ";", ",", "|", ":", "•", "–", "—"]
+  // The characters that split a credit into parts (`/ ; , | :` and `• – —`) are read on
+  // the bytes, in `CreditGrammar.Parts`.
 
   /// Words that may stand in a credit without naming anyone (`REUTERS/Name/File Photo`,
   /// `AP Photo/Name, File`, `Handout via Reuters`).
