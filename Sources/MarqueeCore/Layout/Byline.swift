@@ -126,13 +126,11 @@ struct Byline: Hashable {
     guard line.utf8.count <= 60,
       !line.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") })
     else { return false }
-    let words = line.utf8.split(separator: 0x20)
-    let namesAJob = words.contains { word in
-      word.count <= 16
-        && FurniturePhrases.staffWords.contains(
-          String(decoding: word.lazy.map(ValidUTF8.asciiLowercased), as: UTF8.self))
-    }
-    return namesAJob && (CreditGrammar.isName(line) || words.count <= 3)
+    // The job comes last (`Senior Film Reporter`, `Flashfeed Staff`).
+    guard let lastWord = line.split(separator: " ").last,
+      FurniturePhrases.staffWords.contains(lastWord.lowercased())
+    else { return false }
+    return CreditGrammar.isName(line) || line.split(separator: " ").count <= 3
   }
 }
 

@@ -68,14 +68,16 @@ enum Furniture {
   ) -> Bool {
     guard text.utf8.count <= FurniturePhrases.maximumCommentPrompt, !startsWithQuote(text)
     else { return false }
-    let quotation = firstDoubleQuote(lower.bytes) ?? Int.max
-    if let prompt = hits.first(.commentPrompt), prompt.offset < quotation { return true }
-    guard quotation == Int.max else { return false }
-    // `… ignores in the comments surrounding the launch` describes; a prompt asks.
-    let asks =
-      lower.bytes.contains(UInt8(ascii: "?")) || lower.bytes.contains(UInt8(ascii: "!"))
-      || lower.contains("below")
-    if asks, hits.contains(.commentMention) { return true }
+    if hits.contains(.commentPrompt) || hits.contains(.commentMention) {
+      let quotation = firstDoubleQuote(lower.bytes) ?? Int.max
+      if let prompt = hits.first(.commentPrompt), prompt.offset < quotation { return true }
+      // `… ignores in the comments surrounding the launch` describes; a prompt asks.
+      let asks =
+        lower.bytes.contains(UInt8(ascii: "?")) || lower.bytes.contains(UInt8(ascii: "!"))
+        || lower.contains("below")
+      if quotation == Int.max, asks, hits.contains(.commentMention) { return true }
+      guard quotation == Int.max else { return false }
+    }
     guard nearTheEnd, let last = text.unicodeScalars.last, last == "?" || last == "!" else {
       return false
     }
@@ -287,8 +289,9 @@ enum Furniture {
 
   /// `cd/jh/rmb`: the initials wire editors sign a story with.
   private static func isWireInitials(_ text: String) -> Bool {
-    text.utf8.count <= 24 && text.filter { $0 == "/" }.count >= 2
-      && text.allSatisfy { ("a"..."z").contains($0) || $0 == "/" }
+    let bytes = text.utf8
+    return bytes.count <= 24 && bytes.lazy.filter { $0 == UInt8(ascii: "/") }.count >= 2
+      && bytes.allSatisfy { $0 &- 0x61 < 26 || $0 == UInt8(ascii: "/") }
   }
 
   /// `-- ` (the mail signature separator) or a rule of underscores or dashes that starts
