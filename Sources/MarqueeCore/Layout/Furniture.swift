@@ -1,18 +1,16 @@
 /// Recognises single lines of site furniture by their phrase (`FurniturePhrases`) or by
 /// their shape (slide counters, embed short codes, tweet residue, comment prompts).
 enum Furniture {
-  struct Match {
-    let phrase: FurniturePhrases.Phrase
-  }
-
   /// The furniture phrase a line matches, if any.
-  static func match(_ text: String, lower: LowercasedLine, hits: PhraseIndex.Hits) -> Match? {
+  static func match(_ text: String, lower: LowercasedLine, hits: PhraseIndex.Hits)
+    -> FurniturePhrases.Phrase?
+  {
     let core = trimmedCore(lower.bytes)
     if core.count <= longestWholePhrase, let phrase = whole[hash(core)],
       phrase.phrase.utf8.elementsEqual(core)
         || trimmedCore(Array(phrase.phrase.utf8)).elementsEqual(core)
     {
-      return Match(phrase: phrase)
+      return phrase
     }
     guard text.utf8.count <= FurniturePhrases.maximumFurnitureLine else { return nil }
     let firstByte = lower.bytes.first ?? 0
@@ -27,19 +25,17 @@ enum Furniture {
         guard rest.first == UInt8(ascii: ":"), rest.dropFirst().contains(where: { $0 != 0x20 })
         else { continue }
       }
-      return Match(phrase: phrase)
+      return phrase
     }
-    if let hit = hits.first(.furniture) { return Match(phrase: containingPhrases[hit.phrase]) }
+    if let hit = hits.first(.furniture) { return containingPhrases[hit.phrase] }
     return nil
   }
-
-  static let slideCounterRule = "slide counter"
 
   /// Lines whose shape makes them furniture, with the rule that says so.
   static func shape(_ text: String, lower: LowercasedLine, hits: PhraseIndex.Hits) -> (
     kind: FurnitureKind, rule: String
   )? {
-    if isSlideCounter(text) { return (.navigation, slideCounterRule) }
+    if isSlideCounter(text) { return (.navigation, "slide counter") }
     if let kind = countedReaction(lower) { return (kind, "a count of comments or shares") }
     if let first = text.utf8.first, first >= 0xC2, let character = text.first,
       FurniturePhrases.linkBullets.contains(character)

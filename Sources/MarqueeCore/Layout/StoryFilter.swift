@@ -37,6 +37,8 @@ struct StoryFilter {
     let rule: String
     /// The date a byline gives on the same line.
     var date: DateLine? = nil
+    /// Whether the line was a slide counter: the text after it is one slide.
+    var startsSlide = false
   }
 
   mutating func filter(_ blocks: [SourceBlock]) -> [SourceBlock] {
@@ -82,7 +84,7 @@ struct StoryFilter {
           trace?.note(line.number, .date, date.text, rule: "date in the byline")
         }
         keep()
-        if removal.rule == Furniture.slideCounterRule { nextIsSlide = true }
+        if removal.startsSlide { nextIsSlide = true }
       }
       keep()
     }
@@ -110,13 +112,13 @@ struct StoryFilter {
     if text.utf8.first == UInt8(ascii: ">") { return nil }
     let short = text.utf8.count <= FurniturePhrases.maximumCommentPrompt
     guard short else { return nil }
-    let lower = LowercasedLine(text)
-    let hits = PhraseIndex.shared.scan(lower.bytes)
     if text.utf8.count <= LayoutPhrases.maximumCreditLineLength,
       CreditGrammar.wholeLine(text) != nil
     {
       return nil
     }
+    let lower = LowercasedLine(text)
+    let hits = PhraseIndex.shared.scan(lower.bytes)
     if let match = Furniture.match(text, lower: lower, hits: hits) {
       return take(match, text)
     }
@@ -139,7 +141,9 @@ struct StoryFilter {
       return Removal(role: .date, value: nil, rule: "another date near the top (kept the first)")
     }
     if let kind = Furniture.shape(text, lower: lower, hits: hits) {
-      return Removal(role: .furniture(kind.kind), value: nil, rule: kind.rule)
+      return Removal(
+        role: .furniture(kind.kind), value: nil, rule: kind.rule,
+        startsSlide: Furniture.isSlideCounter(text))
     }
     let nearTheEnd = blockCount - blockIndex <= FurniturePhrases.readerQuestionWithinLastBlocks
     if Furniture.isCommentPrompt(text, lower: lower, hits: hits, nearTheEnd: nearTheEnd) {
@@ -169,8 +173,7 @@ struct StoryFilter {
     return Removal(role: .related, value: text, rule: "headline under a related heading")
   }
 
-  private mutating func take(_ match: Furniture.Match, _ text: String) -> Removal {
-    let phrase = match.phrase
+  private mutating func take(_ phrase: FurniturePhrases.Phrase, _ text: String) -> Removal {
     switch phrase.match {
     case .heading where phrase.kind == .ad, .headingPrefix where phrase.kind == .ad:
       adLinesLeft = FurniturePhrases.maximumLinesAfterAdHeading
