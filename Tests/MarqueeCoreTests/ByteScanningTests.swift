@@ -131,7 +131,7 @@ struct ByteScanningTests {
     let pool = ["a", "Z", "7", " ", " ", "\t", "\n", ".", "-", "é", "’", "\u{A0}", "\u{3000}", "😀"]
     for _ in 0..<3_000 {
       var text = ""
-      for _ in 0..<Int.random(in: 0..<30, using: &generator) {
+      for _ in 0..<Int.random(in: 0..<60, using: &generator) {
         text += pool.randomElement(using: &generator)!
       }
       let words = text.unicodeScalars.split { $0.properties.isWhitespace }.filter { word in

@@ -164,7 +164,8 @@ struct BlockLayout {
   private func readImage(_ line: SourceLine) -> ImageLine {
     let text = line.text
     if LayoutLine.isGalleryMarker(text) { return .galleryMarker }
-    if let (credit, rule) = CreditGrammar.wholeLine(text) { return .credit(credit, rule: rule) }
+    var line = line
+    if let (credit, rule) = line.checkWholeLineCredit() { return .credit(credit, rule: rule) }
     if let (label, credit) = LabelWithCredit.split(text) {
       return .labelAndCredit(label: label, credit: credit)
     }

@@ -121,14 +121,17 @@ struct Byline: Hashable {
 
   /// A short line of capitalised words naming a job (`Senior Film Reporter`), as trade
   /// papers print under a byline.
+  private static let longestStaffWord = FurniturePhrases.staffWords.map(\.utf8.count).max()!
+
   static func isStaffLine(_ line: String) -> Bool {
     // A job title has no sentence punctuation; most lines are ruled out on that.
     guard line.utf8.count <= 60,
       !line.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") })
     else { return false }
     // The job comes last (`Senior Film Reporter`, `Flashfeed Staff`).
-    guard let lastWord = line.split(separator: " ").last,
-      FurniturePhrases.staffWords.contains(lastWord.lowercased())
+    guard let lastWord = line.utf8.split(separator: 0x20).last,
+      lastWord.count <= longestStaffWord,
+      FurniturePhrases.staffWords.contains(Substring(lastWord).lowercased())
     else { return false }
     return CreditGrammar.isName(line) || line.split(separator: " ").count <= 3
   }

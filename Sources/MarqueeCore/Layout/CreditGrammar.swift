@@ -231,11 +231,27 @@ enum CreditGrammar {
     /// Whether the word joins parts rather than belonging to one, and how.
     private static func joiner(_ word: UnsafeBufferPointer<UInt8>) -> Joiner? {
       guard word.count <= 8 else { return nil }
-      let lower = String(decoding: word.lazy.map(ValidUTF8.asciiLowercased), as: UTF8.self)
-      if lower == "courtesy" { return .courtesy }
-      guard LayoutPhrases.creditJoiningWords.contains(lower) else { return nil }
-      return LayoutPhrases.headlineJoiningWords.contains(lower) ? .headline : .plain
+      let key = packedLowercase(word)
+      if key == courtesyKey { return .courtesy }
+      guard joiningKeys.contains(key) else { return nil }
+      return headlineJoiningKeys.contains(key) ? .headline : .plain
     }
+
+    /// A word of up to eight bytes, ASCII letters lowered, as one number: every word of
+    /// every credit is looked up, and the joining words are few and short.
+    private static func packedLowercase(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+      word.reduce(0) { $0 << 8 | UInt64(ValidUTF8.asciiLowercased($1)) }
+    }
+
+    private static func packedLowercase(_ word: String) -> UInt64 {
+      var word = word
+      return word.withUTF8 { packedLowercase($0) }
+    }
+
+    private static let courtesyKey = packedLowercase("courtesy")
+    private static let joiningKeys = LayoutPhrases.creditJoiningWords.map(packedLowercase)
+    private static let headlineJoiningKeys = LayoutPhrases.headlineJoiningWords.map(
+      packedLowercase)
 
     /// How many bytes a separator takes at `index` (0 when there is none there).
     private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
@@ -348,9 +364,14 @@ enum CreditGrammar {
   /// Credit text without spaces at its ends and without one trailing full stop (kept
   /// when it ends an abbreviation such as `Ltd.` or `Bros.`, which `isName` accepts).
   static func trimmedCredit(_ text: Substring) -> Substring {
-    var trimmed = Substring(LayoutLine.trimmingWhitespace(text))
-    if trimmed.hasSuffix("."), !endsWithAbbreviation(trimmed) { trimmed = trimmed.dropLast() }
-    return Substring(LayoutLine.trimmingWhitespace(trimmed))
+    var trimmed = LayoutLine.trimmedWhitespace(text)
+    // The byte test first: `hasSuffix` compares `Character`s.
+    if trimmed.utf8.last == UInt8(ascii: "."), trimmed.hasSuffix("."),
+      !endsWithAbbreviation(trimmed)
+    {
+      trimmed = trimmed.dropLast()
+    }
+    return LayoutLine.trimmedWhitespace(trimmed)
   }
 
   private static func endsWithAbbreviation(_ text: Substring) -> Bool {

@@ -79,16 +79,40 @@ enum CreditScreen {
 
   private static let courtesyHash = lowercaseHash("courtesy")
 
+  private static let sourceWordHashes = PhotoSources.table.flatMap(\.spellings).flatMap {
+    $0.split(separator: " ")
+  }.map { lowercaseHash(String($0)) }
+
   /// Every word of every source spelling (`getty`, `images`, `e!`…), lowercased.
-  private static let sourceWords: Set<UInt64> = Set(
-    PhotoSources.table.flatMap(\.spellings).flatMap { $0.split(separator: " ") }.map {
-      lowercaseHash(String($0))
-    })
+  private static let sourceWords = HashFilter(sourceWordHashes)
 
   /// Lowercase words that credit text may hold.
-  private static let allowedLowercase: Set<UInt64> = Set(
-    (LayoutPhrases.creditJoiningWords.union(LayoutPhrases.nameParticles)
+  private static let allowedLowercase = HashFilter(
+    LayoutPhrases.creditJoiningWords.union(LayoutPhrases.nameParticles)
       .union(LayoutPhrases.creditRoleWords.flatMap { $0.split(separator: " ").map(String.init) })
-      .union(["courtesy"])).map(lowercaseHash)
-  ).union(sourceWords)
+      .union(["courtesy"]).map(lowercaseHash) + sourceWordHashes)
+}
+
+/// A set of word hashes as one bit each in 65,536: a lookup is a multiply, a shift and a
+/// load, where a `Set<UInt64>` hashes its key again on every lookup. A few hundred words
+/// set a few hundred bits, so a word not in the set is let through about once in two
+/// hundred, which a screen may do.
+struct HashFilter: Sendable {
+  private var bits = [UInt64](repeating: 0, count: 1024)
+
+  init(_ hashes: [UInt64]) {
+    for hash in hashes {
+      let bit = Self.bit(hash)
+      bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+  }
+
+  func contains(_ hash: UInt64) -> Bool {
+    let bit = Self.bit(hash)
+    return bits[bit >> 6] & 1 << UInt64(bit & 63) != 0
+  }
+
+  private static func bit(_ hash: UInt64) -> Int {
+    Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 48)
+  }
 }

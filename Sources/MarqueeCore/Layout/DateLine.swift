@@ -27,7 +27,7 @@ public struct DateLine: Sendable, Hashable {
       guard read(after) != nil || after.isEmpty else { return nil }
       text = text[..<bar]
     }
-    text = Substring(LayoutLine.trimmingWhitespace(text))
+    text = LayoutLine.trimmedWhitespace(text)
     if text.hasPrefix("("), text.hasSuffix(")") { text = text.dropFirst().dropLast() }
     if isRelative(text) { return DateLine(text: String(text), iso: nil) }
     guard let day = CalendarDay(text) else { return nil }

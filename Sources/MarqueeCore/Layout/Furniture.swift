@@ -13,8 +13,13 @@ enum Furniture {
       return phrase
     }
     guard text.utf8.count <= FurniturePhrases.maximumFurnitureLine else { return nil }
-    let firstByte = lower.bytes.first ?? 0
-    for phrase in prefixesByFirstByte[Int(firstByte)] where lower.startsWithWord(phrase.phrase) {
+    let firstByte = Int(lower.bytes.first ?? 0)
+    // The second byte rules out most phrases with the first, before they are compared.
+    let secondByte = lower.bytes.count > 1 ? lower.bytes[1] : 0
+    for (index, second) in prefixSecondBytesByFirstByte[firstByte].enumerated()
+    where second == secondByte || second == 0 {
+      let phrase = prefixesByFirstByte[firstByte][index]
+      guard lower.startsWithWord(phrase.phrase) else { continue }
       if phrase.match == .headingPrefix {
         guard text.split(separator: " ").count <= FurniturePhrases.maximumHeadingWords,
           !text.contains(":")
@@ -147,6 +152,8 @@ enum Furniture {
       let first = text.unicodeScalars.first,
       first.properties.isUppercase || openingQuotes.contains(first)
     else { return nil }
+    // Most lines have too few words or too many: counted on the bytes, without splitting.
+    guard (4...22).contains(wordCount(text)) else { return nil }
     let words = text.utf8.split(separator: 0x20).map(Substring.init)
     guard words.count >= 4, words.count <= 22,
       let last = words.last?.lowercased(), !FurniturePhrases.danglingWords.contains(last)
@@ -183,6 +190,19 @@ enum Furniture {
       LabelWithCredit.split(text) == nil, CreditTail.split(text) == nil
     else { return nil }
     return kind
+  }
+
+  /// The runs of bytes other than space, as `utf8.split(separator: 0x20)` counts them.
+  private static func wordCount(_ text: String) -> Int {
+    ValidUTF8.withBytes(of: text) { bytes in
+      var count = 0
+      var previous: UInt8 = 0x20
+      for byte in bytes {
+        if previous == 0x20, byte != 0x20 { count += 1 }
+        previous = byte
+      }
+      return count
+    }
   }
 
   /// A title-case headline of seven words or more.
@@ -265,7 +285,9 @@ enum Furniture {
   /// a platform's name or a share word (`Facebook`, `Twitter`, `Email`, `Share to X`).
   static func shareBarLines(_ lines: [SourceLine]) -> Set<Int> {
     guard lines.count >= 2 else { return [] }
-    let isButton = lines.map { isShareButton($0.text) }
+    let short = lines.map { $0.text.utf8.count <= longestShareButton }
+    guard zip(short, short.dropFirst()).contains(where: { $0 && $1 }) else { return [] }
+    let isButton = lines.indices.map { short[$0] && isShareButton(lines[$0].text) }
     var found: Set<Int> = []
     for index in lines.indices where isButton[index] {
       let before = index > 0 && isButton[index - 1]
@@ -275,8 +297,10 @@ enum Furniture {
     return found
   }
 
+  private static let longestShareButton = 24
+
   private static func isShareButton(_ text: String) -> Bool {
-    guard text.utf8.count <= 24 else { return false }
+    guard text.utf8.count <= longestShareButton else { return false }
     let lower = text.lowercased()
     if FurniturePhrases.shareButtons.contains(lower) { return true }
     if lower.hasPrefix("share to ") || lower.hasPrefix("share on ") { return true }
@@ -341,6 +365,13 @@ enum Furniture {
 
   /// Whether the line ends with one of `stops` once closing quotes are set aside.
   static func endsLikeSentence(_ text: String, stops: String) -> Bool {
+    // Most lines end in ASCII that is no closing mark: that byte is the last scalar, and
+    // no multi-byte scalar of `stops` holds an ASCII byte.
+    if let lastByte = text.utf8.last, lastByte < 0x80, lastByte != UInt8(ascii: "\""),
+      lastByte != UInt8(ascii: "'"), lastByte != UInt8(ascii: ")")
+    {
+      return stops.utf8.contains(lastByte)
+    }
     var scalars = text.unicodeScalars[...]
     while let last = scalars.last, closingMarks.contains(last) { scalars = scalars.dropLast() }
     guard let last = scalars.last else { return true }
@@ -397,5 +428,10 @@ enum Furniture {
     for phrase in prefixes { table[Int(phrase.phrase.utf8.first!)].append(phrase) }
     return table
   }()
+  /// The second byte of each phrase in `prefixesByFirstByte` (0, matching any, for a
+  /// one-byte phrase).
+  private static let prefixSecondBytesByFirstByte: [[UInt8]] = prefixesByFirstByte.map {
+    $0.map { Array($0.phrase.utf8.dropFirst().prefix(1)).first ?? 0 }
+  }
   static let containingPhrases = FurniturePhrases.table.filter { $0.match == .contains }
 }

@@ -66,15 +66,18 @@ enum LayoutLine {
     return !containsEllipsis(credit) && !credit.contains(":")
   }
 
-  /// The text after an ASCII `prefix` matched ignoring case, or nil.
+  /// The text after an ASCII `prefix` matched ignoring case, or nil. Compared on the
+  /// bytes in place; only a match pays for making the rest a `Substring`.
   static func dropPrefixIgnoringCase(_ prefix: String, from text: Substring)
     -> Substring?
   {
-    var rest = text.utf8[...]
-    for expected in prefix.utf8 {
-      guard let byte = rest.first, ValidUTF8.asciiLowercased(byte) == expected else { return nil }
-      rest = rest.dropFirst()
+    let count = prefix.utf8.count
+    let matches = ValidUTF8.withBytes(of: text) { bytes in
+      bytes.count >= count
+        && zip(bytes, prefix.utf8).allSatisfy { ValidUTF8.asciiLowercased($0) == $1 }
     }
-    return Substring(rest)
+    guard matches else { return nil }
+    return Substring(text.utf8.dropFirst(count))
   }
+
 }

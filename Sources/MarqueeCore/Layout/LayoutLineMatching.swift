@@ -29,11 +29,24 @@ extension LayoutLine {
   /// separators and U+200B), as Foundation's `trimmingCharacters(in: .whitespaces)` gives
   /// it, but without bridging to `NSString`.
   static func trimmingWhitespace(_ text: Substring) -> String {
+    String(trimmedWhitespace(text))
+  }
+
+  /// `trimmingWhitespace` as a slice of the text, without a copy. Text that starts and
+  /// ends with ASCII other than space and tab (most text) is returned as it is, found
+  /// on two bytes.
+  static func trimmedWhitespace(_ text: Substring) -> Substring {
+    let utf8 = text.utf8
+    if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+      first != 0x20, first != 0x09, last != 0x20, last != 0x09
+    {
+      return text
+    }
     let scalars = text.unicodeScalars
     guard let start = scalars.firstIndex(where: { !isFoundationWhitespace($0) }),
       let last = scalars.lastIndex(where: { !isFoundationWhitespace($0) })
     else { return "" }
-    return String(scalars[start...last])
+    return Substring(scalars[start...last])
   }
 
   /// Membership in `CharacterSet.whitespaces`, which is Zs and tab plus U+200B.

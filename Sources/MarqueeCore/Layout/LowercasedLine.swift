@@ -55,7 +55,12 @@ struct LowercasedLine {
   /// ASCII letter (`sign up for` matches `Sign up for…` but `ad` does not match `Adele`).
   func startsWithWord(_ phrase: String) -> Bool {
     let count = phrase.utf8.count
-    guard bytes.count >= count, bytes.starts(with: phrase.utf8) else { return false }
+    guard bytes.count >= count, bytes.first == phrase.utf8.first else { return false }
+    var phrase = phrase
+    let matches = phrase.withUTF8 { needle in
+      bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, needle.baseAddress!, count) == 0 }
+    }
+    guard matches else { return false }
     guard count < bytes.count, let last = phrase.utf8.last, ValidUTF8.isASCIILetterOrDigit(last)
     else { return true }
     return !ValidUTF8.isASCIILetterOrDigit(bytes[count])

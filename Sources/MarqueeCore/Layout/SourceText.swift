@@ -7,6 +7,28 @@ struct SourceLine {
   let indented: Bool
   /// 1-based, as `grep -n` counts; for `--explain` and the tests.
   let number: Int
+  /// What `CreditGrammar.wholeLine` said of the line, once the story filter has asked:
+  /// the layout asks again of every line, and the answer is among the dearer ones.
+  var wholeLineCredit: CheckedCredit? = nil
+
+  /// A `CreditGrammar.wholeLine` answer, kept.
+  struct CheckedCredit {
+    let credit: (credit: String, rule: String)?
+  }
+
+  init(text: String, indented: Bool, number: Int) {
+    self.text = text
+    self.indented = indented
+    self.number = number
+  }
+
+  /// `CreditGrammar.wholeLine` of the text, asked once.
+  mutating func checkWholeLineCredit() -> (credit: String, rule: String)? {
+    if let wholeLineCredit { return wholeLineCredit.credit }
+    let credit = CreditGrammar.wholeLine(text)
+    wholeLineCredit = CheckedCredit(credit: credit)
+    return credit
+  }
 }
 
 /// A run of non-blank lines.

@@ -57,7 +57,8 @@ struct StoryFilter {
         nextIsSlide = false
         lines = []
       }
-      for (position, line) in block.lines.enumerated() {
+      for (position, sourceLine) in block.lines.enumerated() {
+        var line = sourceLine
         let next =
           position + 1 < block.lines.count
           ? block.lines[position + 1] : blocks[(index + 1)...].first?.lines.first
@@ -72,7 +73,7 @@ struct StoryFilter {
         } else if shareBar.contains(position) {
           removal = Removal(role: .furniture(.share), value: nil, rule: "share buttons")
         } else {
-          removal = classify(line, next: next)
+          removal = classify(&line, next: next)
         }
         guard let removal else {
           lines.append(line)
@@ -98,7 +99,7 @@ struct StoryFilter {
 
   private var nearTheTop: Bool { storyLines < FurniturePhrases.bylineWithinLines }
 
-  private mutating func classify(_ line: SourceLine, next: SourceLine?) -> Removal? {
+  private mutating func classify(_ line: inout SourceLine, next: SourceLine?) -> Removal? {
     let text = line.text
     let wasByline = previousWasByline
     previousWasByline = false
@@ -112,11 +113,7 @@ struct StoryFilter {
     if text.utf8.first == UInt8(ascii: ">") { return nil }
     let short = text.utf8.count <= FurniturePhrases.maximumCommentPrompt
     guard short else { return nil }
-    if text.utf8.count <= LayoutPhrases.maximumCreditLineLength,
-      CreditGrammar.wholeLine(text) != nil
-    {
-      return nil
-    }
+    if line.checkWholeLineCredit() != nil { return nil }
     let lower = LowercasedLine(text)
     let hits = PhraseIndex.shared.scan(lower.bytes)
     if let match = Furniture.match(text, lower: lower, hits: hits) {
