@@ -126,6 +126,84 @@ struct ByteScanningTests {
     }
   }
 
+  /// The phrase index samples a line every few bytes; it must find the same earliest
+  /// phrase of each list as searching for every phrase at every position does.
+  @Test func phraseIndexFindsWhatAPlainSearchFinds() {
+    let lists = [
+      FurniturePhrases.commentPromptPhrases, FurniturePhrases.commentMentionPhrases,
+      FurniturePhrases.promoObjects, Furniture.containingPhrases.map(\.phrase),
+      FurniturePhrases.readingTimeWords,
+    ]
+    let listKinds: [PhraseIndex.List] = [
+      .commentPrompt, .commentMention, .promoObject, .furniture, .readingTime,
+    ]
+    var generator = SeededGenerator(seed: 29)
+    let phrases = lists.flatMap { $0 }
+    let filler = ["a", " ", "the ", "x", "é", ".", "comment", "tell", "us ", "in the "]
+    for _ in 0..<3_000 {
+      var line = ""
+      for _ in 0..<Int.random(in: 0..<24, using: &generator) {
+        line +=
+          Bool.random(using: &generator)
+          ? filler.randomElement(using: &generator)!
+          : phrases.randomElement(using: &generator)!
+      }
+      let bytes = Array(line.utf8)
+      let hits = PhraseIndex.shared.scan(bytes)
+      for (list, kind) in zip(lists, listKinds) {
+        var expected: (offset: Int, phrase: Int)?
+        for offset in bytes.indices where expected == nil {
+          for (position, phrase) in list.enumerated()
+          where bytes[offset...].starts(with: phrase.utf8) {
+            expected = (offset, position)
+            break
+          }
+        }
+        let found = hits.first(kind)
+        #expect(found?.offset == expected?.offset, "\(kind) in \(line.debugDescription)")
+        #expect(
+          found.map { list[$0.phrase] }.map { bytes[found!.offset...].starts(with: $0.utf8) }
+            ?? true, "\(kind) in \(line.debugDescription)")
+      }
+    }
+  }
+
+  @Test func lowercasedLineFindsWhatAPlainSearchFinds() {
+    var generator = SeededGenerator(seed: 31)
+    let pool = ["a", "b", " ", "ab", "é", "by ", " by", "hoto"]
+    for _ in 0..<3_000 {
+      var line = ""
+      for _ in 0..<Int.random(in: 0..<16, using: &generator) {
+        line += pool.randomElement(using: &generator)!
+      }
+      var needle = ""
+      for _ in 0..<Int.random(in: 1..<4, using: &generator) {
+        needle += pool.randomElement(using: &generator)!
+      }
+      let bytes = Array(line.utf8)
+      let start = Int.random(in: 0...bytes.count, using: &generator)
+      let expected = (start..<max(start, bytes.count)).first {
+        bytes[$0...].starts(with: needle.utf8)
+      }
+      let found = LowercasedLine(bytes: bytes).firstOffset(of: needle, from: start)
+      #expect(found == expected, "\(needle.debugDescription) in \(line.debugDescription)")
+    }
+  }
+
+  @Test func hotoIsFoundInAnyCaseWhereverItStands() {
+    var generator = SeededGenerator(seed: 37)
+    let pool = ["h", "H", "o", "O", "t", "T", "x", " ", "é", "hoto", "HoTo", "(", "\u{48}"]
+    for _ in 0..<5_000 {
+      var line = ""
+      for _ in 0..<Int.random(in: 0..<30, using: &generator) {
+        line += pool.randomElement(using: &generator)!
+      }
+      let expected = line.lowercased().contains("hoto")
+      let found = ValidUTF8.withBytes(of: line) { CreditTail.containsHoto($0) }
+      #expect(found == expected, "\(line.debugDescription)")
+    }
+  }
+
   @Test func wordCountAgreesWithSplittingAtWhiteSpace() {
     var generator = SeededGenerator(seed: 17)
     let pool = ["a", "Z", "7", " ", " ", "\t", "\n", ".", "-", "é", "’", "\u{A0}", "\u{3000}", "😀"]

@@ -165,7 +165,7 @@ struct BlockLayout {
     let text = line.text
     if LayoutLine.isGalleryMarker(text) { return .galleryMarker }
     var line = line
-    if let (credit, rule) = line.checkWholeLineCredit() { return .credit(credit, rule: rule) }
+    if let (credit, rule) = line.wholeLineCredit() { return .credit(credit, rule: rule) }
     if let (label, credit) = LabelWithCredit.split(text) {
       return .labelAndCredit(label: label, credit: credit)
     }

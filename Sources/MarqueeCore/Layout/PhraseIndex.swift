@@ -66,9 +66,15 @@ struct PhraseIndex: Sendable {
     let position: Int
   }
 
-  /// One bit per hash of a phrase's first four bytes: most positions of a line miss
-  /// here, after one load and a multiply (two-byte keys alone hit on every `th` and `in`).
+  /// One bit per hash of each four bytes a phrase holds within its first
+  /// `shortestPhrase` bytes: every phrase in a line covers one of the positions sampled
+  /// every `sampleStep` bytes with such four bytes, so only those positions are looked
+  /// up, and most miss here after one load and a multiply.
   private let quadBits: [UInt64]
+  /// The fewest bytes in a phrase.
+  private let shortestPhrase: Int
+  /// How far apart the sampled positions are.
+  private var sampleStep: Int { shortestPhrase - 3 }
   /// For each two-byte key, the range of `entries` that start with it.
   private let starts: [Int32]
   private let entries: [Entry]
@@ -86,20 +92,22 @@ struct PhraseIndex: Sendable {
     var starts: [Int32] = []
     starts.reserveCapacity(65_537)
     var entries: [Entry] = []
-    var quadBits = Array(repeating: UInt64(0), count: 1_024)
     for key in 0..<65_536 {
       starts.append(Int32(entries.count))
-      if let found = byKey[key] {
-        entries += found
-        for entry in found {
-          precondition(entry.bytes.count >= 4, "a phrase needs four bytes to be indexed")
-          let quad = Self.quadHash(
-            entry.bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })
-          quadBits[quad >> 6] |= 1 << UInt64(quad & 63)
-        }
-      }
+      if let found = byKey[key] { entries += found }
     }
     starts.append(Int32(entries.count))
+    let shortest = entries.map(\.bytes.count).min() ?? 4
+    precondition(shortest >= 4, "a phrase needs four bytes to be indexed")
+    var quadBits = Array(repeating: UInt64(0), count: 1_024)
+    for entry in entries {
+      for offset in 0...(shortest - 4) {
+        let quad = Self.quadHash(
+          entry.bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) })
+        quadBits[quad >> 6] |= 1 << UInt64(quad & 63)
+      }
+    }
+    self.shortestPhrase = shortest
     self.quadBits = quadBits
     self.starts = starts
     self.entries = entries
@@ -111,18 +119,28 @@ struct PhraseIndex: Sendable {
   }
 
   /// The earliest phrase of each list in `bytes` (already lowercased).
+  ///
+  /// The line is read in windows of `sampleStep` positions, in order: a phrase starting
+  /// in a window holds the four bytes at the window's last position among its first
+  /// `shortestPhrase` bytes, so a window whose sample misses `quadBits` has no phrase
+  /// starting in it, and the others have each of their positions compared.
   func scan(_ bytes: [UInt8]) -> Hits {
     var hits = Hits()
     guard bytes.count >= 4 else { return hits }
     var remaining = List.allCases.count
+    let step = sampleStep
     bytes.withUnsafeBufferPointer { line in
       quadBits.withUnsafeBufferPointer { bits in
         let count = line.count
         let raw = UnsafeRawPointer(line.baseAddress!)
-        var index = 0
-        while index + 4 <= count {
-          let quad = Self.quadHash(raw.loadUnaligned(fromByteOffset: index, as: UInt32.self))
-          if bits[quad >> 6] & (1 << UInt64(quad & 63)) != 0 {
+        var window = 0
+        // A phrase starting in the window ends at or after the sample's four bytes.
+        while window + step - 1 + 4 <= count {
+          let sample = window + step - 1
+          let quad = Self.quadHash(raw.loadUnaligned(fromByteOffset: sample, as: UInt32.self))
+          defer { window += step }
+          guard bits[quad >> 6] & (1 << UInt64(quad & 63)) != 0 else { continue }
+          for index in window...sample {
             let key = Int(line[index]) << 8 | Int(line[index + 1])
             for entry in entries[Int(starts[key])..<Int(starts[key + 1])]
             where !hits.has(entry.list) && index + entry.bytes.count <= count {
@@ -136,7 +154,6 @@ struct PhraseIndex: Sendable {
               }
             }
           }
-          index += 1
         }
       }
     }

@@ -7,14 +7,11 @@ struct SourceLine {
   let indented: Bool
   /// 1-based, as `grep -n` counts; for `--explain` and the tests.
   let number: Int
-  /// What `CreditGrammar.wholeLine` said of the line, once the story filter has asked:
-  /// the layout asks again of every line, and the answer is among the dearer ones.
-  var wholeLineCredit: CheckedCredit? = nil
-
-  /// A `CreditGrammar.wholeLine` answer, kept.
-  struct CheckedCredit {
-    let credit: (credit: String, rule: String)?
-  }
+  /// Whether `CreditGrammar.wholeLine` found the line to be no credit, once the story
+  /// filter has asked: the layout asks again of every line, and the answer is among the
+  /// dearer ones. Only the "no" is kept (credit lines are few, and asked again): a flag
+  /// costs nothing to copy, where the credit's strings would be retained with the line.
+  private(set) var isNoCredit = false
 
   init(text: String, indented: Bool, number: Int) {
     self.text = text
@@ -22,11 +19,11 @@ struct SourceLine {
     self.number = number
   }
 
-  /// `CreditGrammar.wholeLine` of the text, asked once.
-  mutating func checkWholeLineCredit() -> (credit: String, rule: String)? {
-    if let wholeLineCredit { return wholeLineCredit.credit }
+  /// `CreditGrammar.wholeLine` of the text, remembering a "no".
+  mutating func wholeLineCredit() -> (credit: String, rule: String)? {
+    if isNoCredit { return nil }
     let credit = CreditGrammar.wholeLine(text)
-    wholeLineCredit = CheckedCredit(credit: credit)
+    isNoCredit = credit == nil
     return credit
   }
 }

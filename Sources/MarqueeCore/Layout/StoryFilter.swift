@@ -113,7 +113,7 @@ struct StoryFilter {
     if text.utf8.first == UInt8(ascii: ">") { return nil }
     let short = text.utf8.count <= FurniturePhrases.maximumCommentPrompt
     guard short else { return nil }
-    if line.checkWholeLineCredit() != nil { return nil }
+    if line.wholeLineCredit() != nil { return nil }
     let lower = LowercasedLine(text)
     let hits = PhraseIndex.shared.scan(lower.bytes)
     if let match = Furniture.match(text, lower: lower, hits: hits) {
