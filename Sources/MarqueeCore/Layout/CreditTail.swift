@@ -189,21 +189,18 @@ enum CreditTail {
     return nil
   }
 
-  /// Whether the bytes hold `hoto` in any case: each `h` (a byte that ORing 0x20
-  /// turns into one) is tried with the three bytes after it, in one comparison.
   static func containsHoto(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard bytes.count >= 4, let base = bytes.baseAddress else { return false }
-    let raw = UnsafeRawPointer(base)
-    let hoto = UInt32(littleEndian: 0x6F74_6F68)
-    var offset = 0
-    let last = bytes.count - 4
-    while offset <= last {
-      if base[offset] | 0x20 == 0x68,
-        raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self) | 0x2020_2020 == hoto
+    guard bytes.count >= 4 else { return false }
+    var from = 1
+    while let index = ByteSearch.firstIndex(of: UInt8(ascii: "o"), in: bytes, from: from) {
+      from = index + 1
+      // `hoto` with any case: the `o` found is its second letter.
+      guard index >= 1, index + 2 < bytes.count else { continue }
+      if bytes[index - 1] | 0x20 == UInt8(ascii: "h"), bytes[index + 1] | 0x20 == UInt8(ascii: "t"),
+        bytes[index + 2] | 0x20 == UInt8(ascii: "o")
       {
         return true
       }
-      offset += 1
     }
     return false
   }
