@@ -6,10 +6,12 @@ public enum ArticleText {
     var blocks: [String] = [article.title]
     if let meta = article.metaLine { blocks[0] += "\n" + meta }
     if !article.dek.isEmpty { blocks.append(article.dek) }
+    // Unpacked once: `Article.images` decodes every image on each call.
+    let images = article.images
     for block in article.body {
       switch block {
       case .paragraph(let text): blocks.append(text)
-      case .image(let index): blocks.append("[Image: \(article.images[index].summary)]")
+      case .image(let index): blocks.append("[Image: \(images[index].summary)]")
       }
     }
     let wrapped = blocks.map { block in

@@ -113,6 +113,7 @@ struct PackedFields: Sendable {
   }
 
   var images: [ArticleImage] {
+    WorkCounter.imageUnpacking?.add()
     var images: [ArticleImage] = []
     var fields: [Kind: String] = [:]
     var isGallery: Bool?

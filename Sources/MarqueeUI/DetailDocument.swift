@@ -75,13 +75,15 @@ public struct DetailDocument: Sendable {
     builder.add(article.title, style: Style(bold: true, color: .title), fields: [.title])
     if let meta = article.metaLine { builder.add(meta, style: Style(dim: true)) }
     if !article.dek.isEmpty { builder.add(article.dek, style: Style(color: .dek), fields: [.dek]) }
-    var imageLines = Array(repeating: 0, count: article.images.count)
+    // Unpacked once: `Article.images` decodes every image on each call.
+    let images = article.images
+    var imageLines = Array(repeating: 0, count: images.count)
     for block in article.body {
       switch block {
       case .paragraph(let text):
         builder.add(text, style: .plain, fields: [.body])
       case .image(let index):
-        imageLines[index] = builder.addImage(article.images[index])
+        imageLines[index] = builder.addImage(images[index])
       }
     }
     lines = builder.lines

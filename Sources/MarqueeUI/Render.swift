@@ -90,7 +90,7 @@ private func drawGallery(_ state: ReaderState, in rect: Rect, on screen: inout S
   let document = GalleryDocument(
     article: state.selectedArticle, width: ReaderLayout.textWidth(rect),
     selected: state.gallerySelection)
-  let count = state.selectedArticle?.images.count ?? 0
+  let count = state.selectedArticle?.imageCount ?? 0
   drawBox(rect, title: "Image credits (\(count))", focused: state.focus == .gallery, on: &screen)
   drawLines(document.lines, from: state.galleryTop, in: rect.inner, on: &screen)
 }

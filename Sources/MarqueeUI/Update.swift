@@ -142,7 +142,7 @@ extension ReaderState {
     case .detail:
       detailTop = clamp(detailTop.addingReportingOverflow(delta).partialValue, 0, maxDetailTop)
     case .gallery:
-      let count = selectedArticle?.images.count ?? 0
+      let count = selectedArticle?.imageCount ?? 0
       let step = delta > 1 ? 1 : delta < -1 ? -1 : delta
       let target = abs(delta) >= Int.max / 4 ? (delta > 0 ? count - 1 : 0) : gallerySelection + step
       gallerySelection = clamp(target, 0, count - 1)

@@ -39,7 +39,7 @@ enum ListingOutput {
 
   static func print(_ articles: [Article], json: Bool) throws {
     let rows = articles.map {
-      Row(path: $0.path, title: $0.title, images: $0.images.count, words: $0.wordCount)
+      Row(path: $0.path, title: $0.title, images: $0.imageCount, words: $0.wordCount)
     }
     if json {
       try Console.printJSON(rows)

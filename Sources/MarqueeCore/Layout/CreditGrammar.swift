@@ -52,7 +52,7 @@ enum CreditGrammar {
         return nil
       }
       guard prefix.strong || readsAsCredit(credit) else { return nil }
-      return (String(credit), "credit after the prefix “\(prefix.phrase)”")
+      return (String(credit), prefix.rule)
     }
     return nil
   }

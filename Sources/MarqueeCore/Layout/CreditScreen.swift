@@ -23,7 +23,7 @@ enum CreditScreen {
         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let first = word[0]
         if word.count <= maximumScreenedWord {
-          let hash = lowercaseHash(word)
+          let hash = HashFilter.lowercaseHash(word)
           if sourceWords.contains(hash) || hash == courtesyHash { namesSomething = true }
           // A lowercase word must be one a credit may hold.
           if first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
@@ -46,7 +46,7 @@ enum CreditScreen {
       guard let space = bytes.lastIndex(of: UInt8(ascii: " ")) else { return false }
       let word = UnsafeBufferPointer(rebasing: bytes[(space + 1)...])
       guard word.count <= maximumScreenedWord else { return false }
-      return sourceWords.contains(lowercaseHash(word))
+      return sourceWords.contains(HashFilter.lowercaseHash(word))
     }
   }
 
@@ -62,26 +62,11 @@ enum CreditScreen {
 
   private static let maximumScreenedWord = 24
 
-  /// FNV-1a of the word's bytes with ASCII letters lowered: words are compared by this
-  /// hash alone, which may only let a few more lines through to the full reading.
-  private static func lowercaseHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in word {
-      hash = (hash ^ UInt64(ValidUTF8.asciiLowercased(byte))) &* 0x100_0000_01b3
-    }
-    return hash
-  }
-
-  private static func lowercaseHash(_ word: String) -> UInt64 {
-    var word = word
-    return word.withUTF8 { lowercaseHash($0) }
-  }
-
-  private static let courtesyHash = lowercaseHash("courtesy")
+  private static let courtesyHash = HashFilter.lowercaseHash("courtesy")
 
   private static let sourceWordHashes = PhotoSources.table.flatMap(\.spellings).flatMap {
     $0.split(separator: " ")
-  }.map { lowercaseHash(String($0)) }
+  }.map { HashFilter.lowercaseHash(String($0)) }
 
   /// Every word of every source spelling (`getty`, `images`, `e!`…), lowercased.
   private static let sourceWords = HashFilter(sourceWordHashes)
@@ -90,7 +75,7 @@ enum CreditScreen {
   private static let allowedLowercase = HashFilter(
     LayoutPhrases.creditJoiningWords.union(LayoutPhrases.nameParticles)
       .union(LayoutPhrases.creditRoleWords.flatMap { $0.split(separator: " ").map(String.init) })
-      .union(["courtesy"]).map(lowercaseHash) + sourceWordHashes)
+      .union(["courtesy"]).map { HashFilter.lowercaseHash($0) } + sourceWordHashes)
 }
 
 /// A set of word hashes as one bit each in 65,536: a lookup is a multiply, a shift and a
@@ -110,6 +95,25 @@ struct HashFilter: Sendable {
   func contains(_ hash: UInt64) -> Bool {
     let bit = Self.bit(hash)
     return bits[bit >> 6] & 1 << UInt64(bit & 63) != 0
+  }
+
+  /// FNV-1a of the word's bytes with ASCII letters lowered: words are compared by this
+  /// hash alone, which may only let a few more through to an exact test.
+  static func lowercaseHash<Bytes: Sequence<UInt8>>(_ word: Bytes) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in word {
+      hash = (hash ^ UInt64(ValidUTF8.asciiLowercased(byte))) &* 0x100_0000_01b3
+    }
+    return hash
+  }
+
+  static func lowercaseHash<Text: StringProtocol>(_ word: Text) -> UInt64 {
+    ValidUTF8.withBytes(of: word) { lowercaseHash($0) }
+  }
+
+  /// Whether the filter may hold the word (its bytes), lowercased.
+  func mayContain<Bytes: Sequence<UInt8>>(word: Bytes) -> Bool {
+    contains(Self.lowercaseHash(word))
   }
 
   private static func bit(_ hash: UInt64) -> Int {

@@ -125,17 +125,21 @@ enum CreditTail {
 
   /// Where the ASCII `needle` last occurs in the line's bytes.
   private static func lastOffset(of needle: String, in line: String) -> Int? {
-    let bytes = Array(line.utf8)
-    let pattern = Array(needle.utf8)
-    guard bytes.count >= pattern.count else { return nil }
-    var index = bytes.count - pattern.count
-    while index >= 0 {
-      if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-        return index
+    ValidUTF8.withBytes(of: line) { bytes in
+      ValidUTF8.withBytes(of: needle) { pattern in
+        guard bytes.count >= pattern.count else { return nil }
+        var index = bytes.count - pattern.count
+        while index >= 0 {
+          if bytes[index] == pattern[0],
+            bytes[index..<(index + pattern.count)].elementsEqual(pattern)
+          {
+            return index
+          }
+          index -= 1
+        }
+        return nil
       }
-      index -= 1
     }
-    return nil
   }
 
   /// A credit found inside a paragraph: the text before it, the credit, and the text
@@ -189,21 +193,26 @@ enum CreditTail {
     return nil
   }
 
+  /// Whether the bytes hold `hoto` in any case (`PHOTOGRAPH BY` too): each `h` (a byte
+  /// that ORing 0x20 turns into one) is tried with the three bytes after it, in one
+  /// comparison.
   static func containsHoto(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard bytes.count >= 4 else { return false }
-    var from = 1
-    while let index = ByteSearch.firstIndex(of: UInt8(ascii: "o"), in: bytes, from: from) {
-      from = index + 1
-      // `hoto` with any case: the `o` found is its second letter.
-      guard index >= 1, index + 2 < bytes.count else { continue }
-      if bytes[index - 1] | 0x20 == UInt8(ascii: "h"), bytes[index + 1] | 0x20 == UInt8(ascii: "t"),
-        bytes[index + 2] | 0x20 == UInt8(ascii: "o")
+    guard bytes.count >= 4, let base = bytes.baseAddress else { return false }
+    let raw = UnsafeRawPointer(base)
+    let hoto = UInt32(littleEndian: 0x6F74_6F68)
+    var offset = 0
+    let last = bytes.count - 4
+    while offset <= last {
+      if base[offset] | 0x20 == 0x68,
+        raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self) | 0x2020_2020 == hoto
       {
         return true
       }
+      offset += 1
     }
     return false
   }
+
 
   private static func photographSentence(_ line: String) -> Inline? {
     // Every opening below holds `hoto`, in any case but its first letter.

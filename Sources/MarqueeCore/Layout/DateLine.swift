@@ -42,10 +42,17 @@ public struct DateLine: Sendable, Hashable {
     let word = line.utf8.prefix { ValidUTF8.isASCIILetterOrDigit($0) }
     guard let first = word.first else { return line.utf8.first == UInt8(ascii: "(") }
     if first &- 0x30 < 10 { return true }
+    guard openingFilter.mayContain(word: word.prefix(12)) else { return false }
     let lower = String(decoding: word.prefix(12).map(ValidUTF8.asciiLowercased), as: UTF8.self)
     return CalendarDay.months[lower] != nil || CalendarDay.weekdays.contains(lower)
       || openingWords.contains(lower)
   }
+
+  /// Every word `mayOpenADate` looks up, as a filter that rules most words out first.
+  private static let openingFilter = HashFilter(
+    (Array(CalendarDay.months.keys) + Array(CalendarDay.weekdays) + Array(openingWords)).map {
+      HashFilter.lowercaseHash($0)
+    })
 
   /// The first words of the labels a date line may open with.
   private static let openingWords = Set(

@@ -251,7 +251,9 @@ enum Furniture {
 
   /// `3 of 12`, `Slide 3/12`, `(3/12)`, `Photo 3 of 12`.
   static func isSlideCounter(_ text: String) -> Bool {
-    guard text.utf8.count <= 24, text.utf8.contains(where: { $0 &- 0x30 < 10 }) else {
+    guard text.utf8.count <= 24, text.utf8.contains(where: { $0 &- 0x30 < 10 }),
+      holdsOfOrSlash(text)
+    else {
       return false
     }
     var words = text.lowercased().replacingOccurrences(of: "/", with: " of ")
@@ -263,9 +265,37 @@ enum Furniture {
     return number >= 1 && number <= total
   }
 
+  /// Whether the line has a `/` or an `of` in any case: a slide counter has one, and
+  /// most short lines with a number (`Label 12`) are ruled out without building words.
+  /// (No scalar but `O` and `F` lowercases to an ASCII `o` or `f`.)
+  private static func holdsOfOrSlash(_ text: String) -> Bool {
+    ValidUTF8.withBytes(of: text) { bytes in
+      bytes.contains(UInt8(ascii: "/"))
+        || zip(bytes, bytes.dropFirst()).contains {
+          $0 | 0x20 == UInt8(ascii: "o") && $1 | 0x20 == UInt8(ascii: "f")
+        }
+    }
+  }
+
+  /// The last run of bytes other than space and colon, as a string.
+  private static func lastWord(of bytes: [UInt8]) -> String {
+    let isSeparator = { (byte: UInt8) in byte == 0x20 || byte == 0x3A }
+    guard let end = bytes.lastIndex(where: { !isSeparator($0) }) else { return "" }
+    let start = bytes[..<end].lastIndex(where: isSeparator).map { $0 + 1 } ?? 0
+    return String(decoding: bytes[start...end], as: UTF8.self)
+  }
+
+  /// The words a count of reactions ends with, as `countedReaction` tells them apart.
+  private static let reactionWords: Set<String> = [
+    "comment", "comments", "replies", "reply", "responses", "share", "shares", "likes",
+    "views",
+  ]
+
   /// `243 comments`, `View 57 Comments`, `3 comments:`, `1.2K shares`.
   private static func countedReaction(_ lower: LowercasedLine) -> FurnitureKind? {
-    guard lower.bytes.count <= 30, lower.bytes.contains(where: { $0 &- 0x30 < 10 }) else {
+    guard lower.bytes.count <= 30, lower.bytes.contains(where: { $0 &- 0x30 < 10 }),
+      reactionWords.contains(lastWord(of: lower.bytes))
+    else {
       return nil
     }
     var words = String(decoding: lower.bytes, as: UTF8.self)

@@ -73,8 +73,13 @@ enum LayoutLine {
   {
     let count = prefix.utf8.count
     let matches = ValidUTF8.withBytes(of: text) { bytes in
-      bytes.count >= count
-        && zip(bytes, prefix.utf8).allSatisfy { ValidUTF8.asciiLowercased($0) == $1 }
+      ValidUTF8.withBytes(of: prefix) { wanted in
+        guard bytes.count >= count else { return false }
+        for index in 0..<count where ValidUTF8.asciiLowercased(bytes[index]) != wanted[index] {
+          return false
+        }
+        return true
+      }
     }
     guard matches else { return nil }
     return Substring(text.utf8.dropFirst(count))

@@ -14,6 +14,15 @@ public enum LayoutPhrases {
     public let phrase: String
     public let needsColon: Bool
     public let strong: Bool
+    /// What `--explain` says of a credit after it, made once rather than per line.
+    public let rule: String
+
+    init(phrase: String, needsColon: Bool, strong: Bool) {
+      self.phrase = phrase
+      self.needsColon = needsColon
+      self.strong = strong
+      rule = "credit after the prefix “\(phrase)”"
+    }
   }
 
   /// Seen on weeklies (`Image Credit:`, `Photo:`), tabloids (`Picture:`), magazines

@@ -7,11 +7,16 @@ struct SourceLine {
   let indented: Bool
   /// 1-based, as `grep -n` counts; for `--explain` and the tests.
   let number: Int
-  /// Whether `CreditGrammar.wholeLine` found the line to be no credit, once the story
-  /// filter has asked: the layout asks again of every line, and the answer is among the
-  /// dearer ones. Only the "no" is kept (credit lines are few, and asked again): a flag
-  /// costs nothing to copy, where the credit's strings would be retained with the line.
-  private(set) var isNoCredit = false
+  /// What `CreditGrammar.wholeLine` said of the line, once the story filter has asked:
+  /// the layout asks again of every line, and the answer is among the dearer ones. (For
+  /// the many lines that are no credit, copying the line copies no more strings.)
+  private var creditCheck = CreditCheck.unasked
+  private var credit: (credit: String, rule: String)?
+
+  private enum CreditCheck: UInt8 { case unasked, no, yes }
+
+  /// Whether the line is known to be a credit line (it may be one and not known yet).
+  var isKnownCredit: Bool { creditCheck == .yes }
 
   init(text: String, indented: Bool, number: Int) {
     self.text = text
@@ -19,11 +24,11 @@ struct SourceLine {
     self.number = number
   }
 
-  /// `CreditGrammar.wholeLine` of the text, remembering a "no".
+  /// `CreditGrammar.wholeLine` of the text, asked once.
   mutating func wholeLineCredit() -> (credit: String, rule: String)? {
-    if isNoCredit { return nil }
-    let credit = CreditGrammar.wholeLine(text)
-    isNoCredit = credit == nil
+    if creditCheck != .unasked { return credit }
+    credit = CreditGrammar.wholeLine(text)
+    creditCheck = credit == nil ? .no : .yes
     return credit
   }
 }

@@ -236,7 +236,8 @@ struct StoryFilter {
 
   private mutating func dropOrphanHeadlines(_ blocks: [SourceBlock]) -> [SourceBlock] {
     let kinds = blocks.enumerated().map { index, block -> Furniture.OrphanHeadline? in
-      guard index >= 1, block.lines.count <= 2,
+      // A credit line is never a headline (`orphanHeadline` would find so, dearly).
+      guard index >= 1, block.lines.count <= 2, !block.lines[0].isKnownCredit,
         let first = Furniture.orphanHeadline(block.lines[0].text)
       else { return nil }
       if block.lines.count == 2 {

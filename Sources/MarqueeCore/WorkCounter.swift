@@ -1,0 +1,19 @@
+import Synchronization
+
+/// Counts a piece of work done in the current task, so that a test can check that a
+/// layout does something once rather than once per item (an article's images unpacked
+/// once per image made an 8,000-image article take half a minute to show). Timing is no
+/// test; a count is.
+public final class WorkCounter: Sendable {
+  private let count = Atomic<Int>(0)
+
+  public init() {}
+
+  public var value: Int { count.load(ordering: .relaxed) }
+
+  func add() { count.add(1, ordering: .relaxed) }
+
+  /// Unpackings of `Article.images` in the task that set it; nil (nothing counted)
+  /// outside tests.
+  @TaskLocal public static var imageUnpacking: WorkCounter?
+}
