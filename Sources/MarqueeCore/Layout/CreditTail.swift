@@ -213,7 +213,6 @@ enum CreditTail {
     return false
   }
 
-
   private static func photographSentence(_ line: String) -> Inline? {
     // Every opening below holds `hoto`, in any case but its first letter.
     guard ValidUTF8.withBytes(of: line, { containsHoto($0) }) else { return nil }
