@@ -103,7 +103,9 @@ public enum ArticleLoader {
         Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)
       }
       if count < 0 {
-        if errno == EINTR || errno == EAGAIN { continue }
+        // EAGAIN from a regular file (`/proc/kmsg`) means no data until something
+        // happens: retrying spun forever, and waiting could too. Only EINTR is retried.
+        if errno == EINTR { continue }
         return .failure(.unreadable(errorText(errno)))
       }
       if count == 0 { break }

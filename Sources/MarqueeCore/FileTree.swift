@@ -55,11 +55,23 @@ struct FileTree {
 
   /// Adds one path from the command line. A file named here is always a candidate,
   /// whatever `--include` says.
+  ///
+  /// A path named here that is not a file of text or a folder (a FIFO, a socket, a
+  /// device), or that cannot be read, fails the whole command with its reason: inside a
+  /// folder such entries are skipped, but a path the user typed is a mistake to report.
   mutating func add(path: String) throws(LoadError) {
     let info = try Self.examine(path)
     if isDirectory(info) {
+      guard access(path, R_OK | X_OK) == 0 else {
+        throw .unreadablePath(path, reason: errorText(errno))
+      }
       walk(directory: path, info: info)
     } else {
+      guard isRegularFile(info) else {
+        throw .unreadablePath(
+          path, reason: SkipReason.notRegularFile(kind: kind(of: info)).description)
+      }
+      guard access(path, R_OK) == 0 else { throw .unreadablePath(path, reason: errorText(errno)) }
       consider(file: Array(path.utf8CString), displayPath: path, info: info)
     }
   }

@@ -8,8 +8,39 @@ enum Console {
   /// The message is cleaned first: it may quote a file name, and file names can hold
   /// escape sequences.
   static func failure(_ message: String, status: Int32 = 2) -> ExitCode {
-    FileHandle.standardError.write(Data("marquee: \(TextCleaning.clean(message))\n".utf8))
+    writeError("marquee: \(TextCleaning.clean(message))\n")
     return ExitCode(status)
+  }
+
+  /// Writes to standard error with `write(2)`, giving up quietly when it fails: a closed
+  /// or full standard error leaves nowhere to say so. (`FileHandle.write` traps on a
+  /// failed write, which printed a Swift crash report instead of the message.)
+  static func writeError(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+        if written > 0 {
+          offset += written
+        } else if written < 0 && errno == EINTR {
+          continue
+        } else {
+          return
+        }
+      }
+    }
+  }
+
+  /// Flushes standard output and says whether everything printed reached it. A full
+  /// disk or a closed descriptor would otherwise lose the output with exit status 0; a
+  /// reader that closed the pipe ends the process with SIGPIPE first, quietly, as `cat`
+  /// does.
+  static func finishOutput() -> Bool {
+    guard let error = StandardOutput.flushError() else { return true }
+    let reason = error == 0 ? "" : ": " + String(cString: strerror(error))
+    writeError("marquee: could not write the output\(reason)\n")
+    return false
   }
 
   /// Whether the user asked for no colours or styling (https://no-color.org).

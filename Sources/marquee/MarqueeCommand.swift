@@ -26,8 +26,9 @@ struct MarqueeCommand: ParsableCommand {
   /// made terminal-safe first: usage errors quote what the user typed, and an argument
   /// can hold escape sequences.
   static func main() {
+    StandardOutput.reserveClosedDescriptors()
     MemoryTrim.mapLargeBlocks()
-    let status: Int32
+    var status: Int32
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -36,10 +37,11 @@ struct MarqueeCommand: ParsableCommand {
       let message = fullMessage(for: error)
       status = exitCode(for: error).rawValue
       if !message.isEmpty {
-        let stream = status == 0 ? FileHandle.standardOutput : FileHandle.standardError
-        stream.write(Data((TextCleaning.terminalSafe(message) + "\n").utf8))
+        let line = TextCleaning.terminalSafe(message) + "\n"
+        if status == 0 { print(line, terminator: "") } else { Console.writeError(line) }
       }
     }
+    if !Console.finishOutput(), status == 0 { status = 2 }
     Foundation.exit(status)
   }
 }

@@ -72,13 +72,11 @@ struct SearchCommand: ParsableCommand {
         print("  \(text)")
       }
       if !rows.isEmpty {
-        FileHandle.standardError.write(
-          Data("\(rows.count) \(rows.count == 1 ? "match" : "matches")\n".utf8))
+        Console.writeError("\(rows.count) \(rows.count == 1 ? "match" : "matches")\n")
       }
     }
     if rows.isEmpty {
-      FileHandle.standardError.write(
-        Data("marquee: no articles match \(Console.safe(query))\n".utf8))
+      Console.writeError("marquee: no articles match \(Console.safe(query))\n")
       throw ExitCode(1)
     }
   }

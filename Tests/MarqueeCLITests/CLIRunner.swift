@@ -49,8 +49,25 @@ enum CLIRunner {
     environment: [String: String?] = [:],
     currentDirectory: URL? = nil
   ) throws -> CLIResult {
+    try run(
+      executable: MarqueeBinary.url(), arguments, environment: environment,
+      currentDirectory: currentDirectory)
+  }
+
+  /// Runs a `/bin/sh` script, with `$MARQUEE` naming the binary and `arguments` as `$1`…,
+  /// for what only a shell sets up: `>/dev/full`, `>&-`, `2>&-`.
+  static func runShell(_ script: String, arguments: [String] = []) throws -> CLIResult {
+    try run(
+      executable: URL(fileURLWithPath: "/bin/sh"), ["-c", script, "sh"] + arguments,
+      environment: ["MARQUEE": try MarqueeBinary.url().path])
+  }
+
+  private static func run(
+    executable: URL, _ arguments: [String], environment: [String: String?],
+    currentDirectory: URL? = nil
+  ) throws -> CLIResult {
     let process = Process()
-    process.executableURL = try MarqueeBinary.url()
+    process.executableURL = executable
     process.arguments = arguments
     process.environment = makeEnvironment(overrides: environment)
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }

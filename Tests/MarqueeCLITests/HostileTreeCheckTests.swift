@@ -129,7 +129,8 @@ struct HostileTreeCheckTests {
       ]
       for arguments in runs {
         let result = try CLIRunner.run(arguments)
-        #expect(result.status == (arguments[0] == "show" ? 2 : 0), "\(arguments)")
+        // Inside a folder the FIFO is skipped; named directly, it fails the command.
+        #expect(result.status == (arguments.last == fifo ? 2 : 0), "\(arguments)")
       }
       var events = [UInt8](repeating: 0, count: 4096)
       #expect(read(watch, &events, events.count) < 0, "marquee opened the FIFO")

@@ -74,9 +74,10 @@ struct LoadingTests {
     let (articles, report) = try ArticleLoader.load(paths: [folder.path])
     #expect(articles.map(\.title) == ["Alpha"])
     #expect(report.skipped == [SkippedFile(path: fifo, reason: .notRegularFile(kind: "FIFO"))])
-    // Named explicitly, it is still never opened for reading.
-    let (_, explicit) = try ArticleLoader.load(paths: [fifo])
-    #expect(explicit.skipped.map(\.reason) == [.notRegularFile(kind: "FIFO")])
+    // Named explicitly, it fails the load with its reason, still without being opened.
+    #expect(throws: LoadError.unreadablePath(fifo, reason: "not a regular file (FIFO)")) {
+      try ArticleLoader.load(paths: [fifo])
+    }
   }
 
   @Test func symlinkLoopsAndDanglingLinksAreSkipped() throws {
