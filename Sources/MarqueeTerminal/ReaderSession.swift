@@ -11,7 +11,7 @@ public enum ReaderSession {
   public enum Outcome: Sendable, Equatable {
     /// The user quit.
     case quit
-    /// A signal (SIGINT, SIGTERM, SIGHUP) asked the reader to stop.
+    /// A signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) asked the reader to stop.
     case signal(Int32)
     /// Loading failed after the reader opened (a folder vanished); the message is for
     /// the user, printed once the terminal is restored.

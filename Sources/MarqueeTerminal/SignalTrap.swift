@@ -21,13 +21,15 @@ private func recordSignal(_ number: Int32) {
   cn_atomic_or(pendingSignalBits, 1 << UInt32(number))
 }
 
-/// Catches SIGINT, SIGTERM and SIGHUP for the life of a `Terminal`, and puts back the
+/// Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT for the life of a `Terminal`, and puts back the
 /// signal dispositions that were there before, including those ncurses installs itself
 /// (it catches SIGINT and SIGTERM to exit, SIGTSTP and SIGWINCH while the screen is up).
 struct SignalTrap {
   /// Signals that end the reader: they become `TerminalEvent.signal` so the caller can
-  /// leave curses mode before exiting.
-  static let caught: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+  /// leave curses mode before exiting. SIGQUIT among them: the Swift runtime answers it
+  /// with a crash report, which it wrote over the screen in raw mode and then waited
+  /// for input.
+  static let caught: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
   /// Signals whose disposition is saved and restored: the caught ones plus the ones
   /// ncurses takes over in `newterm`.
   static let saved: [Int32] = caught + [SIGTSTP, SIGWINCH]

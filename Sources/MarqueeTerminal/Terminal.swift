@@ -10,7 +10,8 @@ public enum TerminalEvent: Sendable, Equatable {
   case key(Key)
   /// The terminal changed size; curses has already adapted, the screen must be redrawn.
   case resize(Size)
-  /// SIGINT, SIGTERM or SIGHUP arrived: the caller should close the terminal and exit.
+  /// SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived: the caller should close the terminal and
+  /// exit.
   case signal(Int32)
 }
 
@@ -81,6 +82,11 @@ public final class Terminal {
     terminal.signals = SignalTrap.saveCurrent()
     // Anything printed before must reach the screen before curses takes it over.
     fflush(cn_stdout())
+    // The window's real size, never $LINES and $COLUMNS: exported by a shell for some
+    // other size, they garbled every frame for good. (`use_env(false)` would also stop
+    // ncurses from following resizes.) No other thread runs yet to read the environment.
+    unsetenv("LINES")
+    unsetenv("COLUMNS")
     guard let handle = newterm(nil, cn_stdout(), cn_stdin()) else {
       terminal.close()
       throw .unknownTerminal(type)

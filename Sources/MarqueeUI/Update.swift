@@ -28,10 +28,14 @@ public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .sta
     next.resize(to: size)
   case .key(let key):
     next.message = nil
+    // Ctrl-C quits at once from anywhere: the help, the search line, any pane.
+    if keymap.command(for: key) == .forceQuit {
+      next.shouldQuit = true
+      return next
+    }
     if next.helpVisible {
-      // Any key closes the help; Ctrl-C still quits at once.
+      // Any other key closes the help.
       next.helpVisible = false
-      if keymap.command(for: key) == .forceQuit { next.shouldQuit = true }
       return next
     }
     if next.editSearch(key) {

@@ -180,3 +180,25 @@ struct ReaderTests {
     }
   }
 }
+
+/// The reader sizes itself to the window, whatever `$LINES` and `$COLUMNS` say: a shell
+/// that exported them for another size garbled every frame.
+@Suite(
+  "the reader's size",
+  .enabled(if: Tmux.isAvailable, "tmux is not installed; .ci/run installs it"))
+struct ReaderSizeTests {
+  @Test func exportedLinesAndColumnsDoNotOverrideTheWindowSize() throws {
+    let corpus = try ReaderCorpus.write()
+    defer { corpus.remove() }
+    let command = TmuxSession.readerCommand(
+      try MarqueeBinary.url(), [corpus.path], environment: ["COLUMNS": "200", "LINES": "50"])
+    let tmux = try TmuxSession.running(command + "; sleep 30", columns: 100, rows: 30)
+    defer { tmux.kill() }
+    let screen = try tmux.waitFor("the list and the status bar") {
+      $0.shows("Articles (3)") && $0.status(is: "1/3")
+    }
+    #expect(screen.count == 30)
+    #expect(screen[0].hasPrefix("┌─ Articles (3) ─") && screen[0].hasSuffix("┐"), "\(screen[0])")
+    #expect(screen[29].hasPrefix(" 1/3 "), "\(screen[29])")
+  }
+}

@@ -35,7 +35,7 @@ struct TerminalRestoreTests {
 
   /// A signal sent from outside (`kill`, a closed terminal window, a job control
   /// interrupt) ends the reader in order: screen restored, exit status 128 + the signal.
-  @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
+  @Test(arguments: [SIGTERM, SIGHUP, SIGINT, SIGQUIT])
   func aSignalFromOutsideExitsWith128PlusItAndRestoresTheTerminal(signal: Int32) throws {
     let corpus = try ReaderCorpus.write()
     defer { corpus.remove() }

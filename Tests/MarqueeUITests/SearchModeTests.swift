@@ -18,6 +18,12 @@ struct SearchModeTests {
     #expect(wider.rowCount == 2)
   }
 
+  /// The README promises Ctrl-C quits at once; the search line took it as a key.
+  @Test func controlCQuitsFromTheSearchLine() {
+    #expect(screenAfter(typing("qui") + [.control("c")]).0.shouldQuit)
+    #expect(!screenAfter(typing("qui") + [.control("u")]).0.shouldQuit)
+  }
+
   @Test func enterKeepsTheResultsAndSaysHowMany() {
     let (state, screen) = screenAfter(typing("paragraph") + [.enter])
     #expect(state.search?.isEditing == false)
