@@ -12,6 +12,8 @@ public enum PathologicalShape: String, CaseIterable, Sendable {
   case oneLetterLines = "one-letter lines"
   /// `- a` list items, one a line.
   case listItems = "list items"
+  /// `--` (a mail signature's start) between paragraphs, far from the end of the page.
+  case signatureDashes = "signature dashes"
 
   /// An article of this shape of about `bytes` bytes (at least one unit of the shape).
   public func article(bytes: Int) -> String {
@@ -31,6 +33,7 @@ public enum PathologicalShape: String, CaseIterable, Sendable {
     case .tinyParagraphs: "a\n\n"
     case .oneLetterLines: "a\n"
     case .listItems: "- a\n"
+    case .signatureDashes: "--\n\nA line of the story.\n\n"
     }
   }
 }

@@ -17,4 +17,24 @@ struct PathologicalShapeTests {
     #expect(counter.value == 1)
     #expect(rendered.components(separatedBy: "[Image: ").count - 1 == article.imageCount)
   }
+
+  /// A page of a million one-line paragraphs holds a million lines: each must stay
+  /// small (its credit, when it is one, is kept apart).
+  @Test func aSourceLineIsAStringAndAFewWords() {
+    #expect(MemoryLayout<SourceLine>.stride <= 40)
+  }
+
+  /// The story filter keeps a block that loses no line as it is, sharing its lines,
+  /// rather than copying it line by line.
+  @Test func theStoryFilterSharesTheLinesOfABlockItKeepsWhole() {
+    var blocks = SourceBlock.split(
+      "Title\n\nFirst paragraph of the story, long enough to be one.\n\nSecond paragraph.\n")
+    blocks.removeFirst()
+    let before = blocks.map { $0.lines.withUnsafeBufferPointer { $0.baseAddress } }
+    var filter = StoryFilter(trace: nil)
+    filter.filter(&blocks)
+    let after = blocks.map { $0.lines.withUnsafeBufferPointer { $0.baseAddress } }
+    #expect(blocks.count == 2)
+    #expect(after == before)
+  }
 }

@@ -44,8 +44,8 @@ public enum ArticleParser {
     let front = FrontMatter.take(from: &blocks, trace: trace)
 
     var filter = StoryFilter(trace: trace, author: front.author, date: front.date)
-    blocks = filter.filter(blocks)
-    var layout = BlockLayout(trace: trace)
+    filter.filter(&blocks)
+    var layout = BlockLayout(trace: trace, knownCredits: filter.credits)
     for block in blocks { layout.add(block) }
     layout.attachDetachedLabels()
 

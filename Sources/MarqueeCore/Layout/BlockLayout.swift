@@ -17,9 +17,12 @@ struct BlockLayout {
   private(set) var pieces: [Piece] = []
   private(set) var images: [ArticleImage] = []
   private let trace: LayoutTrace?
+  /// Lines the story filter found to be only a credit, by line number.
+  private let knownCredits: [Int: (credit: String, rule: String)]
 
-  init(trace: LayoutTrace?) {
+  init(trace: LayoutTrace?, knownCredits: [Int: (credit: String, rule: String)] = [:]) {
     self.trace = trace
+    self.knownCredits = knownCredits
   }
 
   mutating func add(_ block: SourceBlock) {
@@ -148,7 +151,12 @@ struct BlockLayout {
       }
       consumedAny = true
     }
-    flushText(whole: !consumedAny)
+    if consumedAny {
+      flushText(whole: false)
+    } else if !lines.isEmpty {
+      // The block's own lines, shared rather than the copy made line by line.
+      pieces.append(.text(lines, wholeBlock: true))
+    }
   }
 
   /// What a line holds of an image.
@@ -164,8 +172,11 @@ struct BlockLayout {
   private func readImage(_ line: SourceLine) -> ImageLine {
     let text = line.text
     if LayoutLine.isGalleryMarker(text) { return .galleryMarker }
-    var line = line
-    if let (credit, rule) = line.wholeLineCredit() { return .credit(credit, rule: rule) }
+    if !line.isKnownNoCredit,
+      let (credit, rule) = knownCredits[line.number] ?? CreditGrammar.wholeLine(text)
+    {
+      return .credit(credit, rule: rule)
+    }
     if let (label, credit) = LabelWithCredit.split(text) {
       return .labelAndCredit(label: label, credit: credit)
     }

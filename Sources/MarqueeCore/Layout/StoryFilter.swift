@@ -10,6 +10,9 @@ struct StoryFilter {
   private(set) var author: String?
   private(set) var date: DateLine?
   private(set) var relatedLinks: [String] = []
+  /// The credit of each line found to be only a credit, by line number, for the layout
+  /// (kept here rather than on every line, which it would make twice the size).
+  private(set) var credits: [Int: (credit: String, rule: String)] = [:]
 
   private let trace: LayoutTrace?
   /// Story lines kept so far: bylines and dates count only among the first few.
@@ -41,32 +44,45 @@ struct StoryFilter {
     var startsSlide = false
   }
 
-  mutating func filter(_ blocks: [SourceBlock]) -> [SourceBlock] {
+  /// Replaces the page's blocks with the story's. The lines are checked in place, and a
+  /// block that loses no line is kept as it is, sharing its lines: a page of a million
+  /// one-line blocks must not be copied line by line (nor take a copy per pass).
+  mutating func filter(_ blocks: inout [SourceBlock]) {
     var kept: [SourceBlock] = []
     blockCount = blocks.count
+    // Lines from the start of each block to the end of the page, for the signature
+    // rule, counted once (summing them again at each `--` was quadratic).
+    var linesFrom = Array(repeating: 0, count: blocks.count + 1)
+    for index in blocks.indices.reversed() {
+      linesFrom[index] = linesFrom[index + 1] + blocks[index].lines.count
+    }
     var nextIsSlide = false
     var inSignature = false
-    for (index, block) in blocks.enumerated() {
+    for index in blocks.indices {
       blockIndex = index
       adLinesLeft = 0
-      let shareBar = Furniture.shareBarLines(block.lines)
-      var lines: [SourceLine] = []
-      func keep() {
-        guard !lines.isEmpty else { return }
+      let shareBar = Furniture.shareBarLines(blocks[index].lines)
+      let lineCount = blocks[index].lines.count
+      var runStart = 0
+      func keep(upTo end: Int) {
+        defer { runStart = end + 1 }
+        guard end > runStart else { return }
+        let lines =
+          runStart == 0 && end == lineCount
+          ? blocks[index].lines : Array(blocks[index].lines[runStart..<end])
         kept.append(SourceBlock(lines: lines, startsSlide: nextIsSlide))
         nextIsSlide = false
-        lines = []
       }
-      for (position, sourceLine) in block.lines.enumerated() {
-        var line = sourceLine
+      for position in 0..<lineCount {
+        var line = blocks[index].lines[position]
         let next =
-          position + 1 < block.lines.count
-          ? block.lines[position + 1] : blocks[(index + 1)...].first?.lines.first
+          position + 1 < lineCount
+          ? blocks[index].lines[position + 1]
+          : index + 1 < blocks.count ? blocks[index + 1].lines.first : nil
         var removal: Removal?
         if inSignature
           || Furniture.isSignatureStart(line.text)
-            && linesAfter(block: index, line: position, in: blocks)
-              <= FurniturePhrases.longestSignature
+            && linesFrom[index] - position - 1 <= FurniturePhrases.longestSignature
         {
           inSignature = true
           removal = Removal(role: .furniture(.other), value: nil, rule: "signature")
@@ -74,9 +90,9 @@ struct StoryFilter {
           removal = Removal(role: .furniture(.share), value: nil, rule: "share buttons")
         } else {
           removal = classify(&line, next: next)
+          blocks[index].lines[position] = line
         }
         guard let removal else {
-          lines.append(line)
           storyLines += 1
           continue
         }
@@ -84,17 +100,12 @@ struct StoryFilter {
         if let date = removal.date {
           trace?.note(line.number, .date, date.text, rule: "date in the byline")
         }
-        keep()
+        keep(upTo: position)
         if removal.startsSlide { nextIsSlide = true }
       }
-      keep()
+      keep(upTo: lineCount)
     }
-    return dropOrphanHeadlines(kept)
-  }
-
-  /// How many lines follow a line, to the end of the page.
-  private func linesAfter(block: Int, line: Int, in blocks: [SourceBlock]) -> Int {
-    blocks[(block + 1)...].reduce(blocks[block].lines.count - line - 1) { $0 + $1.lines.count }
+    blocks = dropOrphanHeadlines(kept)
   }
 
   private var nearTheTop: Bool { storyLines < FurniturePhrases.bylineWithinLines }
@@ -113,7 +124,10 @@ struct StoryFilter {
     if text.utf8.first == UInt8(ascii: ">") { return nil }
     let short = text.utf8.count <= FurniturePhrases.maximumCommentPrompt
     guard short else { return nil }
-    if line.wholeLineCredit() != nil { return nil }
+    if let credit = line.wholeLineCredit() {
+      credits[line.number] = credit
+      return nil
+    }
     let lower = LowercasedLine(text)
     let hits = PhraseIndex.shared.scan(lower.bytes)
     if let match = Furniture.match(text, lower: lower, hits: hits) {
