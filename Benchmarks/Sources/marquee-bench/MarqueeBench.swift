@@ -10,6 +10,19 @@ enum MarqueeBench {
   static func main() {
     // As the `marquee` command does, so the peak memory measured is the one users get.
     MemoryTrim.mapLargeBlocks()
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.count == 2, arguments[0] == "--parse-shape" {
+      Pathological.parseInChild(arguments[1])
+    }
+    if arguments == ["--pathological"] {
+      do {
+        print(try Pathological.report())
+        exit(0)
+      } catch {
+        FileHandle.standardError.write(Data("marquee-bench: \(error)\n".utf8))
+        exit(1)
+      }
+    }
     let options: Options
     do {
       options = try Options(Array(CommandLine.arguments.dropFirst()))

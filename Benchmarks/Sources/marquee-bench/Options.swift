@@ -14,6 +14,7 @@ struct Options {
   static let usage = """
     usage: marquee-bench [--articles N,N…] [--corpus DIR] [--keep] [--seed N] [--runs N]
                          [--machine]
+           marquee-bench --pathological
 
       --articles N,N…  corpus sizes to generate and measure (default 10000,100000)
       --corpus DIR     measure this folder instead of generating one
@@ -21,6 +22,8 @@ struct Options {
       --seed N         generator seed (default 1)
       --runs N         runs of the query set; the first is discarded (default 5)
       --machine        print tab-separated results for compare.sh
+      --pathological   time and memory per byte of each hostile article shape against
+                       normal articles (each parsed in a process of its own)
     """
 
   /// Parses the arguments, or explains what is wrong.
