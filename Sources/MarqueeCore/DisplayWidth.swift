@@ -10,18 +10,27 @@ public enum DisplayWidth {
   /// (combining marks, ZWJ, variation selectors, other format chars), 2 for East Asian
   /// Wide/Fullwidth (CJK ideographs, Hangul syllables, kana, fullwidth forms, etc.) and
   /// for emoji that present as emoji (Emoji_Presentation scalars, or any emoji followed by
-  /// U+FE0F, flags = regional-indicator pairs, ZWJ sequences and skin-tone sequences count
-  /// as one cluster of width 2), 1 otherwise. Control characters: 0.
+  /// U+FE0F, flags = regional-indicator pairs and skin-tone sequences count as one cluster
+  /// of width 2), 1 otherwise. Control characters: 0. A ZWJ sequence is the sum of the
+  /// emoji it joins (👨‍👩‍👧‍👦 is 8), as its `terminalForm` draws them side by side.
   ///
   /// The cluster takes the width of its first scalar that has any width, because a terminal
   /// advances the cursor for the base character and draws the marks, joiners and modifiers
   /// that follow on top of it. Flags need no rule of their own: regional indicators are
   /// Emoji_Presentation scalars, so a pair is two columns through its first scalar.
+  /// Joined emoji are the exception: terminals that measure with `wcwidth` (ncurses, so
+  /// the reader) give every emoji of the sequence its own cells, and a wrap that counted
+  /// 2 for the family ran 6 columns past the edge of the pane, cutting off the words after.
   public static func of(_ character: Character) -> Int {
     // Most clusters in an article are one ASCII byte; skip the property look-ups for them.
     let utf8 = character.utf8
     if utf8.count == 1, let byte = utf8.first {
       return asciiColumns(byte)
+    }
+    // A joiner with an emoji on either side takes at least seven bytes; a CJK character
+    // (three) is not searched for one.
+    if utf8.count > 4 && character.unicodeScalars.contains("\u{200D}") {
+      return clusterColumns(terminalForm(String(character)))
     }
     var width = 0
     var sawEmoji = false
@@ -56,6 +65,23 @@ public enum DisplayWidth {
       columns += asciiColumns(byte)
     }
     return columns
+  }
+
+  /// Text as a terminal really draws it. ncurses advances the cursor by `wcwidth` of each
+  /// scalar and ignores zero-width joiners, so an emoji sequence (👩‍👩‍👧, 👍🏽, ❤️) would
+  /// take more or fewer columns than its cluster's width. Dropping joiners, variation
+  /// selectors and skin-tone modifiers leaves only scalars whose width both sides agree
+  /// on: the reader's `Screen` draws this form, and `of(_:)` measures joined emoji by it.
+  public static func terminalForm(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x200D, 0xFE00...0xFE0F, 0x1F3FB...0x1F3FF: continue
+      default: scalars.append(scalar)
+      }
+    }
+    return String(scalars)
   }
 
   /// Columns of one ASCII byte: C0 controls and DEL move or erase rather than draw.

@@ -48,7 +48,7 @@ public enum TextCleaning {
         }
         continue
       }
-      if isRemoved(scalar, after: out.last, before: index < scalars.count ? scalars[index] : nil) {
+      if isRemoved(scalar, after: out, before: index < scalars.count ? scalars[index] : nil) {
         continue
       }
       if pendingSpace {
@@ -153,9 +153,11 @@ public enum TextCleaning {
   }
 
   /// Characters that never survive: controls, DEL, bidi controls, zero-width and soft
-  /// hyphens. A zero-width joiner between two emoji is kept: it builds one emoji.
+  /// hyphens. A zero-width joiner between two emoji is kept: it builds one emoji. The
+  /// emoji before it may end in U+FE0F, the selector that asks for emoji presentation
+  /// (🏳️‍🌈 is white flag, U+FE0F, joiner, rainbow), which belongs to that emoji.
   private static func isRemoved(
-    _ scalar: Unicode.Scalar, after previous: Unicode.Scalar?, before next: Unicode.Scalar?
+    _ scalar: Unicode.Scalar, after kept: String.UnicodeScalarView, before next: Unicode.Scalar?
   ) -> Bool {
     let value = scalar.value
     if value < 0x20 || (0x7F...0x9F).contains(value) { return true }
@@ -165,7 +167,7 @@ public enum TextCleaning {
       0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
       return true
     case 0x200D:
-      return !(isEmoji(previous) && isEmoji(next))
+      return !(isEmoji(kept.last(where: { $0 != "\u{FE0F}" })) && isEmoji(next))
     default:
       return false
     }

@@ -1,12 +1,17 @@
 /// Fits text to terminal columns. Every measurement goes through `DisplayWidth`, so wide CJK
 /// and emoji clusters and zero-width combining marks line up with what the terminal draws,
 /// and no cluster is ever cut in half (half a cluster is a different, or broken, character).
+/// The one exception is a ZWJ sequence wider than a line, which terminals draw as separate
+/// emoji anyway: it may break after a joiner.
 public enum TextWrapper {
   /// Greedy word wrap of one paragraph to `width` display columns. Splits on spaces
   /// (runs of spaces are one break; leading/trailing spaces dropped); a word wider than
   /// the width is broken at grapheme boundaries, never inside a cluster; CJK text with
   /// no spaces may break between any two clusters. Returns at least one line ("" for
-  /// empty input). width < 1 is treated as 1; a cluster wider than width goes alone.
+  /// empty input). width < 1 is treated as 1; a cluster wider than width goes alone,
+  /// except a ZWJ sequence, which may break after any of its joiners: a terminal draws
+  /// the emoji it joins side by side (see `DisplayWidth.terminalForm`), so 👨‍👩‍👧‍👦 takes
+  /// eight columns, more than a narrow line has.
   ///
   /// Greedy (rather than balanced) wrapping because a reader re-wraps on every resize and
   /// greedy is linear and predictable. A word too wide for the width starts on a fresh line
@@ -37,10 +42,11 @@ public enum TextWrapper {
         lineWidth = chunk.width
         continue
       }
-      // Too wide for any line: break between clusters. The last piece stays open so the
-      // next word can follow it on the same line. A zero-width cluster never starts a line,
+      // Too wide for any line: break between clusters, and after a joiner inside a ZWJ
+      // sequence wider than the line. The last piece stays open so the next word can
+      // follow it on the same line. A zero-width cluster never starts a line,
       // even after a lone cluster that overflows it: it belongs with what it follows.
-      for character in chunk.text {
+      func place(_ character: Character) {
         let columns = DisplayWidth.of(character)
         if columns > 0 && lineWidth + columns > limit && !line.isEmpty {
           lines.append(line)
@@ -49,6 +55,13 @@ public enum TextWrapper {
         }
         line.append(character)
         lineWidth += columns
+      }
+      for character in chunk.text {
+        if DisplayWidth.of(character) > limit {
+          joinedParts(of: character).forEach(place)
+        } else {
+          place(character)
+        }
       }
     }
     if !line.isEmpty || lines.isEmpty {
@@ -148,6 +161,23 @@ public enum TextWrapper {
     return chunks
   }
 
+  /// The pieces of a cluster that a line may end between: each emoji of a ZWJ sequence
+  /// with the joiner after it (so no scalar is lost), or the whole cluster when it has
+  /// no joiner.
+  static func joinedParts(of character: Character) -> [Character] {
+    var parts: [Character] = []
+    var part = String.UnicodeScalarView()
+    for scalar in character.unicodeScalars {
+      part.append(scalar)
+      if scalar == "\u{200D}" {
+        parts += String(part)
+        part = String.UnicodeScalarView()
+      }
+    }
+    parts += String(part)
+    return parts
+  }
+
   /// Spaces, tabs and line breaks separate words. No-break spaces do not, since authors
   /// put them where a break would read badly ("10 km", "M. Dupont"); a space carrying a
   /// combining mark is a visible character, not a separator.
@@ -163,7 +193,7 @@ public enum TextWrapper {
   static func canBreak(
     after previous: Character, _ previousWidth: Int, before next: Character, _ nextWidth: Int
   ) -> Bool {
-    guard previousWidth == 2 || nextWidth == 2, nextWidth > 0 else { return false }
+    guard previousWidth >= 2 || nextWidth >= 2, nextWidth > 0 else { return false }
     return !noBreakBefore.contains(next) && !noBreakAfter.contains(previous)
   }
 

@@ -83,7 +83,8 @@ public struct Screen: Sendable, Hashable, CustomStringConvertible {
   /// Writes text from (column, row), clipped to `width` columns (default: to the right
   /// edge) and to the screen. Text is measured by display width and cut only between
   /// grapheme clusters; a wide character that would straddle the limit is replaced by a
-  /// space. Returns the number of columns written.
+  /// space. Writes the text's `DisplayWidth.terminalForm`, which ncurses draws in the
+  /// columns the cells say. Returns the number of columns written.
   @discardableResult
   public mutating func put(
     _ text: String, column: Int, row: Int, width: Int? = nil, style: Style = .plain
@@ -91,7 +92,7 @@ public struct Screen: Sendable, Hashable, CustomStringConvertible {
     guard row >= 0, row < size.rows, column >= 0, column < size.columns else { return 0 }
     let limit = min(column + (width ?? size.columns), size.columns)
     var x = column
-    for character in Self.terminalForm(text) {
+    for character in DisplayWidth.terminalForm(text) {
       let columns = DisplayWidth.of(character)
       if columns == 0 { continue }
       if x + columns > limit {
@@ -104,23 +105,6 @@ public struct Screen: Sendable, Hashable, CustomStringConvertible {
       x += columns
     }
     return min(x, limit) - column
-  }
-
-  /// Text as a terminal will really draw it. ncurses advances the cursor by `wcwidth`
-  /// of each scalar and ignores zero-width joiners, so an emoji sequence (👩‍👩‍👧, 👍🏽,
-  /// ❤️) would take more or fewer columns than its cluster's width. Dropping joiners,
-  /// variation selectors and skin-tone modifiers leaves only scalars whose width both
-  /// sides agree on.
-  static func terminalForm(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x200D, 0xFE00...0xFE0F, 0x1F3FB...0x1F3FF: continue
-      default: scalars.append(scalar)
-      }
-    }
-    return String(scalars)
   }
 
   /// Fills a rectangle with blanks in a style.

@@ -65,6 +65,19 @@ struct CleaningTests {
     #expect(TextCleaning.clean("a\u{200D}b") == "ab")
   }
 
+  /// The joiner in 🏳️‍🌈, ❤️‍🔥 and 👩‍❤️‍👨 follows U+FE0F, which asks for the emoji
+  /// before it to show as an emoji: the selector is part of that emoji.
+  @Test(arguments: [
+    "\u{1F3F3}\u{FE0F}\u{200D}\u{1F308}", "\u{2764}\u{FE0F}\u{200D}\u{1F525}",
+    "\u{1F469}\u{200D}\u{2764}\u{FE0F}\u{200D}\u{1F468}",
+  ])
+  func zeroWidthJoinerAfterEmojiVariationSelectorIsKept(emoji: String) {
+    let line = "Pride \(emoji) parade"
+    #expect(Array(TextCleaning.clean(line).unicodeScalars) == Array(line.unicodeScalars))
+    // A selector after plain text does not make the joiner part of an emoji.
+    #expect(TextCleaning.clean("a\u{FE0F}\u{200D}\u{1F308}") == "a\u{FE0F}\u{1F308}")
+  }
+
   private func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)

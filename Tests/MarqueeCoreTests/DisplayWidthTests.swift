@@ -77,7 +77,6 @@ import Testing
 
 @Test func emojiPresentationIsTwoColumns() {
   #expect(DisplayWidth.of("😀") == 2)
-  #expect(DisplayWidth.of("👩‍👩‍👧") == 2)
   #expect(DisplayWidth.of("👍🏽") == 2)
   #expect(DisplayWidth.of("🇯🇵") == 2)
   #expect(DisplayWidth.of("\u{2764}\u{FE0F}") == 2)
@@ -88,6 +87,19 @@ import Testing
   #expect(DisplayWidth.of(Character("\u{1F1EF}")) == 2)
   #expect(DisplayWidth.of(Character("\u{1F7F0}")) == 2)
   #expect(DisplayWidth.of("ok 👍") == 5)
+}
+
+/// A terminal that measures with `wcwidth` draws each emoji of a ZWJ sequence in its own
+/// cells, the joiners in none; the sequence takes what they add up to.
+@Test func zwjSequenceIsTheSumOfItsEmoji() {
+  #expect(DisplayWidth.of("👩‍👩‍👧") == 6)
+  #expect(DisplayWidth.of("👨‍👩‍👧‍👦") == 8)
+  #expect(DisplayWidth.of("👩‍❤️‍👨") == 5)  // the heart is narrow without its U+FE0F
+  #expect(DisplayWidth.of("🏳️‍🌈") == 3)
+  #expect(DisplayWidth.of("❤️‍🔥") == 3)
+  #expect(DisplayWidth.of("a 👨‍👩‍👧‍👦 b") == 12)
+  // A joiner that joins nothing adds nothing.
+  #expect(DisplayWidth.of(Character("日\u{200D}")) == 2)
 }
 
 @Test func zeroWidthScalarsAlone() {
@@ -154,8 +166,23 @@ import Testing
   let lines = TextWrapper.wrap(word, width: 3)
   #expect(lines == Array(repeating: "e\u{301}e\u{301}e\u{301}", count: 2) + ["e\u{301}e\u{301}"])
   let family = "👩‍👩‍👧"
-  let emoji = TextWrapper.wrap(String(repeating: family, count: 3), width: 3)
+  let emoji = TextWrapper.wrap(String(repeating: family, count: 3), width: 6)
   #expect(emoji == [family, family, family])
+}
+
+@Test func splitsAZWJSequenceWiderThanTheLineAfterItsJoiners() {
+  let family = "👨‍👩‍👧‍👦"
+  #expect(
+    TextWrapper.wrap("Meet the \(family) clan", width: 5) == [
+      "Meet", "the", "👨\u{200D}👩\u{200D}", "👧\u{200D}👦", "clan",
+    ])
+  // Narrower than one emoji of it: one emoji a line, the way a wide character goes alone.
+  #expect(TextWrapper.wrap(family, width: 1).count == 4)
+  // A sequence that fits is never split.
+  #expect(
+    TextWrapper.wrap("Meet the \(family) family", width: 8) == [
+      "Meet the", family, "family",
+    ])
 }
 
 @Test func widthBelowOneActsAsOneAndWideClustersGoAlone() {
@@ -189,12 +216,15 @@ import Testing
       #expect(line.first != " " && line.last != " ", "\(line.debugDescription) has edge spaces")
     }
     // Every visible scalar survives, in order, and every line ends where a cluster of the
-    // input ended. Compared by scalar, since a lone mark after a tab may join the space
-    // that `wrap` puts before it.
+    // input ended, or after a joiner in a ZWJ sequence wider than the line. Compared by
+    // scalar, since a lone mark after a tab may join the space that `wrap` puts before it.
     var clusterEnds: Set<Int> = [0]
     var seen = 0
     for character in text {
-      seen += visibleScalars(String(character)).count
+      for scalar in visibleScalars(String(character)) {
+        seen += 1
+        if scalar == "\u{200D}" && DisplayWidth.of(character) > width { clusterEnds.insert(seen) }
+      }
       clusterEnds.insert(seen)
     }
     var lineEnd = 0
@@ -232,8 +262,8 @@ import Testing
 
 @Test func truncateNeverSplitsACluster() {
   #expect(TextWrapper.truncate("e\u{301}e\u{301}e\u{301}", width: 2) == "e\u{301}…")
-  #expect(TextWrapper.truncate("👩‍👩‍👧abc", width: 3) == "👩‍👩‍👧…")
-  #expect(TextWrapper.truncate("👩‍👩‍👧abc", width: 2) == "…")
+  #expect(TextWrapper.truncate("👩‍👩‍👧abc", width: 7) == "👩‍👩‍👧…")
+  #expect(TextWrapper.truncate("👩‍👩‍👧abc", width: 6) == "…")
   #expect(TextWrapper.truncate("🇯🇵🇫🇷", width: 4) == "🇯🇵🇫🇷")
   #expect(TextWrapper.truncate("🇯🇵🇫🇷", width: 3) == "🇯🇵…")
 }

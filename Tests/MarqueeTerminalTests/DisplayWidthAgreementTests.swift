@@ -1,4 +1,5 @@
 import MarqueeCore
+import MarqueeUI
 import Testing
 
 @testable import MarqueeTerminal
@@ -86,4 +87,58 @@ private func previousTested(before value: UInt32) -> UInt32? {
     if !isExcluded(scalar) && TerminalWidth.of(scalar) >= 0 { return candidate }
   }
   return nil
+}
+
+/// What the reader's terminal layer does with a line: the `Screen` lays it out in cells, and
+/// ncurses writes each cell's scalars, moving the cursor by glibc's width of each. Returns
+/// the columns that adds up to, and how many cells `WidthGuard` would replace with "?"s
+/// because glibc measures them differently from the cell.
+private func drawn(_ line: String) -> (columns: Int, placeholders: Int) {
+  var screen = Screen(size: Size(columns: 1000, rows: 1))
+  let laidOut = screen.put(line, column: 0, row: 0)
+  var columns = 0
+  var placeholders = 0
+  var column = 0
+  while column < laidOut {
+    let cell = screen[column, 0]
+    let width = column + 1 < laidOut && screen[column + 1, 0].isContinuation ? 2 : 1
+    columns += cell.text.unicodeScalars.reduce(0) { $0 + TerminalWidth.of($1) }
+    if WidthGuard.text(for: cell.text, columns: width) != cell.text { placeholders += 1 }
+    column += width
+  }
+  return (columns, placeholders)
+}
+
+/// ZWJ sequences as articles hold them, and a hostile one: twenty emoji joined into one
+/// cluster.
+private let zwjSequences = [
+  "👨‍👩‍👧‍👦", "👩‍👩‍👧", "🏳️‍🌈", "❤️‍🔥", "👩‍❤️‍👨", "🏴‍☠️", "👩🏽‍💻",
+  Array(repeating: "😀", count: 20).joined(separator: "\u{200D}"),
+]
+
+/// Layout measures a ZWJ sequence as the terminal draws it: ncurses gives every emoji of it
+/// its own cells (glibc has no notion of the sequence), so counting 2 for 👨‍👩‍👧‍👦, which
+/// takes 8, pushed the rest of its line past the edge of the pane.
+@Test(arguments: zwjSequences)
+func zwjSequenceMeasuresWhatTheTerminalDraws(sequence: String) throws {
+  try #require(TestLocale.utf8, "no UTF-8 locale, so glibc's wcwidth means nothing")
+  let terminal = drawn(sequence)
+  #expect(DisplayWidth.of(sequence) == terminal.columns)
+  #expect(terminal.placeholders == 0)
+}
+
+/// However narrow the pane, no wrapped row of text with ZWJ sequences in it needs more
+/// columns than the row has (down to 2, the widest single emoji).
+@Test func wrappedZWJSequencesNeverOverrunTheirRow() throws {
+  try #require(TestLocale.utf8, "no UTF-8 locale, so glibc's wcwidth means nothing")
+  let text =
+    "Meet the 👨‍👩‍👧‍👦 family at the premiere, ❤️‍🔥 and 🏳️‍🌈 on the carpet "
+    + zwjSequences.last!
+  for width in 2...40 {
+    for line in TextWrapper.wrap(text, width: width) {
+      let terminal = drawn(line)
+      #expect(terminal.columns <= width, "\(line.debugDescription) at width \(width)")
+      #expect(terminal.placeholders == 0, "\(line.debugDescription)")
+    }
+  }
 }

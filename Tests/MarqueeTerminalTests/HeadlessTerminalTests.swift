@@ -87,6 +87,21 @@ import Testing
     #expect(Array(terminal.windowRow(0).map(\.text)[0...3]) == ["x", "?", "?", "y"])
   }
 
+  /// The words after a ZWJ sequence reach the screen: wrapped as 2 columns, 👨‍👩‍👧‍👦 was
+  /// drawn in 8, and "at" fell off the edge of the row.
+  @Test func wordsAfterAZWJSequenceAreDrawn() throws {
+    let terminal = try terminal(columns: 12, rows: 4)
+    defer { terminal.close() }
+    var screen = Screen(size: terminal.size)
+    let lines = TextWrapper.wrap("the 👨‍👩‍👧‍👦 at home", width: 12)
+    for (row, line) in lines.enumerated() {
+      screen.put(line, column: 0, row: row)
+    }
+    terminal.draw(screen)
+    let rows = (0..<terminal.size.rows).map { text(terminal, row: $0) }
+    #expect(rows.joined(separator: " ").split(separator: " ") == ["the", "👨👩👧👦", "at", "home"])
+  }
+
   @Test func bottomRightCellIsDrawnWithoutScrolling() throws {
     let terminal = try terminal(columns: 6, rows: 3)
     defer { terminal.close() }

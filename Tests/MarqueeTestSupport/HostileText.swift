@@ -54,7 +54,8 @@ public enum HostileText {
     ].joined(separator: "\n\n") + "\n"
 
   /// Bytes that are not UTF-8, so marquee reads them as Windows-1252: raw 8-bit CSI
-  /// (`0x9B 2 J`) and OSC (`0x9D`) introducers among Latin-1 text (`£`, `ü`).
+  /// (`0x9B 2 J`) and OSC (`0x9D`) introducers among Latin-1 text (`£`, `ü`). Read that
+  /// way they are `›` and (0x9D being undefined there) U+FFFD, never C1 controls.
   public static let latin1Article: [UInt8] =
     Array("Raw Latin1 HOSTILERAW \u{1B}[2J title ".utf8) + [0x9B, 0x32, 0x4A, 0xA3, 0x35]
     + Array("\n\nA dek in M".utf8) + [0xFC] + Array("nchen ".utf8) + [0x9D]
