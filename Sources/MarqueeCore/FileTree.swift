@@ -61,42 +61,48 @@ struct FileTree {
   /// folder such entries are skipped, but a path the user typed is a mistake to report.
   mutating func add(path: String) throws(LoadError) {
     let info = try Self.examine(path)
+    let systemPath = ArgumentBytes.systemPath(for: path)
+    let display = ArgumentBytes.display(for: path)
     if isDirectory(info) {
-      guard access(path, R_OK | X_OK) == 0 else {
-        throw .unreadablePath(path, reason: errorText(errno))
+      guard access(systemPath, R_OK | X_OK) == 0 else {
+        throw .unreadablePath(display, reason: errorText(errno))
       }
-      walk(directory: path, info: info)
+      walk(directory: systemPath, info: info)
     } else {
       guard isRegularFile(info) else {
         throw .unreadablePath(
-          path, reason: SkipReason.notRegularFile(kind: kind(of: info)).description)
+          display, reason: SkipReason.notRegularFile(kind: kind(of: info)).description)
       }
-      guard access(path, R_OK) == 0 else { throw .unreadablePath(path, reason: errorText(errno)) }
-      consider(file: Array(path.utf8CString), displayPath: path, info: info)
+      guard access(systemPath, R_OK) == 0 else {
+        throw .unreadablePath(display, reason: errorText(errno))
+      }
+      consider(file: systemPath, displayPath: display, info: info)
     }
   }
 
   /// What a path from the command line is, or why it cannot be loaded at all.
   static func examine(_ path: String) throws(LoadError) -> stat {
     var info = stat()
-    guard stat(path, &info) == 0 else {
+    let systemPath = ArgumentBytes.systemPath(for: path)
+    guard stat(systemPath, &info) == 0 else {
       let error = errno
+      let display = ArgumentBytes.display(for: path)
       if error == ENOENT || error == ENOTDIR {
         var linkInfo = stat()
-        if lstat(path, &linkInfo) == 0 {
-          throw .unreadablePath(path, reason: SkipReason.danglingSymlink.description)
+        if lstat(systemPath, &linkInfo) == 0 {
+          throw .unreadablePath(display, reason: SkipReason.danglingSymlink.description)
         }
-        throw .missingPath(path)
+        throw .missingPath(display)
       }
-      throw .unreadablePath(path, reason: errorText(error))
+      throw .unreadablePath(display, reason: errorText(error))
     }
     return info
   }
 
-  private mutating func walk(directory root: String, info rootInfo: stat) {
+  private mutating func walk(directory root: [CChar], info rootInfo: stat) {
     visitedDirectories.insert(FileIdentity(rootInfo))
     var pending: [(path: [CChar], ancestors: Set<FileIdentity>)] = [
-      (Array(root.utf8CString), [FileIdentity(rootInfo)])
+      (root, [FileIdentity(rootInfo)])
     ]
     while let (directory, ancestors) = pending.popLast() {
       guard let entries = listDirectory(directory) else { continue }
@@ -204,11 +210,6 @@ struct FileTree {
     if path.last != CChar(UInt8(ascii: "/")) { path.append(CChar(UInt8(ascii: "/"))) }
     return path + name + [0]
   }
-}
-
-/// A NUL-terminated path as text for people; bytes that are not UTF-8 show as U+FFFD.
-func displayString(_ path: [CChar]) -> String {
-  String(decoding: path.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 
 /// Identifies a file or directory independently of the path that reached it.
