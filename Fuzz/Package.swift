@@ -16,7 +16,9 @@ let package = Package(
   targets: [
     .executableTarget(
       name: "marquee-fuzz",
-      dependencies: [.product(name: "MarqueeCore", package: root)]
+      dependencies: [
+        .product(name: "MarqueeCore", package: root), .product(name: "MarqueeUI", package: root),
+      ]
     )
   ],
   swiftLanguageModes: [.v6]

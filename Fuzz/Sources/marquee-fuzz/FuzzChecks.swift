@@ -1,8 +1,10 @@
 import MarqueeCore
+import MarqueeUI
 
 /// What must hold for any bytes at all: decoding, parsing, clean-up, wrapping at any
-/// width, tokenizing and indexing never crash, and nothing they produce can reach a
-/// terminal as a control sequence or overflow the width it was wrapped to.
+/// width, tokenizing, indexing, parsing a query and laying an article out for the
+/// reader with its matches highlighted never crash, and nothing they produce can reach
+/// a terminal as a control sequence or overflow the width it was wrapped to.
 enum FuzzChecks {
   static func run(_ bytes: UnsafeRawBufferPointer) {
     // The first byte picks a wrap width from 1 to 128, so widths vary with the input.
@@ -37,6 +39,19 @@ enum FuzzChecks {
       if let query = try? SearchQuery("\"\(word)\" OR \(word.prefix(2))*") {
         require(index.search(query).count == 1, "a title word does not find its article")
       }
+    }
+    // The title is also taken for a query as typed: any text parses or is refused with
+    // a reason, and the reader's layout of the article with those matches highlighted
+    // keeps every line within the pane.
+    let query = try? SearchQuery(String(article.title.prefix(200)))
+    if let query { _ = index.search(query) }
+    let document = DetailDocument(
+      article: article, width: width, terms: query?.highlightTerms ?? [])
+    for line in document.lines {
+      requireTerminalSafe(line.text, allowingNewlines: false)
+      require(
+        DisplayWidth.of(line.text) <= width || line.text.count == 1,
+        "a laid-out line is wider than \(width)")
     }
   }
 
