@@ -16,6 +16,34 @@ extension SearchIndex {
     return hits
   }
 
+  /// Articles where the tokens occur consecutively followed by a term starting with
+  /// `stem`, in one allowed field: the phrase with each such term in turn, the counts of
+  /// one (article, field) added up.
+  func phrase(_ tokens: [[UInt8]], endingWith stem: [UInt8], scope: SearchField.Scope)
+    -> FieldHits
+  {
+    var hits = FieldHits()
+    for segment in segments {
+      let ids = tokens.compactMap { segment.termID($0) }
+      let range = segment.termRange(prefix: stem)
+      guard ids.count == tokens.count, !range.isEmpty else { continue }
+      var counts: [UInt64: UInt32] = [:]
+      for term in range {
+        var termHits = FieldHits()
+        segment.collectPhrase(ids + [term], scope: scope, into: &termHits)
+        for hit in termHits.hits {
+          counts[UInt64(hit.document) << 8 | UInt64(hit.field), default: 0] += hit.count
+        }
+      }
+      for key in counts.keys.sorted() {
+        hits.append(
+          FieldHits.Hit(
+            document: UInt32(key >> 8), field: UInt8(truncatingIfNeeded: key), count: counts[key]!))
+      }
+    }
+    return hits
+  }
+
   /// Articles with any term starting with `stem`, counting every such term's
   /// occurrences together, as if the prefix were one word.
   func prefix(_ stem: [UInt8], scope: SearchField.Scope) -> FieldHits {
@@ -69,6 +97,8 @@ struct FieldHits {
   }
 
   private(set) var hits: [Hit] = []
+
+  mutating func append(_ hit: Hit) { hits.append(hit) }
 
   mutating func append(segment: IndexSegment, key: UInt32, count: UInt32) {
     hits.append(

@@ -115,6 +115,10 @@ public struct SearchIndex: Sendable {
       return score(phrase(tokens.map { Array($0.utf8) }, scope: scope), weight: tokens.count)
     case .prefix(let stem, let scope):
       return score(prefix(Array(stem.utf8), scope: scope), weight: 1)
+    case .phrasePrefix(let tokens, let stem, let scope):
+      return score(
+        phrase(tokens.map { Array($0.utf8) }, endingWith: Array(stem.utf8), scope: scope),
+        weight: tokens.count + 1)
     case .all(let nodes):
       var result = evaluate(nodes[0])
       for node in nodes.dropFirst() where !result.documents.isEmpty {

@@ -6,6 +6,9 @@ public struct SearchQuery: Sendable, Hashable {
     /// Consecutive tokens in one field (a single word is a phrase of one).
     case phrase([String], scope: SearchField.Scope)
     case prefix(String, scope: SearchField.Scope)
+    /// Consecutive tokens, the last of which only starts with `prefix`: `mother-in*`,
+    /// `u.s*` (a prefix typed after other words of the same word).
+    case phrasePrefix([String], prefix: String, scope: SearchField.Scope)
     case all([Node])
     case any([Node])
     case excluding(Node, [Node])
@@ -31,6 +34,9 @@ public struct SearchQuery: Sendable, Hashable {
         terms += tokens.map { HighlightTerm(token: $0, isPrefix: false, scope: scope) }
       case .prefix(let token, let scope):
         terms.append(HighlightTerm(token: token, isPrefix: true, scope: scope))
+      case .phrasePrefix(let tokens, let prefix, let scope):
+        terms += tokens.map { HighlightTerm(token: $0, isPrefix: false, scope: scope) }
+        terms.append(HighlightTerm(token: prefix, isPrefix: true, scope: scope))
       case .all(let nodes), .any(let nodes): nodes.forEach(collect)
       case .excluding(let node, _): collect(node)
       }
@@ -215,6 +221,14 @@ struct QueryParser {
       if text.hasSuffix("*") {
         let stem = String(text.dropLast())
         let folded = Tokenizer.tokens(stem)
+        // `mother-in*`: the words before the last narrow it down, so its prefix may be
+        // as short as a letter (`u.s*`).
+        if folded.count > 1 {
+          return (
+            .phrasePrefix(Array(folded.dropLast()), prefix: folded.last!, scope: scope(scopeName)),
+            negated
+          )
+        }
         guard folded.count == 1, folded[0].count >= 2 else { throw .shortPrefix(stem) }
         return (.prefix(folded[0], scope: scope(scopeName)), negated)
       }

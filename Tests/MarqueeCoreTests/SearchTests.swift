@@ -127,6 +127,25 @@ struct QueryTests {
       ])
   }
 
+  /// A prefix typed after other words of the same word (`mother-in*`, `u.s*`) is a
+  /// phrase whose last word only starts so; it was refused as too short.
+  @Test func aPrefixAfterOtherPiecesOfAWordIsAPhraseEndingInIt() throws {
+    let index = SearchIndex(articles: [
+      article("a", title: "Her mother-in-law steals the show", body: ["A wedding story."]),
+      article("b", title: "The U.S. tour is on", body: ["Dates in the U.S.A. too."]),
+      article("c", title: "In-laws and outlaws", body: ["Her mother waved; in the end, us too."]),
+    ])
+    func paths(_ query: String) throws -> [String] {
+      index.search(try SearchQuery(query)).map { index.articles[$0.article].path }.sorted()
+    }
+    #expect(try paths("mother-in*") == ["a.txt"])
+    #expect(try paths("u.s*") == ["b.txt"])
+    #expect(try paths("title:mother-in*") == ["a.txt"])
+    #expect(try paths("mother-law*") == [])
+    let terms = try SearchQuery("u.s*").highlightTerms
+    #expect(terms.map(\.token) == ["u", "s"] && terms.map(\.isPrefix) == [false, true])
+  }
+
   @Test(arguments: [
     ("", QueryError.empty), ("   ", .empty), ("\"open phrase", .unbalancedQuote),
     ("word -", .loneMinus), ("-", .loneMinus), ("OR word", .danglingOr), ("word OR", .danglingOr),
