@@ -8,7 +8,8 @@ extension ReaderState {
     let previous = search?.previousSelection ?? selectedDocument
     search = SearchState(
       query: search?.query ?? "", isEditing: true, terms: search?.terms ?? [],
-      matchCount: search?.matchCount ?? 0, previousSelection: previous)
+      shownTerms: search?.shownTerms ?? [], matchCount: search?.matchCount ?? 0,
+      previousSelection: previous)
     if focus == .gallery || !layout.isWide { focus = .list }
   }
 
@@ -58,6 +59,7 @@ extension ReaderState {
     if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
       current.problem = nil
       current.terms = []
+      current.shownTerms = []
       current.matchCount = index.articles.count
       search = current
       showList(nil, selecting: selected ?? selectedDocument)
@@ -96,6 +98,7 @@ extension ReaderState {
         hits.filter { index.articles[$0.article].images.contains { $0.credit == credit } }
       } ?? hits
     search?.matchCount = hits.count
+    if let terms = search?.terms { search?.shownTerms = terms }
     showList(hits.map(\.article), selecting: selected)
     if let credit {
       let noun = hits.count == 1 ? "article" : "articles"
@@ -153,7 +156,7 @@ extension ReaderState {
   }
 
   /// The words to highlight, when a search is active.
-  public var highlightTerms: [HighlightTerm] { search?.terms ?? [] }
+  public var highlightTerms: [HighlightTerm] { search?.shownTerms ?? [] }
 
   /// `n` / `N`: scrolls the article to the next or previous line with a match.
   mutating func jumpToMatch(forward: Bool) {

@@ -36,6 +36,21 @@ struct BackgroundSearchTests {
     #expect(render(state, size: size).lines.last!.contains("/quiet▏  1 matches"))
   }
 
+  /// Typing must not lay the selected article out again at every key (250 ms a key for
+  /// a 1 MiB article): its highlights, and so its layout, change when hits arrive.
+  @Test func typingKeepsTheArticlesLayoutUntilTheHitsArrive() throws {
+    var state = reader()
+    for key in [Key.character("/")] + keys("paragraph") {
+      state = update(state, .key(key))
+      // The layout is kept while selection, width and highlights stay the same.
+      #expect(state.highlightTerms.isEmpty, "new highlights at \(key)")
+      #expect(state.detailDocument?.matchLines.isEmpty == true)
+    }
+    state = update(state, try #require(answer(state)))
+    #expect(state.highlightTerms.map(\.token) == ["paragraph"])
+    #expect(state.detailDocument?.matchLines.isEmpty == false)
+  }
+
   @Test func onlyTheNewestRequestsHitsAreShown() throws {
     var state = reader()
     for key in [Key.character("/")] + keys("premiere") { state = update(state, .key(key)) }
