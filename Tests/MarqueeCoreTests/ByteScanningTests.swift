@@ -37,10 +37,7 @@ struct ByteScanningTests {
       "a", "Z", "~", " ", " ", "\u{1}", "\u{1F}", "\u{7F}", "é", "’", "\u{A0}", "\u{200B}",
     ]
     for _ in 0..<5_000 {
-      var line = ""
-      for _ in 0..<Int.random(in: 0..<40, using: &generator) {
-        line += pool.randomElement(using: &generator)!
-      }
+      let line = randomText(from: pool, pieces: 0..<40, &generator)
       let expected =
         TextCleaning.terminalSafe(line) == line && !line.contains("  ")
         && !line.hasPrefix(" ") && !line.hasSuffix(" ")
@@ -82,10 +79,7 @@ struct ByteScanningTests {
     var generator = SeededGenerator(seed: 5)
     let pool = [" ", "\t", "\u{A0}", "\u{200B}", "\u{3000}", "a", "\u{301}", "😀", "’", "\u{85}"]
     for _ in 0..<2_000 {
-      var text = ""
-      for _ in 0..<Int.random(in: 0..<8, using: &generator) {
-        text += pool.randomElement(using: &generator)!
-      }
+      let text = randomText(from: pool, pieces: 0..<8, &generator)
       #expect(
         LayoutLine.trimmingWhitespace(text[...]) == text.trimmingCharacters(in: .whitespaces),
         "\(text.debugDescription)")
@@ -172,14 +166,8 @@ struct ByteScanningTests {
     var generator = SeededGenerator(seed: 31)
     let pool = ["a", "b", " ", "ab", "é", "by ", " by", "hoto"]
     for _ in 0..<3_000 {
-      var line = ""
-      for _ in 0..<Int.random(in: 0..<16, using: &generator) {
-        line += pool.randomElement(using: &generator)!
-      }
-      var needle = ""
-      for _ in 0..<Int.random(in: 1..<4, using: &generator) {
-        needle += pool.randomElement(using: &generator)!
-      }
+      let line = randomText(from: pool, pieces: 0..<16, &generator)
+      let needle = randomText(from: pool, pieces: 1..<4, &generator)
       let bytes = Array(line.utf8)
       let start = Int.random(in: 0...bytes.count, using: &generator)
       let expected = (start..<max(start, bytes.count)).first {
@@ -194,10 +182,7 @@ struct ByteScanningTests {
     var generator = SeededGenerator(seed: 37)
     let pool = ["h", "H", "o", "O", "t", "T", "x", " ", "é", "hoto", "HoTo", "(", "\u{48}"]
     for _ in 0..<5_000 {
-      var line = ""
-      for _ in 0..<Int.random(in: 0..<30, using: &generator) {
-        line += pool.randomElement(using: &generator)!
-      }
+      let line = randomText(from: pool, pieces: 0..<30, &generator)
       let expected = line.lowercased().contains("hoto")
       let found = ValidUTF8.withBytes(of: line) { CreditTail.containsHoto($0) }
       #expect(found == expected, "\(line.debugDescription)")
@@ -208,10 +193,7 @@ struct ByteScanningTests {
     var generator = SeededGenerator(seed: 17)
     let pool = ["a", "Z", "7", " ", " ", "\t", "\n", ".", "-", "é", "’", "\u{A0}", "\u{3000}", "😀"]
     for _ in 0..<3_000 {
-      var text = ""
-      for _ in 0..<Int.random(in: 0..<60, using: &generator) {
-        text += pool.randomElement(using: &generator)!
-      }
+      let text = randomText(from: pool, pieces: 0..<60, &generator)
       let words = text.unicodeScalars.split { $0.properties.isWhitespace }.filter { word in
         word.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
       }
@@ -239,10 +221,7 @@ struct ByteScanningTests {
       "(", ")", ".", ").", "- ", " ", "a", "é", "\u{301}", "\u{600}", "\u{200D}", "😀", "\u{37E}",
     ]
     for _ in 0..<5_000 {
-      var text = ""
-      for _ in 0..<Int.random(in: 0..<6, using: &generator) {
-        text += pool.randomElement(using: &generator)!
-      }
+      let text = randomText(from: pool, pieces: 0..<6, &generator)
       let line = Substring(text)
       for affix in ["(", ")", ").", "- ", "* "] {
         #expect(
@@ -259,10 +238,7 @@ struct ByteScanningTests {
     var generator = SeededGenerator(seed: 9)
     let pool = [".", ". ", "…", "a", "Getty", "é", "\u{301}", "\u{2024}"]
     for _ in 0..<3_000 {
-      var text = ""
-      for _ in 0..<Int.random(in: 0..<6, using: &generator) {
-        text += pool.randomElement(using: &generator)!
-      }
+      let text = randomText(from: pool, pieces: 0..<6, &generator)
       let expected = text.contains("..") || text.contains("…")
       #expect(LayoutLine.containsEllipsis(text) == expected, "\(text.debugDescription)")
     }
@@ -274,10 +250,7 @@ struct ByteScanningTests {
     var generator = SeededGenerator(seed: 11)
     let pool = ["\n", "\n", "\r", " ", "\t", "a", "Bé", "\u{301}", "\u{A0}", "\u{1B}[m", "’"]
     for _ in 0..<3_000 {
-      var text = ""
-      for _ in 0..<Int.random(in: 0..<25, using: &generator) {
-        text += pool.randomElement(using: &generator)!
-      }
+      let text = randomText(from: pool, pieces: 0..<25, &generator)
       let split = SourceBlock.split(text).map { $0.lines.map { "\($0.indented)|\($0.text)" } }
       #expect(split == characterSplit(text), "\(text.debugDescription)")
     }
@@ -299,4 +272,13 @@ struct ByteScanningTests {
     if !current.isEmpty { blocks.append(current) }
     return blocks
   }
+}
+
+/// Pieces drawn at random from `pool`, joined: a count in `pieces`.
+func randomText(
+  from pool: [String], pieces: Range<Int>, _ generator: inout SeededGenerator
+) -> String {
+  (0..<Int.random(in: pieces, using: &generator)).map { _ in
+    pool.randomElement(using: &generator)!
+  }.joined()
 }
