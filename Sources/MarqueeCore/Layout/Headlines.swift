@@ -1,0 +1,130 @@
+/// Lines that read as headlines: links to other stories that lost their heading, and
+/// the blocks around them (paragraphs, images) that decide whether they are links.
+extension Furniture {
+  /// A short line in the shape of a headline: several words, no full stop at its end.
+  static func isHeadline(_ text: String) -> Bool {
+    guard text.utf8.count <= FurniturePhrases.maximumHeadlineLength,
+      text.split(separator: " ").count >= 2
+    else { return false }
+    return !endsLikeSentence(text, stops: ".,;")
+  }
+
+  /// How a line standing alone between paragraphs reads as a headline that lost its
+  /// heading (a link to another story), if it does.
+  enum OrphanHeadline {
+    /// Title case (most longer words capitalised) or all in capitals.
+    case titleCase
+    /// Sentence case with names in it and no punctuation at its end (`Katie Holmes
+    /// speaks out about giving daughter Suri a 'stable' childhood`): only trusted between
+    /// two paragraphs, since a line cut short by a scraper looks the same.
+    case sentenceCase
+    /// As `sentenceCase`, but a question (`Oscars 2017: what's up for best film?`):
+    /// only trusted after the story's end, since interviews are full of questions.
+    case question
+  }
+
+  /// A few words to a couple of dozen, no sentence end, not cut off mid-sentence, not a
+  /// numbered item, a subheading (`Name: the chameleon`) or a credit.
+  static func orphanHeadline(_ text: String) -> OrphanHeadline? {
+    // A caption with its credit in brackets ends in a bracket; no headline does.
+    guard text.utf8.count <= FurniturePhrases.maximumHeadlineLength, let lastByte = text.utf8.last,
+      let first = text.unicodeScalars.first,
+      first.properties.isUppercase || openingQuotes.contains(first)
+    else { return nil }
+    // Most lines have too few words or too many: counted on the bytes, without splitting.
+    guard (4...22).contains(wordCount(text)) else { return nil }
+    let words = text.utf8.split(separator: 0x20).map(Substring.init)
+    guard words.count >= 4, words.count <= 22,
+      let last = words.last?.lowercased(), !FurniturePhrases.danglingWords.contains(last)
+    else { return nil }
+    // A line of names alone is an image label or a subheading, unless it reads as a
+    // headline: five words or more, or a possessive (`Kelly Ripa's Guest Co-Hosts`).
+    let namesOnly =
+      words.count < 5 && CreditGrammar.isName(text) && !LowercasedLine(text).contains("'s ")
+      && !LowercasedLine(text).contains("’s ")
+    guard !namesOnly else { return nil }
+    let shouting = isShouting(text)
+    // `Watch Name Dance To …`: a video promo, whatever its punctuation.
+    let videoPromo =
+      (text.hasPrefix("Watch ") || text.hasPrefix("WATCH ")) && words.count >= 3
+      && (words[1].first?.isUppercase ?? false)
+      && !["below", "above", "here"].contains { text.lowercased().contains($0) }
+    guard shouting || videoPromo || !endsLikeSentence(text, stops: ".,;:…")
+    else { return nil }
+    let long = words.filter { $0.utf8.count >= 4 && $0.first!.isLetter }
+    let capitalised = long.filter { $0.first!.isUppercase }
+    let kind: OrphanHeadline
+    if shouting || videoPromo || long.count >= 3 && capitalised.count * 10 >= long.count * 8 {
+      kind = .titleCase
+    } else {
+      let capitals = words.map { $0.first?.isUppercase ?? false }
+      let namesSomeone = zip(capitals, capitals.dropFirst()).contains { $0 && $1 }
+      guard lastByte != UInt8(ascii: ")"), lastByte != UInt8(ascii: "]"),
+        words.count >= 6, words.count <= 20, namesSomeone, !isSubheading(words),
+        !endsLikeSentence(text, stops: "!")
+      else { return nil }
+      kind = endsLikeSentence(text, stops: "?") ? .question : .sentenceCase
+    }
+    guard CreditGrammar.wholeLine(text) == nil,
+      LabelWithCredit.split(text) == nil, CreditTail.split(text) == nil
+    else { return nil }
+    return kind
+  }
+
+  /// The runs of bytes other than space, as `utf8.split(separator: 0x20)` counts them.
+  private static func wordCount(_ text: String) -> Int {
+    ValidUTF8.withBytes(of: text) { bytes in
+      var count = 0
+      var previous: UInt8 = 0x20
+      for byte in bytes {
+        if previous == 0x20, byte != 0x20 { count += 1 }
+        previous = byte
+      }
+      return count
+    }
+  }
+
+  /// A title-case headline of seven words or more.
+  static func isFullHeadline(_ line: SourceLine) -> Bool {
+    line.text.split(separator: " ").count >= 7 && orphanHeadline(line.text) == .titleCase
+  }
+
+  /// A line in capitals with several words (`ARE THEY MARRIED? CLICK HERE …`).
+  static func isShouting(_ text: String) -> Bool {
+    var letters = 0
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        if ("a"..."z").contains(scalar) { return false }
+        if ("A"..."Z").contains(scalar) { letters += 1 }
+      } else if scalar.properties.isLowercase {
+        return false
+      } else if scalar.properties.isAlphabetic {
+        letters += 1
+      }
+    }
+    return letters >= 12
+  }
+
+  /// `Victoria Beckham: the chameleon`: a name, a colon and a few lowercase words.
+  private static func isSubheading(_ words: [Substring]) -> Bool {
+    guard let colon = words.prefix(4).firstIndex(where: { $0.hasSuffix(":") }),
+      colon + 1 < words.count
+    else { return false }
+    return words[colon + 1].first?.isLowercase ?? false
+  }
+
+  /// A block of running text: long, or ending in a full sentence.
+  static func isParagraph(_ block: SourceBlock) -> Bool {
+    let length = block.lines.reduce(0) { $0 + $1.text.utf8.count }
+    guard let last = block.lines.last?.text else { return false }
+    return length >= 150 || endsLikeSentence(last, stops: ".!?") && length >= 40
+  }
+
+  /// Whether a block begins with an image: a credit line, a gallery marker, or a caption
+  /// carrying its credit.
+  static func startsImage(_ block: SourceBlock) -> Bool {
+    guard let first = block.lines.first?.text else { return false }
+    return LayoutLine.isGalleryMarker(first) || CreditGrammar.wholeLine(first) != nil
+      || CreditTail.split(first) != nil
+  }
+}
