@@ -105,12 +105,10 @@ public struct SearchState: Sendable, Equatable {
   public var query: String
   /// Whether keys are going to the query line (after `/`) rather than moving around.
   public var isEditing: Bool
-  /// The words of the last query that parsed.
+  /// The words highlighted: those of the query whose results are shown. They change
+  /// when results arrive, not at every key, so that typing never lays out the selected
+  /// article again (a 1 MiB article took 250 ms a key).
   public var terms: [HighlightTerm] = []
-  /// The words highlighted in the article: those of the query whose results are shown.
-  /// They change when results arrive, not at every key, so that typing never lays out
-  /// the selected article again (a 1 MiB article took 250 ms a key).
-  public var shownTerms: [HighlightTerm] = []
   /// How many articles matched the last query that parsed.
   public var matchCount: Int = 0
   /// Why the text on the line is not a query yet (an unclosed quote while typing).

@@ -8,8 +8,7 @@ extension ReaderState {
     let previous = search?.previousSelection ?? selectedDocument
     search = SearchState(
       query: search?.query ?? "", isEditing: true, terms: search?.terms ?? [],
-      shownTerms: search?.shownTerms ?? [], matchCount: search?.matchCount ?? 0,
-      previousSelection: previous)
+      matchCount: search?.matchCount ?? 0, previousSelection: previous)
     if focus == .gallery || !layout.isWide { focus = .list }
   }
 
@@ -59,7 +58,6 @@ extension ReaderState {
     if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
       current.problem = nil
       current.terms = []
-      current.shownTerms = []
       current.matchCount = index.articles.count
       search = current
       showList(nil, selecting: selected ?? selectedDocument)
@@ -67,7 +65,6 @@ extension ReaderState {
     }
     do {
       let query = try SearchQuery(current.query)
-      current.terms = query.highlightTerms
       current.problem = nil
       search = current
       if searchesInBackground {
@@ -75,7 +72,7 @@ extension ReaderState {
         pendingSearch = SearchRequest(
           id: lastSearchID, query: query, keeping: selected, credit: credit)
       } else {
-        show(index.search(query), keeping: selected, credit: credit)
+        show(index.search(query), of: query, keeping: selected, credit: credit)
       }
     } catch {
       current.problem = error.description
@@ -87,10 +84,12 @@ extension ReaderState {
   mutating func finishSearch(id: Int, hits: [SearchHit]) {
     guard let request = pendingSearch, request.id == id, search != nil else { return }
     pendingSearch = nil
-    show(hits, keeping: request.keeping, credit: request.credit)
+    show(hits, of: request.query, keeping: request.keeping, credit: request.credit)
   }
 
-  private mutating func show(_ hits: [SearchHit], keeping selected: Int?, credit: String?) {
+  private mutating func show(
+    _ hits: [SearchHit], of query: SearchQuery, keeping selected: Int?, credit: String?
+  ) {
     // `C` follows the exact credit: the phrase search finds `Splash News` for `Splash`,
     // and only images credited exactly so are kept.
     let hits =
@@ -98,7 +97,7 @@ extension ReaderState {
         hits.filter { index.articles[$0.article].images.contains { $0.credit == credit } }
       } ?? hits
     search?.matchCount = hits.count
-    if let terms = search?.terms { search?.shownTerms = terms }
+    search?.terms = query.highlightTerms
     showList(hits.map(\.article), selecting: selected)
     if let credit {
       let noun = hits.count == 1 ? "article" : "articles"
@@ -156,7 +155,7 @@ extension ReaderState {
   }
 
   /// The words to highlight, when a search is active.
-  public var highlightTerms: [HighlightTerm] { search?.shownTerms ?? [] }
+  public var highlightTerms: [HighlightTerm] { search?.terms ?? [] }
 
   /// `n` / `N`: scrolls the article to the next or previous line with a match.
   mutating func jumpToMatch(forward: Bool) {

@@ -7,31 +7,16 @@ struct SourceLine {
   let indented: Bool
   /// 1-based, as `grep -n` counts; for `--explain` and the tests.
   let number: Int
-  /// What `CreditGrammar.wholeLine` said of the line, once the story filter has asked:
-  /// the layout asks again of every line, and the answer is among the dearer ones. Only
-  /// yes or no: the credit itself would make every line twice the size (the story
-  /// filter keeps the few there are).
-  private var creditCheck = CreditCheck.unasked
-
-  private enum CreditCheck: UInt8 { case unasked, no, yes }
-
-  /// Whether the line is known to be a credit line (it may be one and not known yet).
-  var isKnownCredit: Bool { creditCheck == .yes }
-  /// Whether the line is known to be no credit line.
-  var isKnownNoCredit: Bool { creditCheck == .no }
+  /// Whether the story filter found by `CreditGrammar.wholeLine` that the line is no
+  /// credit: the layout asks again of every line, and the answer is among the dearer
+  /// ones. (The few credit lines it found, it keeps itself: their strings would make
+  /// every line twice the size.)
+  var isKnownNoCredit = false
 
   init(text: String, indented: Bool, number: Int) {
     self.text = text
     self.indented = indented
     self.number = number
-  }
-
-  /// `CreditGrammar.wholeLine` of the text, remembering whether there is one.
-  mutating func wholeLineCredit() -> (credit: String, rule: String)? {
-    if creditCheck == .no { return nil }
-    let credit = CreditGrammar.wholeLine(text)
-    creditCheck = credit == nil ? .no : .yes
-    return credit
   }
 }
 

@@ -124,10 +124,11 @@ struct StoryFilter {
     if text.utf8.first == UInt8(ascii: ">") { return nil }
     let short = text.utf8.count <= FurniturePhrases.maximumCommentPrompt
     guard short else { return nil }
-    if let credit = line.wholeLineCredit() {
+    if let credit = CreditGrammar.wholeLine(text) {
       credits[line.number] = credit
       return nil
     }
+    line.isKnownNoCredit = true
     let lower = LowercasedLine(text)
     let hits = PhraseIndex.shared.scan(lower.bytes)
     if let match = Furniture.match(text, lower: lower, hits: hits) {
@@ -251,7 +252,7 @@ struct StoryFilter {
   private mutating func dropOrphanHeadlines(_ blocks: [SourceBlock]) -> [SourceBlock] {
     let kinds = blocks.enumerated().map { index, block -> Furniture.OrphanHeadline? in
       // A credit line is never a headline (`orphanHeadline` would find so, dearly).
-      guard index >= 1, block.lines.count <= 2, !block.lines[0].isKnownCredit,
+      guard index >= 1, block.lines.count <= 2, credits[block.lines[0].number] == nil,
         let first = Furniture.orphanHeadline(block.lines[0].text)
       else { return nil }
       if block.lines.count == 2 {
