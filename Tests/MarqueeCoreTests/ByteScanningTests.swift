@@ -178,6 +178,17 @@ struct ByteScanningTests {
     }
   }
 
+  @Test func lettersAreLoweredEightBytesAtATimeAsOneByOne() {
+    var generator = SeededGenerator(seed: 41)
+    for _ in 0..<2_000 {
+      let count = Int.random(in: 0..<40, using: &generator)
+      let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      var lowered = bytes
+      lowered.withUnsafeMutableBufferPointer(LowercasedLine.lowerASCIILetters)
+      #expect(lowered == bytes.map(ValidUTF8.asciiLowercased), "\(bytes)")
+    }
+  }
+
   @Test func hotoIsFoundInAnyCaseWhereverItStands() {
     var generator = SeededGenerator(seed: 37)
     let pool = ["h", "H", "o", "O", "t", "T", "x", " ", "é", "hoto", "HoTo", "(", "\u{48}"]

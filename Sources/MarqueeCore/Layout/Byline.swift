@@ -129,8 +129,9 @@ struct Byline: Hashable {
       !line.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") })
     else { return false }
     // The job comes last (`Senior Film Reporter`, `Flashfeed Staff`).
-    guard let lastWord = line.utf8.split(separator: 0x20).last,
-      lastWord.count <= longestStaffWord,
+    let utf8 = line.utf8
+    let lastWord = utf8[(utf8.lastIndex(of: 0x20).map(utf8.index(after:)) ?? utf8.startIndex)...]
+    guard !lastWord.isEmpty, lastWord.count <= longestStaffWord,
       FurniturePhrases.staffWords.contains(Substring(lastWord).lowercased())
     else { return false }
     return CreditGrammar.isName(line) || line.split(separator: " ").count <= 3

@@ -13,9 +13,8 @@ enum CreditGrammar {
     guard line.utf8.count <= LayoutPhrases.maximumCreditLineLength else { return nil }
     // Most lines are ruled out on their bytes: no credit prefix at the start (inside a
     // bracket or not), and no source, `courtesy` or slash in them.
-    let unbracketed = Substring(line).drop { $0 == "(" || $0 == "[" || $0 == " " }
     guard
-      LayoutLine.mayStartCreditPrefix(unbracketed)
+      LayoutLine.mayStartCreditPrefix(line, skippingBrackets: true)
         || CreditScreen.mayBeCredit(line)
     else { return nil }
     var text = Substring(line)

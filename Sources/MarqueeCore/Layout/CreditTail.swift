@@ -193,19 +193,32 @@ enum CreditTail {
     return nil
   }
 
-  /// Whether the bytes hold `hoto` in any case (`PHOTOGRAPH BY` too): each `h` (a byte
-  /// that ORing 0x20 turns into one) is tried with the three bytes after it, in one
-  /// comparison.
+  /// Whether the bytes hold `hoto` in any case (`PHOTOGRAPH BY` too). Every paragraph
+  /// passes here, so eight starting positions go at a step: four words loaded one byte
+  /// apart, each ORed with 0x20 (which lowers ASCII letters and turns no other byte into
+  /// one of `hot`) and XORed with its letter, are zero in a byte exactly where `hoto`
+  /// starts; a zero byte is found with the borrow trick (exact for "is there any").
   static func containsHoto(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard bytes.count >= 4, let base = bytes.baseAddress else { return false }
     let raw = UnsafeRawPointer(base)
-    let hoto = UInt32(littleEndian: 0x6F74_6F68)
+    func word(_ offset: Int) -> UInt64 {
+      UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        | 0x2020_2020_2020_2020
+    }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let (h, o, t) = (ones &* 0x68, ones &* 0x6F, ones &* 0x74)
     var offset = 0
-    let last = bytes.count - 4
-    while offset <= last {
-      if base[offset] | 0x20 == 0x68,
-        raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self) | 0x2020_2020 == hoto
-      {
+    // Words are read up to offset + 11: whole steps stop 11 bytes short of the end.
+    while offset + 11 < bytes.count {
+      let zeroWhereHoto =
+        (word(offset) ^ h) | (word(offset + 1) ^ o) | (word(offset + 2) ^ t)
+        | (word(offset + 3) ^ o)
+      if (zeroWhereHoto &- ones) & ~zeroWhereHoto & (ones &* 0x80) != 0 { return true }
+      offset += 8
+    }
+    let hoto = UInt32(littleEndian: 0x6F74_6F68)
+    while offset + 4 <= bytes.count {
+      if raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self) | 0x2020_2020 == hoto {
         return true
       }
       offset += 1

@@ -6,7 +6,8 @@ enum Furniture {
     -> FurniturePhrases.Phrase?
   {
     let core = trimmedCore(lower.bytes)
-    if core.count <= longestWholePhrase, let phrase = whole[hash(core)],
+    if core.count <= longestWholePhrase, case let key = hash(core), wholeKeys.contains(key),
+      let phrase = whole[key],
       phrase.phrase.utf8.elementsEqual(core)
         || trimmedCore(Array(phrase.phrase.utf8)).elementsEqual(core)
     {
@@ -42,7 +43,7 @@ enum Furniture {
   )? {
     if isSlideCounter(text) { return (.navigation, "slide counter") }
     if let kind = countedReaction(lower) { return (kind, "a count of comments or shares") }
-    if let first = text.utf8.first, first >= 0xC2, let character = text.first,
+    if let first = text.utf8.first, linkBulletLeadBytes.contains(first), let character = text.first,
       FurniturePhrases.linkBullets.contains(character)
     {
       return (.related, "bulleted link")
@@ -184,23 +185,30 @@ enum Furniture {
     }
   }
 
-  /// The lines of a block that make a bar of share buttons: two or more in a row, each
-  /// a platform's name or a share word (`Facebook`, `Twitter`, `Email`, `Share to X`).
-  static func shareBarLines(_ lines: [SourceLine]) -> Set<Int> {
-    guard lines.count >= 2 else { return [] }
-    let short = lines.map { $0.text.utf8.count <= longestShareButton }
-    guard zip(short, short.dropFirst()).contains(where: { $0 && $1 }) else { return [] }
-    let isButton = lines.indices.map { short[$0] && isShareButton(lines[$0].text) }
-    var found: Set<Int> = []
-    for index in lines.indices where isButton[index] {
-      let before = index > 0 && isButton[index - 1]
-      let after = index + 1 < lines.count && isButton[index + 1]
-      if before || after { found.insert(index) }
+  /// Where in a block (line positions, in order) a bar of share buttons stands: two or
+  /// more lines in a row, each a platform's name or a share word (`Facebook`, `Twitter`,
+  /// `Email`, `Share to X`).
+  static func shareBarLines(_ lines: [SourceLine]) -> [Int] {
+    // Every block passes here: most have no two short lines in a row, found without
+    // allocating.
+    func isShort(_ index: Int) -> Bool { lines[index].text.utf8.count <= longestShareButton }
+    guard lines.indices.dropFirst().contains(where: { isShort($0) && isShort($0 - 1) }) else {
+      return []
     }
-    return found
+    let short = lines.indices.map(isShort)
+    let isButton = lines.indices.map { short[$0] && isShareButton(lines[$0].text) }
+    return lines.indices.filter { index in
+      isButton[index]
+        && (index > 0 && isButton[index - 1] || index + 1 < lines.count && isButton[index + 1])
+    }
   }
 
   private static let longestShareButton = 24
+
+  /// The first UTF-8 byte of each link bullet: a line starting with another byte is ruled
+  /// out without reading its first `Character`.
+  private static let linkBulletLeadBytes = Array(
+    Set(FurniturePhrases.linkBullets.map { $0.utf8.first! }))
 
   private static func isShareButton(_ text: String) -> Bool {
     guard text.utf8.count <= longestShareButton else { return false }
@@ -313,6 +321,9 @@ enum Furniture {
     }
     return table
   }()
+  /// The keys of `whole` as bits, looked at first: nearly every line misses, and a miss
+  /// in the dictionary cost a hash of the key and mispredicted branches.
+  private static let wholeKeys = HashFilter(Array(whole.keys))
   private static let longestWholePhrase = FurniturePhrases.table.map(\.phrase.utf8.count).max()!
 
   /// FNV-1a of the bytes.

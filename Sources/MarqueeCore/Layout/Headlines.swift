@@ -31,23 +31,26 @@ extension Furniture {
       let first = text.unicodeScalars.first,
       first.properties.isUppercase || openingQuotes.contains(first)
     else { return nil }
-    // Most lines have too few words or too many: counted on the bytes, without splitting.
-    guard (4...22).contains(wordCount(text)) else { return nil }
-    let words = text.utf8.split(separator: 0x20).map(Substring.init)
-    guard words.count >= 4, words.count <= 22,
-      let last = words.last?.lowercased(), !FurniturePhrases.danglingWords.contains(last)
-    else { return nil }
+    // Most lines have too few words or too many: counted on the bytes, without splitting,
+    // and the cheaper tests go first.
+    let wordCount = wordCount(text)
+    guard (4...22).contains(wordCount) else { return nil }
     // A line of names alone is an image label or a subheading, unless it reads as a
     // headline: five words or more, or a possessive (`Kelly Ripa's Guest Co-Hosts`).
     let namesOnly =
-      words.count < 5 && CreditGrammar.isName(text) && !LowercasedLine(text).contains("'s ")
+      wordCount < 5 && CreditGrammar.isName(text) && !LowercasedLine(text).contains("'s ")
       && !LowercasedLine(text).contains("’s ")
     guard !namesOnly else { return nil }
     let shouting = isShouting(text)
     // `Watch Name Dance To …`: a video promo, whatever its punctuation.
+    let mayBeVideoPromo = text.hasPrefix("Watch ") || text.hasPrefix("WATCH ")
+    guard shouting || mayBeVideoPromo || !endsLikeSentence(text, stops: ".,;:…")
+    else { return nil }
+    let words = text.utf8.split(separator: 0x20).map(Substring.init)
+    guard let last = words.last?.lowercased(), !FurniturePhrases.danglingWords.contains(last)
+    else { return nil }
     let videoPromo =
-      (text.hasPrefix("Watch ") || text.hasPrefix("WATCH ")) && words.count >= 3
-      && (words[1].first?.isUppercase ?? false)
+      mayBeVideoPromo && (words[1].first?.isUppercase ?? false)
       && !["below", "above", "here"].contains { text.lowercased().contains($0) }
     guard shouting || videoPromo || !endsLikeSentence(text, stops: ".,;:…")
     else { return nil }

@@ -14,6 +14,12 @@ extension LayoutLine {
   static func equalsIgnoringCase<Text: StringProtocol>(_ text: Text, _ phrase: String) -> Bool {
     // No scalar takes more than four bytes: long lines are ruled out without a scan.
     guard text.utf8.count <= 4 * phrase.utf8.count else { return false }
+    // An ASCII first byte is a first letter that only its other case matches.
+    if let first = text.utf8.first, first < 0x80, let wanted = phrase.utf8.first,
+      ValidUTF8.asciiLowercased(first) != ValidUTF8.asciiLowercased(wanted)
+    {
+      return false
+    }
     let (scalars, isASCII) = ValidUTF8.withBytes(of: text) { bytes in
       (bytes.count(where: ValidUTF8.isScalarStart), !bytes.contains { $0 >= 0x80 })
     }
@@ -57,6 +63,8 @@ extension LayoutLine {
   /// `..` or `…`, as Foundation's `contains` finds them; ASCII text is searched on bytes
   /// (it cannot hold `…`, which is only compatibility-equivalent to `...`).
   static func containsEllipsis(_ text: String) -> Bool {
+    // Both need a `.` or the lead byte of `…` (E2), which most names and captions lack.
+    guard text.utf8.contains(where: { $0 == 0x2E || $0 == 0xE2 }) else { return false }
     guard ValidUTF8.isASCII(text) else { return text.contains("..") || text.contains("…") }
     return zip(text.utf8, text.utf8.dropFirst()).contains { $0 == 0x2E && $1 == 0x2E }
   }
@@ -64,14 +72,25 @@ extension LayoutLine {
   /// Whether the text, after any leading spaces, starts as some credit prefix does (its
   /// first three bytes, ignoring case): a cheap test every line passes before the
   /// prefixes are tried one by one.
-  static func mayStartCreditPrefix<Text: StringProtocol>(_ text: Text) -> Bool {
-    creditPrefixKey(text).map(creditPrefixKeys.contains) ?? false
+  /// With `skippingBrackets`, opening brackets among the leading spaces are skipped too
+  /// (`(Photo: X)`); a bracket that a combining mark follows is no `Character` of its
+  /// own, but then no prefix follows either.
+  static func mayStartCreditPrefix<Text: StringProtocol>(
+    _ text: Text, skippingBrackets: Bool = false
+  ) -> Bool {
+    creditPrefixKey(text, skippingBrackets: skippingBrackets).map(creditPrefixKeys.contains)
+      ?? false
   }
 
   /// The first three bytes after any leading spaces, lowered, as one number.
-  static func creditPrefixKey<Text: StringProtocol>(_ text: Text) -> UInt32? {
+  static func creditPrefixKey<Text: StringProtocol>(
+    _ text: Text, skippingBrackets: Bool = false
+  ) -> UInt32? {
     ValidUTF8.withBytes(of: text) { bytes in
-      guard let start = bytes.firstIndex(where: { $0 != 0x20 }) else { return nil }
+      let start = bytes.firstIndex { byte in
+        byte != 0x20 && !(skippingBrackets && (byte == 0x28 || byte == 0x5B))
+      }
+      guard let start else { return nil }
       var key: UInt32 = 0
       for offset in 0..<3 {
         let byte = start + offset < bytes.count ? bytes[start + offset] : 0

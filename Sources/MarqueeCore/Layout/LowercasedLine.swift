@@ -11,11 +11,39 @@ struct LowercasedLine {
   let bytes: [UInt8]
 
   init<Text: StringProtocol>(_ text: Text) {
-    bytes = ValidUTF8.withBytes(of: text) { source in
-      Array(unsafeUninitializedCapacity: source.count) { buffer, count in
-        for index in 0..<source.count { buffer[index] = ValidUTF8.asciiLowercased(source[index]) }
-        count = source.count
-      }
+    var buffer: [UInt8] = []
+    self.init(text, reusing: &buffer)
+  }
+
+  /// Lowers the text into `buffer`, which the line then shares: a caller that lowers
+  /// line after line and lets each go before the next keeps one allocation for all.
+  init<Text: StringProtocol>(_ text: Text, reusing buffer: inout [UInt8]) {
+    buffer.removeAll(keepingCapacity: true)
+    ValidUTF8.withBytes(of: text) { buffer.append(contentsOf: $0) }
+    buffer.withUnsafeMutableBufferPointer(Self.lowerASCIILetters)
+    bytes = buffer
+  }
+
+  /// Lowers `A`–`Z` in place, eight bytes at a step: a byte's bit 7 is set by adding
+  /// 0x3F to its low seven bits when it is at least `A`, and by adding 0x25 when it is
+  /// past `Z` (neither sum carries into the next byte); where the first is set, the
+  /// second not, and the byte was ASCII, bit 5 is set.
+  static func lowerASCIILetters(_ bytes: inout UnsafeMutableBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress else { return }
+    let raw = UnsafeMutableRawPointer(base)
+    let (low7, high) = (UInt64(0x7F7F_7F7F_7F7F_7F7F), UInt64(0x8080_8080_8080_8080))
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      let ascii = word & low7
+      let upper =
+        (ascii &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(ascii &+ 0x2525_2525_2525_2525) & ~word & high
+      raw.storeBytes(of: word | upper >> 2, toByteOffset: offset, as: UInt64.self)
+      offset += 8
+    }
+    while offset < bytes.count {
+      bytes[offset] = ValidUTF8.asciiLowercased(bytes[offset])
+      offset += 1
     }
   }
 

@@ -107,7 +107,9 @@ enum Paragraphs {
     var start = 0
     func flush(at index: Int) {
       if !current.isEmpty {
-        paragraphs.append(Paragraph(text: current.joined(separator: " "), lines: start..<index))
+        // Scraped pages put most paragraphs on one line: that line's string is shared.
+        let text = current.count == 1 ? current[0] : current.joined(separator: " ")
+        paragraphs.append(Paragraph(text: text, lines: start..<index))
       }
       current = []
       start = index

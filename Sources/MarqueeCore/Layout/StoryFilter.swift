@@ -26,6 +26,8 @@ struct StoryFilter {
   private var blockIndex = 0
   private var lastLink: String?
   private var previousWasByline = false
+  /// Where each line is lowered for matching, kept for the next line.
+  private var loweredBuffer: [UInt8] = []
 
   init(trace: LayoutTrace?, author: String? = nil, date: DateLine? = nil) {
     self.trace = trace
@@ -105,7 +107,9 @@ struct StoryFilter {
       }
       keep(upTo: lineCount)
     }
-    blocks = dropOrphanHeadlines(kept)
+    blocks = kept
+    kept = []
+    dropOrphanHeadlines(&blocks)
   }
 
   private var nearTheTop: Bool { storyLines < FurniturePhrases.bylineWithinLines }
@@ -129,7 +133,7 @@ struct StoryFilter {
       return nil
     }
     line.isKnownNoCredit = true
-    let lower = LowercasedLine(text)
+    let lower = LowercasedLine(text, reusing: &loweredBuffer)
     let hits = PhraseIndex.shared.scan(lower.bytes)
     if let match = Furniture.match(text, lower: lower, hits: hits) {
       return take(match, text)
@@ -233,13 +237,14 @@ struct StoryFilter {
     {
       count += 1
     }
+    guard count > 0 else { return }
     let rest = SourceBlock(lines: Array(lines[count...]))
     // In hard-wrapped text every line is short, and a paragraph's first line, cut
     // mid-sentence, looks like a headline: only text with a paragraph to a line counts.
     let paragraphPerLine = rest.lines.contains {
       $0.text.utf8.count > FurniturePhrases.longestHardWrappedLine
     }
-    guard count > 0, paragraphPerLine, Furniture.isParagraph(rest),
+    guard paragraphPerLine, Furniture.isParagraph(rest),
       Furniture.orphanHeadline(lines[count].text) == nil
     else { return }
     for line in lines[..<count] {
@@ -249,7 +254,7 @@ struct StoryFilter {
     block.lines = rest.lines
   }
 
-  private mutating func dropOrphanHeadlines(_ blocks: [SourceBlock]) -> [SourceBlock] {
+  private mutating func dropOrphanHeadlines(_ blocks: inout [SourceBlock]) {
     let kinds = blocks.enumerated().map { index, block -> Furniture.OrphanHeadline? in
       // A credit line is never a headline (`orphanHeadline` would find so, dearly).
       guard index >= 1, block.lines.count <= 2, credits[block.lines[0].number] == nil,
@@ -265,7 +270,6 @@ struct StoryFilter {
     let isCandidate = kinds.map { $0 != nil }
     var kept: [SourceBlock] = []
     kept.reserveCapacity(blocks.count)
-    var blocks = blocks
     for index in blocks.indices.dropFirst(2) where Furniture.isParagraph(blocks[index - 1]) {
       dropGluedHeadlines(from: &blocks[index])
     }
@@ -311,6 +315,6 @@ struct StoryFilter {
       }
       index = end
     }
-    return kept
+    blocks = kept
   }
 }
