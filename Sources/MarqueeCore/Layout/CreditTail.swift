@@ -209,11 +209,15 @@ enum CreditTail {
     let (h, o, t) = (ones &* 0x68, ones &* 0x6F, ones &* 0x74)
     var offset = 0
     // Words are read up to offset + 11: whole steps stop 11 bytes short of the end.
+    func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & (ones &* 0x80) != 0 }
     while offset + 11 < bytes.count {
-      let zeroWhereHoto =
-        (word(offset) ^ h) | (word(offset + 1) ^ o) | (word(offset + 2) ^ t)
-        | (word(offset + 3) ^ o)
-      if (zeroWhereHoto &- ones) & ~zeroWhereHoto & (ones &* 0x80) != 0 { return true }
+      // `ho` first, which few steps hold; the whole of `hoto` only where it does.
+      let zeroWhereHo = (word(offset) ^ h) | (word(offset + 1) ^ o)
+      if hasZeroByte(zeroWhereHo),
+        hasZeroByte(zeroWhereHo | (word(offset + 2) ^ t) | (word(offset + 3) ^ o))
+      {
+        return true
+      }
       offset += 8
     }
     let hoto = UInt32(littleEndian: 0x6F74_6F68)

@@ -64,6 +64,9 @@ struct PhraseIndex: Sendable {
     let bytes: [UInt8]
     let list: Int
     let position: Int
+
+    /// The first two bytes, as `scan` looks entries up.
+    var key: Int { Int(bytes[0]) << 8 | Int(bytes[1]) }
   }
 
   /// One bit per hash of each four bytes a phrase holds within its first
@@ -80,23 +83,23 @@ struct PhraseIndex: Sendable {
   private let entries: [Entry]
 
   private init(lists: [[String]]) {
-    var byKey: [Int: [Entry]] = [:]
+    var entries: [Entry] = []
     for (list, phrases) in lists.enumerated() {
       for (position, phrase) in phrases.enumerated() {
         let bytes = Array(phrase.utf8)
         precondition(bytes.count >= 2, "a phrase needs two bytes to be indexed")
-        byKey[Int(bytes[0]) << 8 | Int(bytes[1]), default: []].append(
-          Entry(bytes: bytes, list: list, position: position))
+        entries.append(Entry(bytes: bytes, list: list, position: position))
       }
     }
-    var starts: [Int32] = []
-    starts.reserveCapacity(65_537)
-    var entries: [Entry] = []
-    for key in 0..<65_536 {
-      starts.append(Int32(entries.count))
-      if let found = byKey[key] { entries += found }
+    // Grouped by key in a stable sort, so that each key keeps its phrases in list order,
+    // and the range of each key counted off (every process builds this at its start).
+    entries = entries.enumerated().sorted {
+      ($0.element.key, $0.offset) < ($1.element.key, $1.offset)
     }
-    starts.append(Int32(entries.count))
+    .map(\.element)
+    var starts = [Int32](repeating: 0, count: 65_537)
+    for entry in entries { starts[entry.key + 1] += 1 }
+    for key in 0..<65_536 { starts[key + 1] += starts[key] }
     let shortest = entries.map(\.bytes.count).min() ?? 4
     precondition(shortest >= 4, "a phrase needs four bytes to be indexed")
     var quadBits = Array(repeating: UInt64(0), count: 1_024)
