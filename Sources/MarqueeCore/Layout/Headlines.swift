@@ -44,16 +44,15 @@ extension Furniture {
     let shouting = isShouting(text)
     // `Watch Name Dance To …`: a video promo, whatever its punctuation.
     let mayBeVideoPromo = text.hasPrefix("Watch ") || text.hasPrefix("WATCH ")
-    guard shouting || mayBeVideoPromo || !endsLikeSentence(text, stops: ".,;:…")
-    else { return nil }
+    let endsSentence = endsLikeSentence(text, stops: ".,;:…")
+    guard shouting || mayBeVideoPromo || !endsSentence else { return nil }
     let words = text.utf8.split(separator: 0x20).map(Substring.init)
     guard let last = words.last?.lowercased(), !FurniturePhrases.danglingWords.contains(last)
     else { return nil }
     let videoPromo =
       mayBeVideoPromo && (words[1].first?.isUppercase ?? false)
       && !["below", "above", "here"].contains { text.lowercased().contains($0) }
-    guard shouting || videoPromo || !endsLikeSentence(text, stops: ".,;:…")
-    else { return nil }
+    guard shouting || videoPromo || !endsSentence else { return nil }
     let long = words.filter { $0.utf8.count >= 4 && $0.first!.isLetter }
     let capitalised = long.filter { $0.first!.isUppercase }
     let kind: OrphanHeadline

@@ -108,7 +108,7 @@ struct StoryFilter {
       keep(upTo: lineCount)
     }
     blocks = kept
-    kept = []
+    kept = []  // so that the blocks are the only reference, changed in place
     dropOrphanHeadlines(&blocks)
   }
 
