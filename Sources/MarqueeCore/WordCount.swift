@@ -51,9 +51,7 @@ public enum WordCount {
       index += length
       if isNonASCIIWhitespace(scalar) {
         (count, state) = advance(count, state, by: ByteClass.space)
-      } else if state == 0,
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-      {
+      } else if state == 0, isContent(scalar) {
         state = 1
       }
     }
@@ -95,6 +93,19 @@ public enum WordCount {
 
   /// The Unicode White_Space scalars above ASCII, written out: the property lookup was a
   /// hot spot, and the set has not changed since Unicode 6.3.
+  /// Whether a non-ASCII scalar makes its word count: a letter or a number. The accented
+  /// Latin letters of names and the quotes and dashes of punctuation are told by their
+  /// range (Latin-1's letters but `×` and `÷`, all of Latin Extended-A and -B; nothing in
+  /// General Punctuation), which costs less than asking for the scalar's properties.
+  static func isContent(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0xD7, 0xF7: false
+    case 0xC0...0x24F: true
+    case 0x2000...0x206F: false
+    default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+  }
+
   private static func isNonASCIIWhitespace(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true

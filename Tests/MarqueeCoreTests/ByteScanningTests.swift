@@ -197,6 +197,14 @@ struct ByteScanningTests {
       let expected = line.lowercased().contains("hoto")
       let found = ValidUTF8.withBytes(of: line) { CreditTail.containsHoto($0) }
       #expect(found == expected, "\(line.debugDescription)")
+      // From any start, the offset is the first where the lowered bytes read `hoto`.
+      let lowered = Array(line.utf8).map(ValidUTF8.asciiLowercased)
+      let start = Int.random(in: 0...lowered.count, using: &generator)
+      let naive = (start..<max(start, lowered.count - 3)).first {
+        lowered[$0..<$0 + 4].elementsEqual("hoto".utf8)
+      }
+      let offset = ValidUTF8.withBytes(of: line) { CreditTail.hotoOffset(in: $0, from: start) }
+      #expect(offset == naive, "\(line.debugDescription) from \(start)")
     }
   }
 
@@ -209,6 +217,39 @@ struct ByteScanningTests {
         word.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
       }
       #expect(WordCount.of(text) == words.count, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func asciiNeedlesAreFoundWhereTheirBytesStand() {
+    var generator = SeededGenerator(seed: 41)
+    let pool = [" ", "a", "n", "d", "and", " and ", ",", "é", "A", "\u{301}", "an d"]
+    for _ in 0..<3_000 {
+      let text = randomText(from: pool, pieces: 0..<12, &generator)
+      let bytes = Array(text.utf8)
+      func naive(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        return (0...(bytes.count - pattern.count)).contains {
+          bytes[$0..<$0 + pattern.count].elementsEqual(pattern)
+        }
+      }
+      #expect(
+        ValidUTF8.contains(text, ascii: " and ") == naive(" and "), "\(text.debugDescription)")
+      #expect(ValidUTF8.contains(text, ascii: ",") == naive(","), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func sentenceEndsAreFoundBehindClosingMarksOnTheBytes() {
+    var generator = SeededGenerator(seed: 43)
+    let pool = ["a", ".", "?", "…", ")", "\"", "”", "’", "'", "»", "é", " ", "😀", ",", "\u{301}"]
+    let closing: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»", ")"]
+    for _ in 0..<5_000 {
+      let text = randomText(from: pool, pieces: 0..<8, &generator)
+      var scalars = text.unicodeScalars[...]
+      while let last = scalars.last, closing.contains(last) { scalars = scalars.dropLast() }
+      let expected = scalars.last.map { ".!?…".unicodeScalars.contains($0) } ?? true
+      #expect(
+        Furniture.endsLikeSentence(text, stops: ".!?…") == expected, "\(text.debugDescription)")
     }
   }
 

@@ -74,13 +74,23 @@ enum CreditGrammar {
   /// table does not know. Names joined by `and` or commas are not credits.
   static func isPhotographerSlashOutlet<Text: StringProtocol>(_ text: Text) -> Bool {
     guard text.utf8.count <= LayoutPhrases.maximumSlashCreditLength,
-      text.utf8.contains(UInt8(ascii: "/"))
+      text.utf8.contains(UInt8(ascii: "/")),
+      !text.utf8.contains(UInt8(ascii: ",")), !containsNumber(text)
     else { return false }
     let parts = String(text).split(separator: "/").map { LayoutLine.trimmingWhitespace($0) }
-    guard parts.count == 2, parts.allSatisfy({ !$0.contains(",") && !$0.contains(" and ") }),
-      parts[0].split(separator: " ").count >= 2, !text.contains(where: \.isNumber)
+    guard parts.count == 2, !parts.contains(where: { ValidUTF8.contains($0, ascii: " and ") }),
+      parts[0].split(separator: " ").count >= 2
     else { return false }
     return parts.allSatisfy(isName)
+  }
+
+  /// Whether any character is a number: an ASCII digit on the bytes, and only text with
+  /// other scalars asks their properties.
+  private static func containsNumber<Text: StringProtocol>(_ text: Text) -> Bool {
+    let (digit, ascii) = ValidUTF8.withBytes(of: text) { bytes in
+      (bytes.contains { $0 &- 0x30 < 10 }, !bytes.contains { $0 >= 0x80 })
+    }
+    return digit || !ascii && text.contains(where: \.isNumber)
   }
 
   /// Whether text reads as a credit after a prefix: sources, or a few names (a title-case

@@ -9,7 +9,14 @@
 enum CreditScreen {
   /// Whether `text` may be credit text; false means it certainly is not.
   static func mayBeCredit<Text: StringProtocol>(_ text: Text) -> Bool {
-    ValidUTF8.withBytes(of: text) { bytes in
+    // The tables are read into locals once: a static read in the loop pays a `swift_once`
+    // check per word.
+    let (sourceWords, allowedLowercase, courtesyHash) = (
+      Self.sourceWords, Self.allowedLowercase, Self.courtesyHash
+    )
+    let separators = (Self.separatorsBelow64, Self.separatorsFrom64)
+    func isSeparator(_ byte: UInt8) -> Bool { Self.isSeparator(byte, separators) }
+    return ValidUTF8.withBytes(of: text) { bytes in
       var namesSomething = false
       var start = 0
       while start < bytes.count {
@@ -53,8 +60,10 @@ enum CreditScreen {
   /// Space, `/ ; , | : ( ) [ ]`: a bit each in two words, one for the bytes below 64 and
   /// one for 64–127, tested without a branch per case (a jump table on every byte of
   /// every short line mispredicted often).
-  private static func isSeparator(_ byte: UInt8) -> Bool {
-    let mask = byte < 64 ? separatorsBelow64 : byte < 128 ? separatorsFrom64 : 0
+  private static func isSeparator(_ byte: UInt8, _ masks: (below64: UInt64, from64: UInt64))
+    -> Bool
+  {
+    let mask = byte < 64 ? masks.below64 : byte < 128 ? masks.from64 : 0
     return mask >> UInt64(byte & 63) & 1 != 0
   }
 

@@ -193,49 +193,82 @@ enum CreditTail {
     return nil
   }
 
-  /// Whether the bytes hold `hoto` in any case (`PHOTOGRAPH BY` too). Every paragraph
-  /// passes here, so eight starting positions go at a step: four words loaded one byte
-  /// apart, each ORed with 0x20 (which lowers ASCII letters and turns no other byte into
-  /// one of `hot`) and XORed with its letter, are zero in a byte exactly where `hoto`
-  /// starts; a zero byte is found with the borrow trick (exact for "is there any").
+  /// Whether the bytes hold `hoto` in any case (`PHOTOGRAPH BY` too).
   static func containsHoto(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard bytes.count >= 4, let base = bytes.baseAddress else { return false }
+    hotoOffset(in: bytes) != nil
+  }
+
+  /// Where `hoto` first starts, in any case, at or after `start`. Every paragraph passes
+  /// here, so eight starting positions go at a step: four words loaded one byte apart,
+  /// each ORed with 0x20 (which lowers ASCII letters and turns no other byte into one of
+  /// `hot`) and XORed with its letter, are zero in a byte exactly where `hoto` starts; a
+  /// zero byte is found with the borrow trick (exact for "is there any"), and only then
+  /// are the step's positions compared one by one.
+  static func hotoOffset(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    guard start >= 0, bytes.count - start >= 4, let base = bytes.baseAddress else { return nil }
     let raw = UnsafeRawPointer(base)
     func word(_ offset: Int) -> UInt64 {
       UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         | 0x2020_2020_2020_2020
     }
+    let hoto = UInt32(littleEndian: 0x6F74_6F68)
+    func isHoto(at offset: Int) -> Bool {
+      raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self) | 0x2020_2020 == hoto
+    }
     let ones: UInt64 = 0x0101_0101_0101_0101
     let (h, o, t) = (ones &* 0x68, ones &* 0x6F, ones &* 0x74)
-    var offset = 0
+    var offset = start
     // Words are read up to offset + 11: whole steps stop 11 bytes short of the end.
     func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & (ones &* 0x80) != 0 }
     while offset + 11 < bytes.count {
       // `ho` first, which few steps hold; the whole of `hoto` only where it does.
       let zeroWhereHo = (word(offset) ^ h) | (word(offset + 1) ^ o)
       if hasZeroByte(zeroWhereHo),
-        hasZeroByte(zeroWhereHo | (word(offset + 2) ^ t) | (word(offset + 3) ^ o))
+        hasZeroByte(zeroWhereHo | (word(offset + 2) ^ t) | (word(offset + 3) ^ o)),
+        let found = (offset..<offset + 8).first(where: isHoto)
       {
-        return true
+        return found
       }
       offset += 8
     }
-    let hoto = UInt32(littleEndian: 0x6F74_6F68)
     while offset + 4 <= bytes.count {
-      if raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self) | 0x2020_2020 == hoto {
-        return true
-      }
+      if isHoto(at: offset) { return offset }
       offset += 1
     }
-    return false
+    return nil
+  }
+
+  /// The sentence openings that credit a photographer, every one `p` + `hoto` + a tail.
+  private static let photoOpenings = [
+    "photographs by ", "photograph by ", "photography by ", "photo by ",
+  ]
+  private static let photoOpeningTails = photoOpenings.map { Array($0.utf8.dropFirst(5)) }
+
+  /// Where each of `photoOpenings` first occurs in the bytes, in any ASCII case (-1 where
+  /// it does not): found from the places `hoto` stands, without lowering the line.
+  private static func photoOpeningOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    var offsets = [Int](repeating: -1, count: photoOpenings.count)
+    var from = 1
+    while let hoto = hotoOffset(in: bytes, from: from) {
+      from = hoto + 1
+      let start = hoto - 1
+      guard ValidUTF8.asciiLowercased(bytes[start]) == UInt8(ascii: "p") else { continue }
+      let after = hoto + 4
+      for (index, tail) in photoOpeningTails.enumerated()
+      where offsets[index] < 0 && after + tail.count <= bytes.count
+        && tail.indices.allSatisfy({ ValidUTF8.asciiLowercased(bytes[after + $0]) == tail[$0] })
+      {
+        offsets[index] = start
+      }
+    }
+    return offsets
   }
 
   private static func photographSentence(_ line: String) -> Inline? {
-    // Every opening below holds `hoto`, in any case but its first letter.
+    // Most paragraphs hold no `hoto`: they pass without an allocation.
     guard ValidUTF8.withBytes(of: line, { containsHoto($0) }) else { return nil }
-    let lower = LowercasedLine(line)
-    for opening in ["photographs by ", "photograph by ", "photography by ", "photo by "] {
-      guard let offset = lower.firstOffset(of: opening) else { continue }
+    let offsets = ValidUTF8.withBytes(of: line, photoOpeningOffsets)
+    for (opening, offset) in zip(photoOpenings, offsets) where offset >= 0 {
       let text = Substring(line)
       let start = text.utf8.index(text.startIndex, offsetBy: offset)
       // It must open a sentence: at the line's start or after a sentence end.

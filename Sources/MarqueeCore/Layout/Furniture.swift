@@ -17,9 +17,11 @@ enum Furniture {
     let firstByte = Int(lower.bytes.first ?? 0)
     // The second byte rules out most phrases with the first, before they are compared.
     let secondByte = lower.bytes.count > 1 ? lower.bytes[1] : 0
-    for (index, second) in prefixSecondBytesByFirstByte[firstByte].enumerated()
-    where second == secondByte || second == 0 {
-      let phrase = prefixesByFirstByte[firstByte][index]
+    let (seconds, phrases) = (
+      prefixSecondBytesByFirstByte[firstByte], prefixesByFirstByte[firstByte]
+    )
+    for (index, second) in seconds.enumerated() where second == secondByte || second == 0 {
+      let phrase = phrases[index]
       guard lower.startsWithWord(phrase.phrase) else { continue }
       if phrase.match == .headingPrefix {
         guard text.split(separator: " ").count <= FurniturePhrases.maximumHeadingWords,
@@ -228,7 +230,10 @@ enum Furniture {
   /// `-- ` (the mail signature separator) or a rule of underscores or dashes that starts
   /// a mailing list's footer.
   static func isSignatureStart(_ text: String) -> Bool {
-    text == "--" || text == "-- "
+    // Every line of every page passes here: the first byte rules out nearly all of them.
+    guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "_")
+    else { return false }
+    return text == "--" || text == "-- "
       || text.utf8.first == UInt8(ascii: "_") && text.utf8.count >= 10
         && text.utf8.allSatisfy { $0 == UInt8(ascii: "_") }
   }
@@ -283,13 +288,29 @@ enum Furniture {
     {
       return stops.utf8.contains(lastByte)
     }
-    var scalars = text.unicodeScalars[...]
-    while let last = scalars.last, closingMarks.contains(last) { scalars = scalars.dropLast() }
-    guard let last = scalars.last else { return true }
+    // The rest steps back scalar by scalar on the bytes (a caption ends in `)`).
+    let last = ValidUTF8.withBytes(of: text) { bytes -> Unicode.Scalar? in
+      var end = bytes.count
+      while end > 0 {
+        var start = end - 1
+        while start > 0, !ValidUTF8.isScalarStart(bytes[start]) { start -= 1 }
+        let scalar = ValidUTF8.scalar(in: bytes, at: start).scalar
+        guard isClosingMark(scalar) else { return scalar }
+        end = start
+      }
+      return nil
+    }
+    guard let last else { return true }
     return stops.unicodeScalars.contains(last)
   }
 
-  private static let closingMarks: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»", ")"]
+  /// `"` `”` `’` `'` `»` `)`: what may close a sentence after its stop.
+  private static func isClosingMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "\"", "”", "’", "'", "»", ")": true
+    default: false
+    }
+  }
 
   /// The line without an opening address such as `HollywoodLifers, ` or `So, `.
   private static func droppingVocative(_ bytes: [UInt8]) -> ArraySlice<UInt8> {

@@ -23,13 +23,27 @@ extension Furniture {
     case question
   }
 
+  /// Whether the first scalar is a capital or an opening quote, on the byte where it is
+  /// ASCII.
+  private static func startsUppercaseOrQuoted(_ text: String) -> Bool {
+    guard let byte = text.utf8.first else { return false }
+    if byte < 0x80 { return byte &- 0x41 < 26 || byte == 0x22 || byte == 0x27 }
+    guard let first = text.unicodeScalars.first else { return false }
+    return first.properties.isUppercase || openingQuotes.contains(first)
+  }
+
+  /// `'s ` or `’s ` in any case (`Kelly Ripa's Guest Co-Hosts`).
+  private static func hasPossessive(_ text: String) -> Bool {
+    let lower = LowercasedLine(text)
+    return lower.contains("'s ") || lower.contains("’s ")
+  }
+
   /// A few words to a couple of dozen, no sentence end, not cut off mid-sentence, not a
   /// numbered item, a subheading (`Name: the chameleon`) or a credit.
   static func orphanHeadline(_ text: String) -> OrphanHeadline? {
     // A caption with its credit in brackets ends in a bracket; no headline does.
     guard text.utf8.count <= FurniturePhrases.maximumHeadlineLength, let lastByte = text.utf8.last,
-      let first = text.unicodeScalars.first,
-      first.properties.isUppercase || openingQuotes.contains(first)
+      startsUppercaseOrQuoted(text)
     else { return nil }
     // Most lines have too few words or too many: counted on the bytes, without splitting,
     // and the cheaper tests go first.
@@ -38,8 +52,7 @@ extension Furniture {
     // A line of names alone is an image label or a subheading, unless it reads as a
     // headline: five words or more, or a possessive (`Kelly Ripa's Guest Co-Hosts`).
     let namesOnly =
-      wordCount < 5 && CreditGrammar.isName(text) && !LowercasedLine(text).contains("'s ")
-      && !LowercasedLine(text).contains("’s ")
+      wordCount < 5 && CreditGrammar.isName(text) && !hasPossessive(text)
     guard !namesOnly else { return nil }
     let shouting = isShouting(text)
     // `Watch Name Dance To …`: a video promo, whatever its punctuation.

@@ -63,7 +63,7 @@ enum LayoutLine {
       credit.count <= LayoutPhrases.maximumBareCreditLength,
       credit.split(separator: " ").count <= LayoutPhrases.maximumBareCreditWords
     else { return false }
-    return !containsEllipsis(credit) && !credit.contains(":")
+    return !containsEllipsis(credit) && !credit.utf8.contains(UInt8(ascii: ":"))
   }
 
   /// The text after an ASCII `prefix` matched ignoring case, or nil. Compared on the
