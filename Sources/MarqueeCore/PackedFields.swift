@@ -38,26 +38,33 @@ struct PackedFields: Sendable {
     sourceURL: String?, author: String?, date: String?, title: String, dek: String,
     body: [ArticleBlock], images: [ArticleImage], relatedLinks: [String]
   ) {
-    var writer = Writer()
-    if let sourceURL { writer.add(.sourceURL, sourceURL) }
-    if let author { writer.add(.author, author) }
-    if let date { writer.add(.date, date) }
-    writer.add(.title, title)
-    writer.add(.dek, dek)
-    for link in relatedLinks { writer.add(.related, link) }
-    for image in images {
-      writer.add(image.isGallery ? .galleryImage : .image)
-      if let label = image.label { writer.add(.label, label) }
-      if let caption = image.caption { writer.add(.caption, caption) }
-      if let credit = image.credit { writer.add(.credit, credit) }
-    }
-    for block in body {
-      switch block {
-      case .paragraph(let paragraph): writer.add(.paragraph, paragraph)
-      case .image(let index): writer.add(.imageReference, number: index)
+    // Written twice: once to count the bytes, then into an allocation of that size (an
+    // array grown piece by piece was copied a dozen times, and once more to trim it).
+    func write(_ writer: inout Writer) {
+      if let sourceURL { writer.add(.sourceURL, sourceURL) }
+      if let author { writer.add(.author, author) }
+      if let date { writer.add(.date, date) }
+      writer.add(.title, title)
+      writer.add(.dek, dek)
+      for link in relatedLinks { writer.add(.related, link) }
+      for image in images {
+        writer.add(image.isGallery ? .galleryImage : .image)
+        if let label = image.label { writer.add(.label, label) }
+        if let caption = image.caption { writer.add(.caption, caption) }
+        if let credit = image.credit { writer.add(.credit, credit) }
+      }
+      for block in body {
+        switch block {
+        case .paragraph(let paragraph): writer.add(.paragraph, paragraph)
+        case .image(let index): writer.add(.imageReference, number: index)
+        }
       }
     }
-    bytes = writer.finish()
+    var counter = Writer(counting: true)
+    write(&counter)
+    var writer = Writer(capacity: counter.count)
+    write(&writer)
+    bytes = writer.bytes
     range = bytes.indices
   }
 
@@ -185,31 +192,47 @@ struct PackedFields: Sendable {
 
   /// Builds one article's bytes. Numbers fit in 32 bits: no piece is longer than the
   /// largest file Marquee reads (`LoadOptions.largestMaxFileSize`) decodes to.
+  /// Writes pieces into `bytes`, or only counts them.
   private struct Writer {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
+    private(set) var count = 0
+    private let counting: Bool
+
+    init(counting: Bool) {
+      self.counting = counting
+    }
+
+    init(capacity: Int) {
+      counting = false
+      bytes.reserveCapacity(capacity)
+    }
 
     mutating func add(_ kind: Kind) {
-      bytes.append(kind.rawValue)
+      append(kind.rawValue)
     }
 
     mutating func add(_ kind: Kind, number: Int) {
-      bytes.append(kind.rawValue)
-      VarInt.append(UInt32(clamping: number), to: &bytes)
+      append(kind.rawValue)
+      appendVarInt(UInt32(clamping: number))
     }
 
     mutating func add(_ kind: Kind, _ text: String) {
-      bytes.append(kind.rawValue)
+      append(kind.rawValue)
       ValidUTF8.withBytes(of: text) { text in
-        VarInt.append(UInt32(text.count), to: &bytes)
-        bytes += text
+        appendVarInt(UInt32(text.count))
+        count += text.count
+        if !counting { bytes += text }
       }
     }
 
-    /// The bytes, in an allocation of exactly their size.
-    consuming func finish() -> [UInt8] {
-      Array(unsafeUninitializedCapacity: bytes.count) { buffer, count in
-        count = buffer.initialize(fromContentsOf: bytes)
-      }
+    private mutating func append(_ byte: UInt8) {
+      count += 1
+      if !counting { bytes.append(byte) }
+    }
+
+    private mutating func appendVarInt(_ value: UInt32) {
+      count += Int(VarInt.size(value))
+      if !counting { VarInt.append(value, to: &bytes) }
     }
   }
 }

@@ -207,6 +207,12 @@ enum Furniture {
 
   private static let longestShareButton = 24
 
+  /// The share buttons and the platforms' spellings, for `isShareButton` to screen by.
+  private static let shareButtonWords = HashFilter(
+    (FurniturePhrases.shareButtons
+      + PhotoSources.table.filter { $0.kind == .platform }.flatMap(\.spellings))
+      .map { HashFilter.lowercaseHash($0) })
+
   /// The first UTF-8 byte of each link bullet: a line starting with another byte is ruled
   /// out without reading its first `Character`.
   private static let linkBulletLeadBytes = Array(
@@ -214,6 +220,14 @@ enum Furniture {
 
   private static func isShareButton(_ text: String) -> Bool {
     guard text.utf8.count <= longestShareButton else { return false }
+    // Most short lines (labels) are ruled out on their bytes: ASCII text lowers as its
+    // bytes do, so a hash that no button nor platform has means neither matches.
+    if ValidUTF8.isASCII(text), !shareButtonWords.mayContain(word: text.utf8),
+      text.utf8.count < 6
+        || !zip(text.utf8, "share ".utf8).allSatisfy({ ValidUTF8.asciiLowercased($0) == $1 })
+    {
+      return false
+    }
     let lower = text.lowercased()
     if FurniturePhrases.shareButtons.contains(lower) { return true }
     if lower.hasPrefix("share to ") || lower.hasPrefix("share on ") { return true }

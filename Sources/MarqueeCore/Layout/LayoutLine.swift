@@ -3,8 +3,13 @@ import Foundation
 /// Recognises the single lines that give an article its layout.
 enum LayoutLine {
   static func isGalleryMarker(_ line: String) -> Bool {
-    LayoutPhrases.galleryMarkers.contains { equalsIgnoringCase(line, $0) }
+    // Every line is asked: a paragraph is too long to be one (a scalar takes four bytes
+    // at most, as `equalsIgnoringCase` reckons).
+    line.utf8.count <= 4 * longestGalleryMarker
+      && LayoutPhrases.galleryMarkers.contains { equalsIgnoringCase(line, $0) }
   }
+
+  private static let longestGalleryMarker = LayoutPhrases.galleryMarkers.map(\.utf8.count).max()!
 
   /// A line that could name what a picture shows: short, and not ending like a sentence.
   static func isLabelLike(_ line: String) -> Bool {

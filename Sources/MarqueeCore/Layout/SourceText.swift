@@ -39,6 +39,8 @@ struct SourceBlock {
   static func split(_ text: String, trace: LayoutTrace? = nil) -> [SourceBlock] {
     ValidUTF8.withBytes(of: text) { bytes in
       var blocks: [SourceBlock] = []
+      // About one block per paragraph of a few hundred bytes: most pages need no regrowth.
+      blocks.reserveCapacity(bytes.count / 256 + 4)
       var current: [SourceLine] = []
       var lineStart = 0
       var number = 0
@@ -133,8 +135,13 @@ enum Paragraphs {
 
   static func isListItem(_ text: String) -> Bool {
     let line = Substring(text)
-    // U+2022 has no canonical equivalent, so a `• ` line starts with its lead byte E2.
+    // U+2022 has no canonical equivalent, so a `• ` line starts with its bytes; when an
+    // ASCII byte or nothing follows them, no grapheme spans the space either.
     return CharacterAffix.hasPrefix(line, "- ") || CharacterAffix.hasPrefix(line, "* ")
-      || (text.utf8.first == 0xE2 && text.hasPrefix("• "))
+      || text.utf8.starts(with: bulletAndSpace)
+        && (text.utf8.count == bulletAndSpace.count
+          || text.utf8.dropFirst(bulletAndSpace.count).first! < 0x80 || text.hasPrefix("• "))
   }
+
+  private static let bulletAndSpace = Array("• ".utf8)
 }

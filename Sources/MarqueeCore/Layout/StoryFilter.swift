@@ -33,6 +33,7 @@ struct StoryFilter {
     self.trace = trace
     self.author = author
     self.date = date
+    loweredBuffer.reserveCapacity(FurniturePhrases.maximumCommentPrompt)
   }
 
   /// What a removed line became.
@@ -51,6 +52,7 @@ struct StoryFilter {
   /// one-line blocks must not be copied line by line (nor take a copy per pass).
   mutating func filter(_ blocks: inout [SourceBlock]) {
     var kept: [SourceBlock] = []
+    kept.reserveCapacity(blocks.count)
     blockCount = blocks.count
     // Lines from the start of each block to the end of the page, for the signature
     // rule, counted once (summing them again at each `--` was quadratic).
