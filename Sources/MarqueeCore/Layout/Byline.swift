@@ -16,6 +16,9 @@ struct Byline: Hashable {
 
   static let maximumLength = 150
 
+  /// `FurniturePhrases.bylineOpenings` with their bytes.
+  private static let openings = FurniturePhrases.bylineOpenings.map { ($0, Array($0.utf8)) }
+
   static func read(_ line: String) -> Byline? {
     let lower = LowercasedLine(line)
     return read(line, lower: lower, hits: PhraseIndex.shared.scan(lower.bytes))
@@ -27,7 +30,7 @@ struct Byline: Hashable {
       ValidUTF8.isASCIILetterOrDigit(first)
     else { return nil }
     let text = Substring(line)
-    for opening in FurniturePhrases.bylineOpenings where lower.startsWithWord(opening) {
+    for (opening, bytes) in openings where lower.startsWithWord(bytes) {
       let rest = text.dropFirst(opening.count).drop { $0 == " " || $0 == ":" }
       if var byline = names(rest, rule: "byline “\(opening) …”") {
         byline.anywhere = opening != "by"

@@ -39,7 +39,7 @@ enum CreditGrammar {
       }
       var value = rest.drop { $0 == " " }
       if prefix.needsColon {
-        guard value.hasPrefix(":") else { continue }
+        guard CharacterAffix.hasPrefix(value, ":") else { continue }
         value = value.dropFirst()
       } else {
         // `Photo by` needs a space after it: `Photo byline` is no credit.

@@ -16,7 +16,7 @@ public struct DateLine: Sendable, Hashable {
   public static func read<Text: StringProtocol>(_ line: Text) -> DateLine? {
     guard line.utf8.count <= maximumLength, let first = line.utf8.first,
       first < 0x80, ValidUTF8.isASCIILetterOrDigit(first) || first == UInt8(ascii: "("),
-      line.utf8.contains(where: { $0 &- 0x30 < 10 }), mayOpenADate(line)
+      ValidUTF8.withBytes(of: line, { $0.contains { $0 &- 0x30 < 10 } }), mayOpenADate(line)
     else { return nil }
     var text = Substring(line)
     text = dropLabel(from: text)

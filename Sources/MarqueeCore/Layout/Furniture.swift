@@ -7,25 +7,23 @@ enum Furniture {
   {
     let core = trimmedCore(lower.bytes)
     if core.count <= longestWholePhrase, case let key = hash(core), wholeKeys.contains(key),
-      let phrase = whole[key],
-      phrase.phrase.utf8.elementsEqual(core)
-        || trimmedCore(Array(phrase.phrase.utf8)).elementsEqual(core)
+      let entry = whole[key], entry.core.elementsEqual(core)
     {
-      return phrase
+      return entry.phrase
     }
     guard text.utf8.count <= FurniturePhrases.maximumFurnitureLine else { return nil }
     let firstByte = Int(lower.bytes.first ?? 0)
     // The second byte rules out most phrases with the first, before they are compared.
     let secondByte = lower.bytes.count > 1 ? lower.bytes[1] : 0
-    let (seconds, phrases) = (
-      prefixSecondBytesByFirstByte[firstByte], prefixesByFirstByte[firstByte]
+    let (seconds, bytes) = (
+      prefixSecondBytesByFirstByte[firstByte], prefixBytesByFirstByte[firstByte]
     )
     for (index, second) in seconds.enumerated() where second == secondByte || second == 0 {
-      let phrase = phrases[index]
-      guard lower.startsWithWord(phrase.phrase) else { continue }
+      guard lower.startsWithWord(bytes[index]) else { continue }
+      let phrase = prefixesByFirstByte[firstByte][index]
       if phrase.match == .headingPrefix {
         guard text.split(separator: " ").count <= FurniturePhrases.maximumHeadingWords,
-          !text.contains(":")
+          !text.utf8.contains(UInt8(ascii: ":"))
         else { continue }
       }
       if phrase.match == .linkPrefix {
@@ -45,9 +43,7 @@ enum Furniture {
   )? {
     if isSlideCounter(text) { return (.navigation, "slide counter") }
     if let kind = countedReaction(lower) { return (kind, "a count of comments or shares") }
-    if let first = text.utf8.first, linkBulletLeadBytes.contains(first), let character = text.first,
-      FurniturePhrases.linkBullets.contains(character)
-    {
+    if startsWithLinkBullet(text) {
       return (.related, "bulleted link")
     }
     if text.utf8.first == UInt8(ascii: "["), text.utf8.last == UInt8(ascii: "]") {
@@ -127,8 +123,8 @@ enum Furniture {
 
   /// `3 of 12`, `Slide 3/12`, `(3/12)`, `Photo 3 of 12`.
   static func isSlideCounter(_ text: String) -> Bool {
-    guard text.utf8.count <= 24, text.utf8.contains(where: { $0 &- 0x30 < 10 }),
-      holdsOfOrSlash(text)
+    guard text.utf8.count <= 24,
+      ValidUTF8.withBytes(of: text, { $0.contains { $0 &- 0x30 < 10 } }), holdsOfOrSlash(text)
     else {
       return false
     }
@@ -213,10 +209,20 @@ enum Furniture {
       + PhotoSources.table.filter { $0.kind == .platform }.flatMap(\.spellings))
       .map { HashFilter.lowercaseHash($0) })
 
-  /// The first UTF-8 byte of each link bullet: a line starting with another byte is ruled
-  /// out without reading its first `Character`.
-  private static let linkBulletLeadBytes = Array(
-    Set(FurniturePhrases.linkBullets.map { $0.utf8.first! }))
+  /// Whether the first `Character` is a link bullet. Each bullet is one scalar that no
+  /// other is equivalent to, so a line whose first scalar is none of them (most lines, and
+  /// those opening with a curly quote, whose lead byte a bullet shares) is ruled out on
+  /// its bytes.
+  private static func startsWithLinkBullet(_ text: String) -> Bool {
+    guard let lead = text.utf8.first, lead >= 0x80 else { return false }
+    let first = ValidUTF8.withBytes(of: text) { ValidUTF8.scalar(in: $0, at: 0).scalar }
+    guard linkBulletScalars.contains(first), let character = text.first else { return false }
+    return FurniturePhrases.linkBullets.contains(character)
+  }
+
+  private static let linkBulletScalars = FurniturePhrases.linkBullets.map {
+    $0.unicodeScalars.first!
+  }
 
   private static func isShareButton(_ text: String) -> Bool {
     guard text.utf8.count <= longestShareButton else { return false }
@@ -237,8 +243,9 @@ enum Furniture {
   /// `cd/jh/rmb`: the initials wire editors sign a story with.
   private static func isWireInitials(_ text: String) -> Bool {
     let bytes = text.utf8
-    return bytes.count <= 24 && bytes.lazy.filter { $0 == UInt8(ascii: "/") }.count >= 2
-      && bytes.allSatisfy { $0 &- 0x61 < 26 || $0 == UInt8(ascii: "/") }
+    // Most short lines fail on their first byte, a capital.
+    return bytes.count <= 24 && bytes.allSatisfy { $0 &- 0x61 < 26 || $0 == UInt8(ascii: "/") }
+      && bytes.lazy.filter { $0 == UInt8(ascii: "/") }.count >= 2
   }
 
   /// `-- ` (the mail signature separator) or a rule of underscores or dashes that starts
@@ -346,13 +353,14 @@ enum Furniture {
     return bytes[start...end]
   }
 
-  /// The whole-line phrases by a hash of their trimmed bytes (checked on a hit), so
-  /// that a line is looked up without building a key.
-  private static let whole: [UInt64: FurniturePhrases.Phrase] = {
-    var table: [UInt64: FurniturePhrases.Phrase] = [:]
+  /// The whole-line phrases, with their trimmed bytes (compared on a hit), by a hash of
+  /// those bytes, so that a line is looked up without building a key.
+  private static let whole: [UInt64: (phrase: FurniturePhrases.Phrase, core: [UInt8])] = {
+    var table: [UInt64: (phrase: FurniturePhrases.Phrase, core: [UInt8])] = [:]
     for phrase in FurniturePhrases.table where phrase.match == .whole || phrase.match == .heading {
-      let key = hash(trimmedCore(Array(phrase.phrase.utf8)))
-      table[key] = table[key] ?? phrase
+      let core = Array(trimmedCore(Array(phrase.phrase.utf8)))
+      let key = hash(core[...])
+      table[key] = table[key] ?? (phrase, core)
     }
     return table
   }()
@@ -377,6 +385,10 @@ enum Furniture {
     for phrase in prefixes { table[Int(phrase.phrase.utf8.first!)].append(phrase) }
     return table
   }()
+  /// The bytes of each phrase in `prefixesByFirstByte`.
+  private static let prefixBytesByFirstByte: [[[UInt8]]] = prefixesByFirstByte.map {
+    $0.map { Array($0.phrase.utf8) }
+  }
   /// The second byte of each phrase in `prefixesByFirstByte` (0, matching any, for a
   /// one-byte phrase).
   private static let prefixSecondBytesByFirstByte: [[UInt8]] = prefixesByFirstByte.map {

@@ -87,14 +87,19 @@ struct LowercasedLine {
   /// Whether the line starts with the phrase followed by the end or a byte that is not an
   /// ASCII letter (`sign up for` matches `Sign up for…` but `ad` does not match `Adele`).
   func startsWithWord(_ phrase: String) -> Bool {
-    let count = phrase.utf8.count
-    guard bytes.count >= count, bytes.first == phrase.utf8.first else { return false }
-    var phrase = phrase
-    let matches = phrase.withUTF8 { needle in
+    startsWithWord(Array(phrase.utf8))
+  }
+
+  /// `startsWithWord` for a phrase's bytes (tables keep them, so that a line is compared
+  /// without reaching into a string).
+  func startsWithWord(_ phrase: [UInt8]) -> Bool {
+    let count = phrase.count
+    guard bytes.count >= count, bytes.first == phrase.first else { return false }
+    let matches = phrase.withUnsafeBufferPointer { needle in
       bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, needle.baseAddress!, count) == 0 }
     }
     guard matches else { return false }
-    guard count < bytes.count, let last = phrase.utf8.last, ValidUTF8.isASCIILetterOrDigit(last)
+    guard count < bytes.count, let last = phrase.last, ValidUTF8.isASCIILetterOrDigit(last)
     else { return true }
     return !ValidUTF8.isASCIILetterOrDigit(bytes[count])
   }
