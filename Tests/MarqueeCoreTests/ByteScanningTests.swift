@@ -195,7 +195,7 @@ struct ByteScanningTests {
     for _ in 0..<5_000 {
       let line = randomText(from: pool, pieces: 0..<30, &generator)
       let expected = line.lowercased().contains("hoto")
-      let found = ValidUTF8.withBytes(of: line) { CreditTail.containsHoto($0) }
+      let found = ValidUTF8.withBytes(of: line) { CreditTail.hotoOffset(in: $0) != nil }
       #expect(found == expected, "\(line.debugDescription)")
       // From any start, the offset is the first where the lowered bytes read `hoto`.
       let lowered = Array(line.utf8).map(ValidUTF8.asciiLowercased)

@@ -193,11 +193,6 @@ enum CreditTail {
     return nil
   }
 
-  /// Whether the bytes hold `hoto` in any case (`PHOTOGRAPH BY` too).
-  static func containsHoto(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    hotoOffset(in: bytes) != nil
-  }
-
   /// Where `hoto` first starts, in any case, at or after `start`. Every paragraph passes
   /// here, so eight starting positions go at a step: four words loaded one byte apart,
   /// each ORed with 0x20 (which lowers ASCII letters and turns no other byte into one of
@@ -245,9 +240,11 @@ enum CreditTail {
   private static let photoOpeningTails = photoOpenings.map { Array($0.utf8.dropFirst(5)) }
 
   /// Where each of `photoOpenings` first occurs in the bytes, in any ASCII case (-1 where
-  /// it does not): found from the places `hoto` stands, without lowering the line.
-  private static func photoOpeningOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-    var offsets = [Int](repeating: -1, count: photoOpenings.count)
+  /// it does not), or nil where none does (most paragraphs, which pass in one scan
+  /// without an allocation): found from the places `hoto` stands, without lowering the
+  /// line.
+  private static func photoOpeningOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int]? {
+    var offsets: [Int]?
     var from = 1
     while let hoto = hotoOffset(in: bytes, from: from) {
       from = hoto + 1
@@ -255,19 +252,18 @@ enum CreditTail {
       guard ValidUTF8.asciiLowercased(bytes[start]) == UInt8(ascii: "p") else { continue }
       let after = hoto + 4
       for (index, tail) in photoOpeningTails.enumerated()
-      where offsets[index] < 0 && after + tail.count <= bytes.count
+      where after + tail.count <= bytes.count
         && tail.indices.allSatisfy({ ValidUTF8.asciiLowercased(bytes[after + $0]) == tail[$0] })
       {
-        offsets[index] = start
+        if offsets == nil { offsets = Array(repeating: -1, count: photoOpenings.count) }
+        if offsets![index] < 0 { offsets![index] = start }
       }
     }
     return offsets
   }
 
   private static func photographSentence(_ line: String) -> Inline? {
-    // Most paragraphs hold no `hoto`: they pass without an allocation.
-    guard ValidUTF8.withBytes(of: line, { containsHoto($0) }) else { return nil }
-    let offsets = ValidUTF8.withBytes(of: line, photoOpeningOffsets)
+    guard let offsets = ValidUTF8.withBytes(of: line, photoOpeningOffsets) else { return nil }
     for (opening, offset) in zip(photoOpenings, offsets) where offset >= 0 {
       let text = Substring(line)
       let start = text.utf8.index(text.startIndex, offsetBy: offset)

@@ -134,6 +134,10 @@ enum Paragraphs {
   static let longestWrappedLine = 140
 
   static func isListItem(_ text: String) -> Bool {
+    // Every line is asked: its first byte rules out nearly all.
+    guard let first = text.utf8.first, first == 0x2D || first == 0x2A || first == 0xE2 else {
+      return false
+    }
     let line = Substring(text)
     // U+2022 has no canonical equivalent, so a `• ` line starts with its bytes; when an
     // ASCII byte or nothing follows them, no grapheme spans the space either.
