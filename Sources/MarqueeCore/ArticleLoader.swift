@@ -90,18 +90,23 @@ public enum ArticleLoader {
 
     // Read until end of file, allowing for a file that grew since fstat, but never
     // past the size limit.
+    // The buffer comes from malloc: an array would be zeroed first, a pass over every
+    // file's bytes for nothing.
     let limit = Int(maxFileSize)
-    var buffer = [UInt8](repeating: 0, count: min(limit + 1, Int(size) + 4096))
+    var capacity = min(limit + 1, Int(size) + 4096)
+    guard var buffer = malloc(capacity) else { return .failure(.unreadable("out of memory")) }
+    defer { free(buffer) }
     var filled = 0
     while true {
-      if filled == buffer.count {
-        guard buffer.count <= limit else { break }
-        buffer.append(
-          contentsOf: repeatElement(0, count: min(buffer.count, limit + 1 - buffer.count)))
+      if filled == capacity {
+        guard capacity <= limit else { break }
+        let grown = min(capacity * 2, limit + 1)
+        guard let moved = realloc(buffer, grown) else {
+          return .failure(.unreadable("out of memory"))
+        }
+        (buffer, capacity) = (moved, grown)
       }
-      let count = buffer.withUnsafeMutableBytes { raw in
-        Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)
-      }
+      let count = Glibc.read(descriptor, buffer + filled, capacity - filled)
       if count < 0 {
         // EAGAIN from a regular file (`/proc/kmsg`) means no data until something
         // happens: retrying spun forever, and waiting could too. Only EINTR is retried.
@@ -114,11 +119,9 @@ public enum ArticleLoader {
     if filled > limit { return .failure(.tooLarge(bytes: Int64(filled), limit: maxFileSize)) }
     let modified = Date(
       timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
-    return buffer.withUnsafeBytes { raw in
-      ArticleParser.parse(
-        bytes: UnsafeRawBufferPointer(rebasing: raw[..<filled]), path: candidate.displayPath,
-        modified: modified)
-    }
+    return ArticleParser.parse(
+      bytes: UnsafeRawBufferPointer(start: buffer, count: filled), path: candidate.displayPath,
+      modified: modified)
   }
 }
 
