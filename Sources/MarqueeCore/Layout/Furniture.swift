@@ -193,12 +193,19 @@ enum Furniture {
     guard lines.indices.dropFirst().contains(where: { isShort($0) && isShort($0 - 1) }) else {
       return []
     }
-    let short = lines.indices.map(isShort)
-    let isButton = lines.indices.map { short[$0] && isShareButton(lines[$0].text) }
-    return lines.indices.filter { index in
-      isButton[index]
-        && (index > 0 && isButton[index - 1] || index + 1 < lines.count && isButton[index + 1])
+    // A button next to another button: each pair found adds the first (unless the pair
+    // before added it) and the second.
+    var bar: [Int] = []
+    var previousIsButton = false
+    for index in lines.indices {
+      let isButton = isShort(index) && isShareButton(lines[index].text)
+      if isButton, previousIsButton {
+        if bar.last != index - 1 { bar.append(index - 1) }
+        bar.append(index)
+      }
+      previousIsButton = isButton
     }
+    return bar
   }
 
   private static let longestShareButton = 24
