@@ -9,13 +9,10 @@
 enum CreditScreen {
   /// Whether `text` may be credit text; false means it certainly is not.
   static func mayBeCredit<Text: StringProtocol>(_ text: Text) -> Bool {
-    // The tables are read into locals once: a static read in the loop pays a `swift_once`
+    // The tables are read once a call: a static read in the loop pays a `swift_once`
     // check per word.
-    let (sourceWords, allowedLowercase, courtesyHash) = (
-      Self.sourceWords, Self.allowedLowercase, Self.courtesyHash
-    )
-    let separators = (Self.separatorsBelow64, Self.separatorsFrom64)
-    func isSeparator(_ byte: UInt8) -> Bool { Self.isSeparator(byte, separators) }
+    let tables = Self.tables
+    func isSeparator(_ byte: UInt8) -> Bool { Self.isSeparator(byte, tables.separators) }
     return ValidUTF8.withBytes(of: text) { bytes in
       var namesSomething = false
       var start = 0
@@ -29,16 +26,23 @@ enum CreditScreen {
         guard end > start else { break }
         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let first = word[0]
-        if word.count <= maximumScreenedWord {
+        let lowercase = first &- UInt8(ascii: "a") < 26
+        // A capitalised word is hashed only while no source is named yet, and only when
+        // its first two bytes begin some source word (most names' do not).
+        if word.count <= maximumScreenedWord,
+          lowercase || !namesSomething && tables.sourceStarts.mayStart(word)
+        {
           let hash = HashFilter.lowercaseHash(word)
-          if sourceWords.contains(hash) || hash == courtesyHash { namesSomething = true }
+          if tables.sourceWords.contains(hash) || hash == tables.courtesyHash {
+            namesSomething = true
+          }
           // A lowercase word must be one a credit may hold.
-          if first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
-            !allowedLowercase.contains(hash), !word.contains(UInt8(ascii: "."))
+          if lowercase, !tables.allowedLowercase.contains(hash),
+            !word.contains(UInt8(ascii: "."))
           {
             return false
           }
-        } else if first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") {
+        } else if lowercase, word.count > maximumScreenedWord {
           return false
         }
         start = end
@@ -53,7 +57,7 @@ enum CreditScreen {
       guard let space = bytes.lastIndex(of: UInt8(ascii: " ")) else { return false }
       let word = UnsafeBufferPointer(rebasing: bytes[(space + 1)...])
       guard word.count <= maximumScreenedWord else { return false }
-      return sourceWords.contains(HashFilter.lowercaseHash(word))
+      return tables.sourceWords.contains(HashFilter.lowercaseHash(word))
     }
   }
 
@@ -77,20 +81,55 @@ enum CreditScreen {
 
   private static let maximumScreenedWord = 24
 
-  private static let courtesyHash = HashFilter.lowercaseHash("courtesy")
+  /// What the screen looks words up in, built once.
+  private struct Tables {
+    let separators = (below64: separatorsBelow64, from64: separatorsFrom64)
+    let courtesyHash = HashFilter.lowercaseHash("courtesy")
+    /// Every word of every source spelling (`getty`, `images`, `e!`…), lowercased.
+    let sourceWords: HashFilter
+    /// How those words and `courtesy` begin.
+    let sourceStarts: WordStarts
+    /// Lowercase words that credit text may hold.
+    let allowedLowercase: HashFilter
 
-  private static let sourceWordHashes = PhotoSources.table.flatMap(\.spellings).flatMap {
-    $0.split(separator: " ")
-  }.map { HashFilter.lowercaseHash(String($0)) }
+    init() {
+      let words = PhotoSources.table.flatMap(\.spellings).flatMap { $0.split(separator: " ") }
+      let hashes = words.map { HashFilter.lowercaseHash($0) }
+      sourceWords = HashFilter(hashes)
+      sourceStarts = WordStarts(words.map(String.init) + ["courtesy"])
+      allowedLowercase = HashFilter(
+        LayoutPhrases.creditJoiningWords.union(LayoutPhrases.nameParticles)
+          .union(LayoutPhrases.creditRoleWords.flatMap { $0.split(separator: " ").map(String.init) })
+          .union(["courtesy"]).map { HashFilter.lowercaseHash($0) } + hashes)
+    }
+  }
 
-  /// Every word of every source spelling (`getty`, `images`, `e!`…), lowercased.
-  private static let sourceWords = HashFilter(sourceWordHashes)
+  private static let tables = Tables()
+}
 
-  /// Lowercase words that credit text may hold.
-  private static let allowedLowercase = HashFilter(
-    LayoutPhrases.creditJoiningWords.union(LayoutPhrases.nameParticles)
-      .union(LayoutPhrases.creditRoleWords.flatMap { $0.split(separator: " ").map(String.init) })
-      .union(["courtesy"]).map { HashFilter.lowercaseHash($0) } + sourceWordHashes)
+/// The first two bytes of a set of words, ASCII letters lowered, as one bit each in
+/// 65,536 (a one-byte word as its byte and a zero): whether a word may be one of the set
+/// is told without hashing it.
+struct WordStarts: Sendable {
+  private var bits = [UInt64](repeating: 0, count: 1024)
+
+  init(_ words: [String]) {
+    for word in words where !word.isEmpty {
+      let key = Self.key(Array(word.utf8)[...])
+      bits[key >> 6] |= 1 << UInt64(key & 63)
+    }
+  }
+
+  func mayStart(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    let key = Self.key(word[...])
+    return bits[key >> 6] & 1 << UInt64(key & 63) != 0
+  }
+
+  private static func key<Bytes: Collection<UInt8>>(_ word: Bytes) -> Int {
+    let first = Int(ValidUTF8.asciiLowercased(word.first!))
+    let second = word.dropFirst().first.map { Int(ValidUTF8.asciiLowercased($0)) } ?? 0
+    return first << 8 | second
+  }
 }
 
 /// A set of word hashes as one bit each in 65,536: a lookup is a multiply, a shift and a
