@@ -87,8 +87,16 @@ struct BlockLayout {
       if !text.isEmpty { pieces.append(.text(text, wholeBlock: whole)) }
       text = []
     }
-    for line in lines {
+    for (position, line) in lines.enumerated() {
       let image = readImage(line)
+      // Until a line is taken for an image, the text is the block's own lines so far,
+      // copied only then: most blocks keep every line and share them as they are.
+      if case .none = image {
+        if consumedAny { text.append(line) }
+        openGallery = nil
+        continue
+      }
+      if !consumedAny { text = Array(lines[..<position]) }
       if case .galleryMarker = image {
         let label = text.popLast()
         flushText(whole: false)
