@@ -91,8 +91,6 @@ public enum WordCount {
     return UInt8(count | state << 3)
   }
 
-  /// The Unicode White_Space scalars above ASCII, written out: the property lookup was a
-  /// hot spot, and the set has not changed since Unicode 6.3.
   /// Whether a non-ASCII scalar makes its word count: a letter or a number. The accented
   /// Latin letters of names and the quotes and dashes of punctuation are told by their
   /// range (Latin-1's letters but `×` and `÷`, all of Latin Extended-A and -B; nothing in
@@ -106,6 +104,8 @@ public enum WordCount {
     }
   }
 
+  /// The Unicode White_Space scalars above ASCII, written out: the property lookup was a
+  /// hot spot, and the set has not changed since Unicode 6.3.
   private static func isNonASCIIWhitespace(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true

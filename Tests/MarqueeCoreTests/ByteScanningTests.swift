@@ -220,6 +220,22 @@ struct ByteScanningTests {
     }
   }
 
+  /// Long ASCII runs, with the bytes at the edges of the classes (`/` `:` `@` `[` `` ` ``
+  /// `{`, the controls around tab–CR), which go four bytes at a step.
+  @Test func wordCountAgreesOnASCIIRunsAtTheEdgesOfTheClasses() {
+    var generator = SeededGenerator(seed: 19)
+    let edges = ["/", ":", "@", "[", "`", "{", "\u{8}", "\u{E}", "\u{1F}", "!", "~", "\u{7F}"]
+    let pool =
+      ["a", "z", "A", "Z", "0", "9", "word", " ", "\t", "\n", "\u{B}", "\u{C}", "\r"] + edges
+    for _ in 0..<5_000 {
+      let text = randomText(from: pool, pieces: 0..<40, &generator)
+      let words = text.unicodeScalars.split { $0.properties.isWhitespace }.filter { word in
+        word.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+      }
+      #expect(WordCount.of(text) == words.count, "\(text.debugDescription)")
+    }
+  }
+
   @Test func asciiNeedlesAreFoundWhereTheirBytesStand() {
     var generator = SeededGenerator(seed: 41)
     let pool = [" ", "a", "n", "d", "and", " and ", ",", "é", "A", "\u{301}", "an d"]
