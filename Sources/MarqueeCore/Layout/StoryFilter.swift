@@ -270,11 +270,13 @@ struct StoryFilter {
       return first == .titleCase || index >= 2 ? first : nil
     }
     let isCandidate = kinds.map { $0 != nil }
-    var kept: [SourceBlock] = []
-    kept.reserveCapacity(blocks.count)
     for index in blocks.indices.dropFirst(2) where Furniture.isParagraph(blocks[index - 1]) {
       dropGluedHeadlines(from: &blocks[index])
     }
+    // Most pages have no headline standing alone: their blocks stay as they are.
+    guard isCandidate.contains(true) else { return }
+    var kept: [SourceBlock] = []
+    kept.reserveCapacity(blocks.count)
     var index = 0
     while index < blocks.count {
       guard isCandidate[index] else {
