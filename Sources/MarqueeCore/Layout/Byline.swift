@@ -128,15 +128,18 @@ struct Byline: Hashable {
 
   static func isStaffLine(_ line: String) -> Bool {
     // A job title has no sentence punctuation; most lines are ruled out on that.
-    guard line.utf8.count <= 60,
-      !line.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") })
-    else { return false }
-    // The job comes last (`Senior Film Reporter`, `Flashfeed Staff`).
-    let utf8 = line.utf8
-    let lastWord = utf8[(utf8.lastIndex(of: 0x20).map(utf8.index(after:)) ?? utf8.startIndex)...]
-    guard !lastWord.isEmpty, lastWord.count <= longestStaffWord,
-      FurniturePhrases.staffWords.contains(Substring(lastWord).lowercased())
-    else { return false }
+    // The job comes last (`Senior Film Reporter`, `Flashfeed Staff`): where it starts, in
+    // bytes, unless the line is too long or holds a full stop or comma.
+    let lastWordStart = ValidUTF8.withBytes(of: line) { bytes -> Int? in
+      guard bytes.count <= 60, !bytes.contains(where: { $0 == 0x2E || $0 == 0x2C }) else {
+        return nil
+      }
+      let start = (bytes.lastIndex(of: 0x20) ?? -1) + 1
+      return start < bytes.count && bytes.count - start <= longestStaffWord ? start : nil
+    }
+    guard let lastWordStart else { return false }
+    let lastWord = Substring(line.utf8.dropFirst(lastWordStart))
+    guard FurniturePhrases.staffWords.contains(lastWord.lowercased()) else { return false }
     return CreditGrammar.isName(line) || line.split(separator: " ").count <= 3
   }
 }
