@@ -365,6 +365,11 @@ enum CreditGrammar {
 
   /// The inside of text wrapped in `( )` or `[ ]`, or nil.
   static func bracketed(_ text: Substring) -> Substring? {
+    // A bracket `Character` at either end is that byte there: most lines fail on bytes,
+    // before their `Character`s are counted.
+    guard let firstByte = text.utf8.first, firstByte == 0x28 || firstByte == 0x5B,
+      let lastByte = text.utf8.last, lastByte == 0x29 || lastByte == 0x5D
+    else { return nil }
     guard let first = text.first, let last = text.last, text.count >= 2 else { return nil }
     guard (first == "(" && last == ")") || (first == "[" && last == "]") else { return nil }
     return text.dropFirst().dropLast()
