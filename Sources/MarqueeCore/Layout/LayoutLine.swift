@@ -64,9 +64,14 @@ enum LayoutLine {
   /// capital or digit, no ellipsis, not a teaser. Quoted replies and asides in real
   /// text also end in parentheses.
   static func looksLikeBareCredit(_ credit: String) -> Bool {
+    // Counted on the bytes where that is the same: a `Character` takes a byte at least,
+    // and ASCII text splits at the space byte as at the space `Character`.
     guard let first = credit.first, !first.isLowercase, first.isLetter || first.isNumber,
-      credit.count <= LayoutPhrases.maximumBareCreditLength,
-      credit.split(separator: " ").count <= LayoutPhrases.maximumBareCreditWords
+      credit.utf8.count <= LayoutPhrases.maximumBareCreditLength
+        || credit.count <= LayoutPhrases.maximumBareCreditLength,
+      ValidUTF8.isASCII(credit)
+        ? credit.utf8.split(separator: 0x20).count <= LayoutPhrases.maximumBareCreditWords
+        : credit.split(separator: " ").count <= LayoutPhrases.maximumBareCreditWords
     else { return false }
     return !containsEllipsis(credit) && !credit.utf8.contains(UInt8(ascii: ":"))
   }
