@@ -56,7 +56,7 @@ public enum ArticleParser {
       case .image(let index):
         body.append(.image(index))
       case .text(let lines, _):
-        for paragraph in Paragraphs.join(lines) {
+        Paragraphs.join(lines) { paragraph in
           let role: LineRole
           if lines[paragraph.lines.lowerBound].text.utf8.first == UInt8(ascii: ">") {
             role = .quote

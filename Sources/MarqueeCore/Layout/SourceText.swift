@@ -103,17 +103,19 @@ enum Paragraphs {
   /// at an indented line, at a list item (`- `, `• `, `* `), at and after a quoted reply
   /// line (`> `), and after a line too long to have been wrapped (scraped pages put one
   /// paragraph on each line, with no blank line between).
-  static func join(_ lines: [SourceLine]) -> [Paragraph] {
-    var paragraphs: [Paragraph] = []
-    var current: [String] = []
+  ///
+  /// Each paragraph goes to `body` as it is found: most blocks are one line, one
+  /// paragraph, and an array of them per block cost an allocation each.
+  static func join(_ lines: [SourceLine], _ body: (Paragraph) -> Void) {
     var start = 0
     func flush(at index: Int) {
-      if !current.isEmpty {
+      if index > start {
         // Scraped pages put most paragraphs on one line: that line's string is shared.
-        let text = current.count == 1 ? current[0] : current.joined(separator: " ")
-        paragraphs.append(Paragraph(text: text, lines: start..<index))
+        let text =
+          index - start == 1
+          ? lines[start].text : lines[start..<index].map(\.text).joined(separator: " ")
+        body(Paragraph(text: text, lines: start..<index))
       }
-      current = []
       start = index
     }
     var previousEndsParagraph = false
@@ -122,11 +124,9 @@ enum Paragraphs {
       if line.indented || isListItem(line.text) || quoted || previousEndsParagraph {
         flush(at: index)
       }
-      current.append(line.text)
       previousEndsParagraph = quoted || line.text.utf8.count > longestWrappedLine
     }
     flush(at: lines.count)
-    return paragraphs
   }
 
   /// Hard-wrapped text (mail, wires) keeps lines under about 80 columns; a longer line
