@@ -46,10 +46,12 @@ public enum ArticleParser {
     var filter = StoryFilter(trace: trace, author: front.author, date: front.date)
     filter.filter(&blocks)
     var layout = BlockLayout(trace: trace, knownCredits: filter.credits)
+    layout.reserveCapacity(blocks.count)
     for block in blocks { layout.add(block) }
     layout.attachDetachedLabels()
 
     var body: [ArticleBlock] = []
+    body.reserveCapacity(layout.pieces.count)
     var dek: String?
     for piece in layout.pieces {
       switch piece {

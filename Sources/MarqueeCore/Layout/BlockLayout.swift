@@ -25,6 +25,11 @@ struct BlockLayout {
     self.knownCredits = knownCredits
   }
 
+  /// Room for the pieces of about this many blocks (one each, for most).
+  mutating func reserveCapacity(_ blocks: Int) {
+    pieces.reserveCapacity(blocks)
+  }
+
   mutating func add(_ block: SourceBlock) {
     let (piecesBefore, imagesBefore) = (pieces.count, images.count)
     addUnlessSlide(block)

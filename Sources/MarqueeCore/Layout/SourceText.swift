@@ -39,8 +39,9 @@ struct SourceBlock {
   static func split(_ text: String, trace: LayoutTrace? = nil) -> [SourceBlock] {
     ValidUTF8.withBytes(of: text) { bytes in
       var blocks: [SourceBlock] = []
-      // About one block per paragraph of a few hundred bytes: most pages need no regrowth.
-      blocks.reserveCapacity(bytes.count / 256 + 4)
+      // About one block per paragraph of a hundred bytes or more: most pages need no
+      // regrowth.
+      blocks.reserveCapacity(bytes.count / 128 + 8)
       var current: [SourceLine] = []
       var lineStart = 0
       var number = 0
