@@ -56,6 +56,10 @@ struct SourceBlock {
           current = []
         } else {
           trace?.add(line: number, block: blocks.count, text: cleaned)
+          // An image block takes three lines or four (label, marker, credit, caption):
+          // room for them at its second line, not grown line by line. (A one-line block
+          // keeps room for one: a page of a million of them must not take four times it.)
+          if current.count == 1 { current.reserveCapacity(4) }
           current.append(SourceLine(text: cleaned, indented: startsIndented(raw), number: number))
         }
       }
