@@ -99,7 +99,9 @@ enum CreditScreen {
       sourceStarts = WordStarts(words.map(String.init) + ["courtesy"])
       allowedLowercase = HashFilter(
         LayoutPhrases.creditJoiningWords.union(LayoutPhrases.nameParticles)
-          .union(LayoutPhrases.creditRoleWords.flatMap { $0.split(separator: " ").map(String.init) })
+          .union(
+            LayoutPhrases.creditRoleWords.flatMap { $0.split(separator: " ").map(String.init) }
+          )
           .union(["courtesy"]).map { HashFilter.lowercaseHash($0) } + hashes)
     }
   }

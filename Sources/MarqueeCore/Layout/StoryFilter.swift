@@ -78,11 +78,13 @@ struct StoryFilter {
         nextIsSlide = false
       }
       for position in 0..<lineCount {
-        var line = blocks[index].lines[position]
-        let next =
+        let line = blocks[index].lines[position]
+        // The line after it, read only by the rare rule that needs it.
+        func next() -> SourceLine? {
           position + 1 < lineCount
-          ? blocks[index].lines[position + 1]
-          : index + 1 < blocks.count ? blocks[index + 1].lines.first : nil
+            ? blocks[index].lines[position + 1]
+            : index + 1 < blocks.count ? blocks[index + 1].lines.first : nil
+        }
         var removal: Removal?
         if inSignature
           || Furniture.isSignatureStart(line.text)
@@ -93,8 +95,9 @@ struct StoryFilter {
         } else if shareBar.contains(position) {
           removal = Removal(role: .furniture(.share), value: nil, rule: "share buttons")
         } else {
-          removal = classify(&line, next: next)
-          blocks[index].lines[position] = line
+          var isKnownNoCredit = false
+          removal = classify(line, next: next, isKnownNoCredit: &isKnownNoCredit)
+          if isKnownNoCredit { blocks[index].lines[position].isKnownNoCredit = true }
         }
         guard let removal else {
           storyLines += 1
@@ -116,7 +119,11 @@ struct StoryFilter {
 
   private var nearTheTop: Bool { storyLines < FurniturePhrases.bylineWithinLines }
 
-  private mutating func classify(_ line: inout SourceLine, next: SourceLine?) -> Removal? {
+  /// What the line is, if not story text; `isKnownNoCredit` is set when the credit
+  /// grammar found it no credit, for the layout not to ask again.
+  private mutating func classify(
+    _ line: SourceLine, next: () -> SourceLine?, isKnownNoCredit: inout Bool
+  ) -> Removal? {
     let text = line.text
     let wasByline = previousWasByline
     previousWasByline = false
@@ -134,14 +141,14 @@ struct StoryFilter {
       credits[line.number] = credit
       return nil
     }
-    line.isKnownNoCredit = true
+    isKnownNoCredit = true
     let lower = LowercasedLine(text, reusing: &loweredBuffer)
     let hits = PhraseIndex.shared.scan(lower.bytes)
     if let match = Furniture.match(text, lower: lower, hits: hits) {
       return take(match, text)
     }
     if let byline = Byline.read(text, lower: lower, hits: hits) { return takeByline(byline) }
-    if author == nil, nearTheTop, storyLines <= 1, let next, text.utf8.count <= 40,
+    if author == nil, nearTheTop, storyLines <= 1, text.utf8.count <= 40, let next = next(),
       Byline.isStaffLine(next.text) || DateLine.read(next.text) != nil, Byline.isBareName(text)
     {
       return takeByline(
