@@ -129,7 +129,8 @@ struct FrontMatter {
       front.date = date
       _ = blocks[0].takeFirstLine()
     }
-    blocks.removeAll { $0.lines.isEmpty }
+    // Only the first block gives up lines here; the others are left as they are.
+    while blocks.first?.lines.isEmpty == true { blocks.removeFirst() }
     return front
   }
 }
