@@ -398,8 +398,8 @@ enum Furniture {
   }
   /// The second byte of each phrase in `prefixesByFirstByte` (0, matching any, for a
   /// one-byte phrase).
-  private static let prefixSecondBytesByFirstByte: [[UInt8]] = prefixesByFirstByte.map {
-    $0.map { Array($0.phrase.utf8.dropFirst().prefix(1)).first ?? 0 }
+  private static let prefixSecondBytesByFirstByte: [[UInt8]] = prefixBytesByFirstByte.map {
+    $0.map { $0.count > 1 ? $0[1] : 0 }
   }
   static let containingPhrases = FurniturePhrases.table.filter { $0.match == .contains }
 }

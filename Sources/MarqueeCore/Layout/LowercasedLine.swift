@@ -86,12 +86,8 @@ struct LowercasedLine {
 
   /// Whether the line starts with the phrase followed by the end or a byte that is not an
   /// ASCII letter (`sign up for` matches `Sign up for…` but `ad` does not match `Adele`).
-  func startsWithWord(_ phrase: String) -> Bool {
-    startsWithWord(Array(phrase.utf8))
-  }
-
-  /// `startsWithWord` for a phrase's bytes (tables keep them, so that a line is compared
-  /// without reaching into a string).
+  /// The phrase comes as bytes: tables keep them, so that a line is compared without
+  /// reaching into a string.
   func startsWithWord(_ phrase: [UInt8]) -> Bool {
     let count = phrase.count
     guard bytes.count >= count, bytes.first == phrase.first else { return false }
