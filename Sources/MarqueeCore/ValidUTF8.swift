@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Reading text as its UTF-8 bytes.
 ///
 /// Walking `Character`s or asking each `Unicode.Scalar` for its properties dominated
@@ -46,22 +40,12 @@ enum ValidUTF8 {
     byte & 0xC0 != 0x80
   }
 
-  /// Whether the text holds the ASCII `needle`'s bytes: `memchr` finds each candidate
-  /// for its first byte and the rest is compared in place (`StringProtocol.contains` of a
-  /// string goes through Foundation, thousands of instructions a call).
+  /// Whether the text holds the ASCII `needle`'s bytes, found on the bytes
+  /// (`StringProtocol.contains` of a string goes through Foundation, thousands of
+  /// instructions a call).
   static func contains<Text: StringProtocol>(_ text: Text, ascii needle: StaticString) -> Bool {
-    let count = needle.utf8CodeUnitCount
-    let pattern = needle.utf8Start
-    return withBytes(of: text) { bytes in
-      guard count > 0, bytes.count >= count, let base = bytes.baseAddress else { return false }
-      var from = 0
-      while let found = ByteSearch.firstIndex(of: pattern[0], in: bytes, from: from) {
-        guard found + count <= bytes.count else { return false }
-        if memcmp(base + found, pattern, count) == 0 { return true }
-        from = found + 1
-      }
-      return false
-    }
+    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    return withBytes(of: text) { ByteSearch.firstIndex(of: pattern, in: $0) != nil }
   }
 
   /// Whether every scalar of the text is ASCII.

@@ -57,30 +57,13 @@ struct LowercasedLine {
     firstOffset(of: phrase) != nil
   }
 
-  /// Where the phrase first occurs, in bytes from the start: `memchr` finds each
-  /// candidate for the first byte that is not a space, and the rest is compared in
-  /// place. (Looking for the space of ` by ` cost a call at every word.)
+  /// Where the phrase first occurs, in bytes from the start (`ByteSearch` looks for its
+  /// first byte that is not a space: looking for the space of ` by ` cost a call at every
+  /// word).
   func firstOffset(of phrase: String, from start: Int = 0) -> Int? {
     var phrase = phrase
     return phrase.withUTF8 { needle in
-      // A phrase of spaces only is looked for by its last space.
-      let lead = min(needle.prefix { $0 == 0x20 }.count, needle.count - 1)
-      guard lead >= 0, start <= bytes.count else { return nil }
-      let first = needle[lead]
-      return bytes.withUnsafeBufferPointer { haystack -> Int? in
-        var from = start + lead
-        while from - lead + needle.count <= haystack.count,
-          let found = ByteSearch.firstIndex(of: first, in: haystack, from: from)
-        {
-          let candidate = found - lead
-          guard candidate + needle.count <= haystack.count else { return nil }
-          if memcmp(haystack.baseAddress! + candidate, needle.baseAddress!, needle.count) == 0 {
-            return candidate
-          }
-          from = found + 1
-        }
-        return nil
-      }
+      bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: needle, in: $0, from: start) }
     }
   }
 
