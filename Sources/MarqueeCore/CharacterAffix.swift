@@ -1,5 +1,5 @@
-/// `hasPrefix` and `hasSuffix` for short printable-ASCII affixes, decided on UTF-8 bytes
-/// where that gives the same answer.
+/// `hasPrefix` and `hasSuffix` for short printable-ASCII affixes (and `•`), decided on
+/// UTF-8 bytes where that gives the same answer.
 ///
 /// The standard library compares `Character`s (grapheme clusters, up to canonical
 /// equivalence), which walks graphemes on every call, and the layout rules ask on every
@@ -7,7 +7,8 @@
 /// another scalar is canonically equivalent to), the affix's bytes must be present, and
 /// when the scalar across the affix's edge is ASCII too no grapheme cluster can span that
 /// edge, so the bytes decide. A non-ASCII neighbour (a combining mark, say) is left to
-/// the standard library.
+/// the standard library. `•` is one scalar that nothing is equivalent to either, so a
+/// list bullet is decided the same way.
 enum CharacterAffix {
   static func hasPrefix(_ text: Substring, _ prefix: String) -> Bool {
     assert(isSupported(prefix))
@@ -30,7 +31,8 @@ enum CharacterAffix {
   }
 
   private static func isSupported(_ affix: String) -> Bool {
-    !affix.isEmpty && affix.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+    !affix.isEmpty
+      && affix.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) || $0 == "•" }
       && !affix.contains(where: { ";`K".contains($0) })
   }
 }

@@ -280,11 +280,12 @@ struct ByteScanningTests {
     var generator = SeededGenerator(seed: 3)
     let pool = [
       "(", ")", ".", ").", "- ", " ", "a", "é", "\u{301}", "\u{600}", "\u{200D}", "😀", "\u{37E}",
+      "•", "• ",
     ]
     for _ in 0..<5_000 {
       let text = randomText(from: pool, pieces: 0..<6, &generator)
       let line = Substring(text)
-      for affix in ["(", ")", ").", "- ", "* "] {
+      for affix in ["(", ")", ").", "- ", "* ", "• "] {
         #expect(
           CharacterAffix.hasPrefix(line, affix) == line.hasPrefix(affix), "\(text.debugDescription)"
         )

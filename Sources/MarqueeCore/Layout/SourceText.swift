@@ -144,13 +144,7 @@ enum Paragraphs {
       return false
     }
     let line = Substring(text)
-    // U+2022 has no canonical equivalent, so a `• ` line starts with its bytes; when an
-    // ASCII byte or nothing follows them, no grapheme spans the space either.
     return CharacterAffix.hasPrefix(line, "- ") || CharacterAffix.hasPrefix(line, "* ")
-      || text.utf8.starts(with: bulletAndSpace)
-        && (text.utf8.count == bulletAndSpace.count
-          || text.utf8.dropFirst(bulletAndSpace.count).first! < 0x80 || text.hasPrefix("• "))
+      || CharacterAffix.hasPrefix(line, "• ")
   }
-
-  private static let bulletAndSpace = Array("• ".utf8)
 }
