@@ -22,25 +22,17 @@ public enum TextWrapper {
   public static func wrap(_ text: String, width: Int) -> [String] {
     let limit = max(1, width)
     var lines: [String] = []
-    var line = ""
-    var lineWidth = 0
-    for chunk in chunks(of: text) {
+    var line = OpenLine(paragraph: text)
+    forEachChunk(of: text) { chunk in
       let gap = line.isEmpty || chunk.joinsPrevious ? 0 : 1
-      if lineWidth + gap + chunk.width <= limit {
-        if gap == 1 { line.append(" ") }
-        line += chunk.text
-        lineWidth += gap + chunk.width
-        continue
+      if line.width + gap + chunk.width <= limit {
+        line.append(chunk, spaced: gap == 1)
+        return
       }
-      if !line.isEmpty {
-        lines.append(line)
-        line = ""
-        lineWidth = 0
-      }
+      if !line.isEmpty { lines.append(line.take()) }
       if chunk.width <= limit {
-        line = String(chunk.text)
-        lineWidth = chunk.width
-        continue
+        line.append(chunk, spaced: false)
+        return
       }
       // Too wide for any line: break between clusters, and after a joiner inside a ZWJ
       // sequence wider than the line. The last piece stays open so the next word can
@@ -48,13 +40,10 @@ public enum TextWrapper {
       // even after a lone cluster that overflows it: it belongs with what it follows.
       func place(_ character: Character) {
         let columns = DisplayWidth.of(character)
-        if columns > 0 && lineWidth + columns > limit && !line.isEmpty {
-          lines.append(line)
-          line = ""
-          lineWidth = 0
+        if columns > 0 && line.width + columns > limit && !line.isEmpty {
+          lines.append(line.take())
         }
-        line.append(character)
-        lineWidth += columns
+        line.append(character, columns: columns)
       }
       for character in chunk.text {
         if DisplayWidth.of(character) > limit {
@@ -65,9 +54,66 @@ public enum TextWrapper {
       }
     }
     if !line.isEmpty || lines.isEmpty {
-      lines.append(line)
+      lines.append(line.take())
     }
     return lines
+  }
+
+  /// The line `wrap` is filling. While its chunks stand in it as they stand in the
+  /// paragraph (one space apart, or none), it is a range of the paragraph, copied once
+  /// when the line is done: most lines of an article are, and appending word by word
+  /// cost more than finding the words.
+  private struct OpenLine {
+    let paragraph: String
+    private var range: Range<String.Index>?
+    private var built = ""
+    private(set) var width = 0
+
+    init(paragraph: String) { self.paragraph = paragraph }
+
+    var isEmpty: Bool { range == nil && built.isEmpty }
+
+    mutating func append(_ chunk: Chunk, spaced: Bool) {
+      defer { width += chunk.width + (spaced ? 1 : 0) }
+      let text = chunk.text
+      if isEmpty {
+        range = text.startIndex..<text.endIndex
+        return
+      }
+      if let open = range {
+        let utf8 = paragraph.utf8
+        let follows =
+          spaced
+          ? utf8[open.upperBound] == 0x20 && utf8.index(after: open.upperBound) == text.startIndex
+          : open.upperBound == text.startIndex
+        if follows {
+          range = open.lowerBound..<text.endIndex
+          return
+        }
+        materialize()
+      }
+      if spaced { built.append(" ") }
+      built += text
+    }
+
+    mutating func append(_ character: Character, columns: Int) {
+      materialize()
+      built.append(character)
+      width += columns
+    }
+
+    /// The line's text; the line is empty after.
+    mutating func take() -> String {
+      materialize()
+      defer { (built, width) = ("", 0) }
+      return built
+    }
+
+    private mutating func materialize() {
+      guard let open = range else { return }
+      built = String(paragraph[open])
+      range = nil
+    }
   }
 
   /// Cuts text to fit `width` columns, ending with "…" when anything was cut (the
@@ -120,45 +166,79 @@ public enum TextWrapper {
   }
 
   /// Splits a paragraph at spaces and at the places CJK text may break without one.
+  ///
+  /// Goes byte by byte through ASCII: a printable ASCII byte followed by another ASCII
+  /// byte is a cluster of its own, one column wide, and a line never breaks between two
+  /// of them. Other bytes, and an ASCII byte followed by one that is not (it may carry a
+  /// combining mark), are read as `Character`s. Wrapping a long article is the dearest
+  /// step of opening it, and segmenting every cluster made it ten times dearer.
   static func chunks(of text: String) -> [Chunk] {
     var chunks: [Chunk] = []
+    forEachChunk(of: text) { chunks.append($0) }
+    return chunks
+  }
+
+  /// `chunks(of:)` one at a time, without an array of them.
+  static func forEachChunk(of text: String, _ body: (Chunk) -> Void) {
     var start: String.Index?
     var width = 0
     var joinsPrevious = false
-    var previous: Character = " "
+    // Where the last cluster that is not a space starts, and its columns.
+    var previous = text.startIndex
     var previousWidth = 0
+    let utf8 = text.utf8
     var index = text.startIndex
+    func close(at end: String.Index) {
+      if let open = start {
+        body(Chunk(text: text[open..<end], width: width, joinsPrevious: joinsPrevious))
+        start = nil
+      }
+    }
+    func add(_ character: Character, columns: Int, at position: String.Index) {
+      if start == nil {
+        start = position
+        width = 0
+        joinsPrevious = false
+      } else if canBreak(after: text[previous], previousWidth, before: character, columns) {
+        close(at: position)
+        start = position
+        width = 0
+        joinsPrevious = true
+      }
+      width += columns
+      previous = position
+      previousWidth = columns
+    }
     while index < text.endIndex {
+      let byte = utf8[index]
+      let after = utf8.index(after: index)
+      // CR is left to the `Character` path: with an LF after it, it is one cluster.
+      if byte < 0x80, byte != 0x0D, after == text.endIndex || utf8[after] < 0x80 {
+        if byte == 0x20 || byte &- 0x09 < 4 {
+          close(at: index)
+        } else {
+          let columns = DisplayWidth.asciiColumns(byte)
+          // Two narrow clusters never break: only the first of a chunk needs a look.
+          if start == nil || previousWidth >= 2 {
+            add(Character(Unicode.Scalar(byte)), columns: columns, at: index)
+          } else {
+            width += columns
+            previous = index
+            previousWidth = columns
+          }
+        }
+        index = after
+        continue
+      }
       let character = text[index]
       if isBreakingSpace(character) {
-        if let open = start {
-          chunks.append(Chunk(text: text[open..<index], width: width, joinsPrevious: joinsPrevious))
-          start = nil
-        }
+        close(at: index)
       } else {
-        let columns = DisplayWidth.of(character)
-        if start == nil {
-          start = index
-          width = 0
-          joinsPrevious = false
-        } else if let open = start,
-          canBreak(after: previous, previousWidth, before: character, columns)
-        {
-          chunks.append(Chunk(text: text[open..<index], width: width, joinsPrevious: joinsPrevious))
-          start = index
-          width = 0
-          joinsPrevious = true
-        }
-        width += columns
-        previous = character
-        previousWidth = columns
+        add(character, columns: DisplayWidth.of(character), at: index)
       }
       index = text.index(after: index)
     }
-    if let open = start {
-      chunks.append(Chunk(text: text[open...], width: width, joinsPrevious: joinsPrevious))
-    }
-    return chunks
+    close(at: text.endIndex)
   }
 
   /// The pieces of a cluster that a line may end between: each emoji of a ZWJ sequence

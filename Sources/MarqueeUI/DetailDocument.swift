@@ -16,9 +16,17 @@ extension Span {
   static func highlighting(
     _ text: String, style: Style, terms: [HighlightTerm], fields: [SearchField]
   ) -> [Span] {
-    guard !terms.isEmpty, !fields.isEmpty else { return [Span(text, style)] }
-    let ranges = fields.flatMap { Highlights.ranges(in: text, terms: terms, field: $0) }
-      .sorted { $0.lowerBound < $1.lowerBound }
+    guard !terms.isEmpty else { return [Span(text, style)] }
+    return highlighting(
+      text, style: style, matchers: fields.map { Highlights.Matcher(terms: terms, field: $0) })
+  }
+
+  /// The same with the terms of each field made ready once, for many lines.
+  static func highlighting(
+    _ text: String, style: Style, matchers: [Highlights.Matcher]
+  ) -> [Span] {
+    guard matchers.contains(where: { !$0.isEmpty }) else { return [Span(text, style)] }
+    let ranges = matchers.flatMap { $0.ranges(in: text) }.sorted { $0.lowerBound < $1.lowerBound }
     guard !ranges.isEmpty else { return [Span(text, style)] }
     var match = style
     match.color = .match
@@ -72,16 +80,16 @@ public struct DetailDocument: Sendable {
 
   public init(article: Article, width: Int, terms: [HighlightTerm] = []) {
     var builder = LineBuilder(width: width, terms: terms)
-    builder.add(article.title, style: Style(bold: true, color: .title), fields: [.title])
+    builder.add(article.title, style: Style(bold: true, color: .title), field: .title)
     if let meta = article.metaLine { builder.add(meta, style: Style(dim: true)) }
-    if !article.dek.isEmpty { builder.add(article.dek, style: Style(color: .dek), fields: [.dek]) }
+    if !article.dek.isEmpty { builder.add(article.dek, style: Style(color: .dek), field: .dek) }
     // Unpacked once: `Article.images` decodes every image on each call.
     let images = article.images
     var imageLines = Array(repeating: 0, count: images.count)
     for block in article.body {
       switch block {
       case .paragraph(let text):
-        builder.add(text, style: .plain, fields: [.body])
+        builder.add(text, style: .plain, field: .body)
       case .image(let index):
         imageLines[index] = builder.addImage(images[index])
       }
@@ -117,19 +125,26 @@ public struct DetailDocument: Sendable {
 /// Wraps blocks into lines, keeping anchors and a blank line between blocks.
 struct LineBuilder {
   let width: Int
-  let terms: [HighlightTerm]
+  /// The search terms of each field the article's text is marked in, made ready once.
+  private let matchers: [SearchField: Highlights.Matcher]
   private(set) var lines: [StyledLine] = []
   private(set) var matchLines: [Int] = []
   private var block = 0
 
   init(width: Int, terms: [HighlightTerm] = []) {
     self.width = max(1, width)
-    self.terms = terms
+    matchers = Dictionary(
+      uniqueKeysWithValues: [SearchField.title, .dek, .body].map {
+        ($0, Highlights.Matcher(terms: terms, field: $0))
+      })
   }
 
-  mutating func add(_ text: String, style: Style, fields: [SearchField] = []) {
+  /// A block of text, its search matches marked when it is `field`.
+  mutating func add(_ text: String, style: Style, field: SearchField? = nil) {
     separate()
-    appendWrapped(text, style: style, firstIndent: "", indent: "", from: 0, fields: fields)
+    appendWrapped(
+      text, style: style, firstIndent: "", indent: "", from: 0,
+      matchers: field.flatMap { matchers[$0] }.map { [$0] } ?? [])
     block += 1
   }
 
@@ -153,14 +168,14 @@ struct LineBuilder {
   @discardableResult
   private mutating func appendWrapped(
     _ text: String, style: Style, firstIndent: String, indent: String, from start: Int,
-    fields: [SearchField] = []
+    matchers: [Highlights.Matcher] = []
   ) -> Int {
     let available = max(1, width - max(DisplayWidth.of(indent), DisplayWidth.of(firstIndent)))
     var offset = start
     for (index, line) in TextWrapper.wrap(text, width: available).enumerated() {
       let prefix = index == 0 ? firstIndent : indent
       var spans = prefix.isEmpty ? [] : [Span(prefix, style)]
-      let marked = Span.highlighting(line, style: style, terms: terms, fields: fields)
+      let marked = Span.highlighting(line, style: style, matchers: matchers)
       if marked.contains(where: { $0.style.color == .match }) { matchLines.append(lines.count) }
       spans += marked
       lines.append(StyledLine(spans: spans, anchor: ReadingAnchor(block: block, offset: offset)))

@@ -166,6 +166,25 @@ struct QueryTests {
       ])
   }
 
+  @Test func highlightsMarkWholeWordsPrefixesAndOnlyTheirField() {
+    let long = String(repeating: "x", count: 70)
+    let terms = [
+      HighlightTerm(token: "oscar", isPrefix: false, scope: .any),
+      HighlightTerm(token: "fest", isPrefix: true, scope: .any),
+      HighlightTerm(token: "gala", isPrefix: false, scope: .only(.title)),
+      HighlightTerm(token: long, isPrefix: false, scope: .any),
+    ]
+    let text = "Oscars oscar Festival gala \(long) \(long)y"
+    // Scalar ranges of `oscar`, `Festival` and the long word (not `Oscars`, not the
+    // longer word, and `gala` only in a title).
+    let body = Highlights.Matcher(terms: terms, field: .body)
+    #expect(body.ranges(in: text) == [7..<12, 13..<21, 27..<97])
+    let title = Highlights.Matcher(terms: terms, field: .title)
+    #expect(title.ranges(in: text) == [7..<12, 13..<21, 22..<26, 27..<97])
+    #expect(Highlights.Matcher(terms: [terms[2]], field: .body).isEmpty)
+    #expect(Highlights.ranges(in: text, terms: terms, field: .body) == body.ranges(in: text))
+  }
+
   @Test func snippetMarksMatchesAroundTheFirstOne() {
     let long =
       String(repeating: "filler words ", count: 30) + "the Oscar winner waved "
