@@ -20,19 +20,37 @@ public enum TextWrapper {
   /// break is held back before closing punctuation and after opening brackets so a line
   /// never begins with "。" or ends with "「".
   public static func wrap(_ text: String, width: Int) -> [String] {
+    wrap(text, width: width, from: text.startIndex, maxLines: .max).lines
+  }
+
+  /// Part of `wrap(_:width:)`: the lines from `start` (where a line of it begins) until
+  /// at least `maxLines` are made, and where the next line begins, or nil at the end.
+  /// Wrapping on from there gives the lines wrapping the whole text would: a reader can
+  /// lay out a long article a few screens at a time.
+  public static func wrap(
+    _ text: String, width: Int, from start: String.Index, maxLines: Int
+  ) -> (lines: [String], rest: String.Index?) {
     let limit = max(1, width)
     var lines: [String] = []
     var line = OpenLine(paragraph: text)
-    forEachChunk(of: text) { chunk in
+    var rest: String.Index?
+    forEachChunk(of: text, from: start) { chunk in
       let gap = line.isEmpty || chunk.joinsPrevious ? 0 : 1
       if line.width + gap + chunk.width <= limit {
         line.append(chunk, spaced: gap == 1)
-        return
+        return true
       }
-      if !line.isEmpty { lines.append(line.take()) }
+      if !line.isEmpty {
+        lines.append(line.take())
+        // A chunk that starts a line is where the next call can take up.
+        if lines.count >= maxLines {
+          rest = chunk.text.startIndex
+          return false
+        }
+      }
       if chunk.width <= limit {
         line.append(chunk, spaced: false)
-        return
+        return true
       }
       // Too wide for any line: break between clusters, and after a joiner inside a ZWJ
       // sequence wider than the line. The last piece stays open so the next word can
@@ -52,11 +70,12 @@ public enum TextWrapper {
           place(character)
         }
       }
+      return true
     }
-    if !line.isEmpty || lines.isEmpty {
+    if rest == nil, !line.isEmpty || lines.isEmpty {
       lines.append(line.take())
     }
-    return lines
+    return (lines, rest)
   }
 
   /// The line `wrap` is filling. While its chunks stand in it as they stand in the
@@ -174,12 +193,19 @@ public enum TextWrapper {
   /// step of opening it, and segmenting every cluster made it ten times dearer.
   static func chunks(of text: String) -> [Chunk] {
     var chunks: [Chunk] = []
-    forEachChunk(of: text) { chunks.append($0) }
+    forEachChunk(of: text, from: text.startIndex) {
+      chunks.append($0)
+      return true
+    }
     return chunks
   }
 
-  /// `chunks(of:)` one at a time, without an array of them.
-  static func forEachChunk(of text: String, _ body: (Chunk) -> Void) {
+  /// `chunks(of:)` one at a time from `begin` (a cluster boundary), without an array of
+  /// them, until `body` returns false.
+  static func forEachChunk(
+    of text: String, from begin: String.Index, _ body: (Chunk) -> Bool
+  ) {
+    var stopped = false
     var start: String.Index?
     var width = 0
     var joinsPrevious = false
@@ -187,10 +213,10 @@ public enum TextWrapper {
     var previous = text.startIndex
     var previousWidth = 0
     let utf8 = text.utf8
-    var index = text.startIndex
+    var index = begin
     func close(at end: String.Index) {
       if let open = start {
-        body(Chunk(text: text[open..<end], width: width, joinsPrevious: joinsPrevious))
+        stopped = !body(Chunk(text: text[open..<end], width: width, joinsPrevious: joinsPrevious))
         start = nil
       }
     }
@@ -209,7 +235,7 @@ public enum TextWrapper {
       previous = position
       previousWidth = columns
     }
-    while index < text.endIndex {
+    while index < text.endIndex, !stopped {
       let byte = utf8[index]
       let after = utf8.index(after: index)
       // CR is left to the `Character` path: with an LF after it, it is one cluster.
@@ -238,7 +264,7 @@ public enum TextWrapper {
       }
       index = text.index(after: index)
     }
-    close(at: text.endIndex)
+    if !stopped { close(at: text.endIndex) }
   }
 
   /// The pieces of a cluster that a line may end between: each emoji of a ZWJ sequence

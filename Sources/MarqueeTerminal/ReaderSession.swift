@@ -62,9 +62,14 @@ public enum ReaderSession {
       terminal.draw(render(state, size: state.size), force: forceRedraw)
       forceRedraw = false
       // While a search runs, wake soon for its hits; while loading, often enough for
-      // the list to fill smoothly. Keys still arrive the moment they are typed.
-      let timeout = state.pendingSearch != nil ? 2 : state.loading == nil ? 1_000 : 25
-      guard let event = terminal.nextEvent(timeoutMilliseconds: timeout) else { continue }
+      // the list to fill smoothly; while a long article is laid out, a step between
+      // keys. Keys still arrive the moment they are typed.
+      let timeout =
+        state.isLayingOut ? 0 : state.pendingSearch != nil ? 2 : state.loading == nil ? 1_000 : 25
+      guard let event = terminal.nextEvent(timeoutMilliseconds: timeout) else {
+        if state.isLayingOut { state = update(state, .layoutStep) }
+        continue
+      }
       switch event {
       case .key(let key):
         state = update(state, .key(key))

@@ -71,33 +71,112 @@ public struct ReadingAnchor: Sendable, Hashable, Comparable {
 
 /// An article laid out for the detail pane at one width: title, dek, body wrapped, and a
 /// marker line where each image stands.
+///
+/// A long article is laid out a few screens at a time (`layOut(moreLines:)`): the reader
+/// lays out what it shows, and the rest between keys, so that opening or searching a
+/// 1 MiB article never holds a key up for the whole of it.
 public struct DetailDocument: Sendable {
-  public let lines: [StyledLine]
-  /// The line of each image's marker, by image index.
-  public let imageLines: [Int]
-  /// Lines holding a highlighted search match, in order (for `n` and `N`).
-  public let matchLines: [Int]
+  /// What is laid out, in order: title, the date and author line, dek, then the body.
+  private enum Item: Sendable {
+    case text(String, Style, SearchField?)
+    case image(Int, ArticleImage)
+  }
 
+  private let items: [Item]
+  private var nextItem = 0
+  private var builder: LineBuilder
+  /// The line of each image's marker, by image index (0 until the image is laid out).
+  private var imageLineStore: [Int]
+  private var imageLaidOut: [Bool]
+  /// Bytes of text in `items`, and in those laid out so far.
+  private let totalBytes: Int
+  private var bytesLaidOut = 0
+
+  /// The lines laid out so far: all of them once `isComplete`.
+  public var lines: [StyledLine] { builder.lines }
+  /// The line of each image's marker, by image index.
+  public var imageLines: [Int] { imageLineStore }
+  /// Lines holding a highlighted search match, in order (for `n` and `N`), so far.
+  public var matchLines: [Int] { builder.matchLines }
+  /// Whether every line is laid out.
+  public var isComplete: Bool { nextItem == items.count && !builder.hasOpenText }
+  /// How much of the article's text is laid out, in percent.
+  public var percentLaidOut: Int {
+    isComplete ? 100 : min(99, bytesLaidOut * 100 / max(1, totalBytes))
+  }
+
+  /// The whole article laid out.
   public init(article: Article, width: Int, terms: [HighlightTerm] = []) {
-    var builder = LineBuilder(width: width, terms: terms)
-    builder.add(article.title, style: Style(bold: true, color: .title), field: .title)
-    if let meta = article.metaLine { builder.add(meta, style: Style(dim: true)) }
-    if !article.dek.isEmpty { builder.add(article.dek, style: Style(color: .dek), field: .dek) }
+    self.init(article: article, width: width, terms: terms, lines: .max)
+  }
+
+  /// The article with at least its first `lines` lines laid out (all of it if shorter).
+  public init(article: Article, width: Int, terms: [HighlightTerm] = [], lines: Int) {
+    var items: [Item] = [.text(article.title, Style(bold: true, color: .title), .title)]
+    if let meta = article.metaLine { items.append(.text(meta, Style(dim: true), nil)) }
+    if !article.dek.isEmpty { items.append(.text(article.dek, Style(color: .dek), .dek)) }
     // Unpacked once: `Article.images` decodes every image on each call.
     let images = article.images
-    var imageLines = Array(repeating: 0, count: images.count)
     for block in article.body {
       switch block {
-      case .paragraph(let text):
-        builder.add(text, style: .plain, field: .body)
-      case .image(let index):
-        imageLines[index] = builder.addImage(images[index])
+      case .paragraph(let text): items.append(.text(text, .plain, .body))
+      case .image(let index): items.append(.image(index, images[index]))
       }
     }
-    lines = builder.lines
-    self.imageLines = imageLines
-    matchLines = builder.matchLines
+    self.items = items
+    totalBytes = items.reduce(0) { total, item in
+      if case .text(let text, _, _) = item { return total + text.utf8.count }
+      return total
+    }
+    builder = LineBuilder(width: width, terms: terms)
+    imageLineStore = Array(repeating: 0, count: images.count)
+    imageLaidOut = Array(repeating: false, count: images.count)
+    layOut(moreLines: lines)
   }
+
+  /// Lays out at least `count` more lines, or the rest of the article.
+  public mutating func layOut(moreLines count: Int) {
+    let target = lines.count.addingReportingOverflow(count)
+    let goal = target.overflow ? Int.max : target.partialValue
+    while !isComplete, lines.count < goal {
+      if builder.hasOpenText {
+        bytesLaidOut += builder.continueText(maxLines: goal - lines.count)
+        continue
+      }
+      let item = items[nextItem]
+      nextItem += 1
+      switch item {
+      case .text(let text, let style, let field):
+        builder.beginText(text, style: style, field: field)
+      case .image(let index, let image):
+        imageLineStore[index] = builder.addImage(image)
+        imageLaidOut[index] = true
+      }
+    }
+  }
+
+  /// Lays out lines until `line` is one of them, or the article ends.
+  public mutating func layOut(throughLine line: Int) {
+    while !isComplete, lines.count <= line { layOut(moreLines: max(1, line + 1 - lines.count)) }
+  }
+
+  /// The line of an image's marker, laying out as far as the image if need be; nil for
+  /// an image the article does not have.
+  public mutating func line(ofImage index: Int) -> Int? {
+    guard imageLaidOut.indices.contains(index) else { return nil }
+    while !imageLaidOut[index], !isComplete { layOut(moreLines: Self.step) }
+    return imageLaidOut[index] ? imageLineStore[index] : nil
+  }
+
+  /// Lays out lines until one starts after `anchor`, or the article ends.
+  public mutating func layOut(past anchor: ReadingAnchor) {
+    while !isComplete, lines.last.map({ $0.anchor <= anchor }) ?? true {
+      layOut(moreLines: Self.step)
+    }
+  }
+
+  /// How many lines a step of laying out adds: a few milliseconds of work.
+  public static let step = 1_000
 
   /// The reading position at a line.
   public func anchor(atLine line: Int) -> ReadingAnchor? {
@@ -119,75 +198,6 @@ public struct DetailDocument: Sendable {
       }
     }
     return best
-  }
-}
-
-/// Wraps blocks into lines, keeping anchors and a blank line between blocks.
-struct LineBuilder {
-  let width: Int
-  /// The search terms of each field the article's text is marked in, made ready once.
-  private let matchers: [SearchField: Highlights.Matcher]
-  private(set) var lines: [StyledLine] = []
-  private(set) var matchLines: [Int] = []
-  private var block = 0
-
-  init(width: Int, terms: [HighlightTerm] = []) {
-    self.width = max(1, width)
-    matchers = Dictionary(
-      uniqueKeysWithValues: [SearchField.title, .dek, .body].map {
-        ($0, Highlights.Matcher(terms: terms, field: $0))
-      })
-  }
-
-  /// A block of text, its search matches marked when it is `field`.
-  mutating func add(_ text: String, style: Style, field: SearchField? = nil) {
-    separate()
-    appendWrapped(
-      text, style: style, firstIndent: "", indent: "", from: 0,
-      matchers: field.flatMap { matchers[$0] }.map { [$0] } ?? [])
-    block += 1
-  }
-
-  /// `▣ label — Image Credit: X`, then the caption, indented and dimmed; one block.
-  /// Returns the marker's line.
-  mutating func addImage(_ image: ArticleImage) -> Int {
-    separate()
-    let markerLine = lines.count
-    let marker = Style(bold: true, color: .imageMarker)
-    let offset = appendWrapped(
-      image.markerText, style: marker, firstIndent: "▣ ", indent: "  ", from: 0)
-    if let caption = image.caption {
-      appendWrapped(caption, style: Style(dim: true), firstIndent: "  ", indent: "  ", from: offset)
-    }
-    block += 1
-    return markerLine
-  }
-
-  /// Wraps text into lines of the current block, each prefixed by an indent; returns
-  /// the character offset after the text.
-  @discardableResult
-  private mutating func appendWrapped(
-    _ text: String, style: Style, firstIndent: String, indent: String, from start: Int,
-    matchers: [Highlights.Matcher] = []
-  ) -> Int {
-    let available = max(1, width - max(DisplayWidth.of(indent), DisplayWidth.of(firstIndent)))
-    var offset = start
-    for (index, line) in TextWrapper.wrap(text, width: available).enumerated() {
-      let prefix = index == 0 ? firstIndent : indent
-      var spans = prefix.isEmpty ? [] : [Span(prefix, style)]
-      let marked = Span.highlighting(line, style: style, matchers: matchers)
-      if marked.contains(where: { $0.style.color == .match }) { matchLines.append(lines.count) }
-      spans += marked
-      lines.append(StyledLine(spans: spans, anchor: ReadingAnchor(block: block, offset: offset)))
-      offset += line.count + 1
-    }
-    return offset
-  }
-
-  /// A blank line before every block but the first; it belongs to the block after it.
-  private mutating func separate() {
-    guard !lines.isEmpty else { return }
-    lines.append(StyledLine(spans: [], anchor: ReadingAnchor(block: block, offset: -1)))
   }
 }
 

@@ -123,7 +123,7 @@ struct DetailCache: Sendable {
   let document: Int
   let width: Int
   let terms: [HighlightTerm]
-  let layout: DetailDocument
+  var layout: DetailDocument
 
   func isFor(_ document: Int, width: Int, terms: [HighlightTerm]) -> Bool {
     self.document == document && self.width == width && self.terms == terms

@@ -81,7 +81,10 @@ private func drawDetail(_ state: ReaderState, in rect: Rect, on screen: inout Sc
   let total = document.lines.count
   let rows = rect.inner.height
   let shown = min(total, state.detailTop + rows)
-  let percent = total <= rows ? "all" : "\(shown * 100 / max(1, total))%"
+  let percent =
+    !document.isComplete
+    ? "laying out \(document.percentLaidOut)%"
+    : total <= rows ? "all" : "\(shown * 100 / max(1, total))%"
   drawBox(rect, title: "Article · \(percent)", focused: state.focus == .detail, on: &screen)
   drawLines(document.lines, from: state.detailTop, in: rect.inner, on: &screen)
 }

@@ -159,10 +159,15 @@ extension ReaderState {
 
   /// `n` / `N`: scrolls the article to the next or previous line with a match.
   mutating func jumpToMatch(forward: Bool) {
-    guard let document = detailDocument, !highlightTerms.isEmpty else {
+    guard detailDocument != nil, !highlightTerms.isEmpty else {
       message = "No search: press / to search"
       return
     }
+    // The next match may be past what is laid out so far; the one before never is.
+    if forward, !(detailDocument?.matchLines.contains { $0 > detailTop } ?? false) {
+      layOutWholeArticle()
+    }
+    guard let document = detailDocument else { return }
     // A match below the last full page scrolls only as far as the bottom.
     let lines = document.matchLines.filter { min($0, maxDetailTop) != detailTop }
     let target = forward ? lines.first { $0 > detailTop } : lines.last { $0 < detailTop }

@@ -13,6 +13,9 @@ public enum Action: Sendable {
   case loadingFinished(LoadReport)
   /// The hits of the background search with this `SearchRequest.id`.
   case searchFinished(id: Int, hits: [SearchHit])
+  /// Time to lay out more of a long article (`ReaderState.isLayingOut`): the session
+  /// sends this while no key is waiting.
+  case layoutStep
 }
 
 /// The next state of the reader. Pure: no I/O, no clock, so tests can drive the reader
@@ -58,6 +61,8 @@ public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .sta
     next.finishLoading(report)
   case .searchFinished(let id, let hits):
     next.finishSearch(id: id, hits: hits)
+  case .layoutStep:
+    next.detailCache?.layout.layOut(moreLines: DetailDocument.step)
   }
   next.refreshDetailCache()
   next.keepInView()
@@ -68,27 +73,56 @@ extension ReaderState {
   var layout: ReaderLayout { ReaderLayout(size: size, focus: focus, galleryOpen: galleryOpen) }
 
   /// The selected article laid out at the detail pane's current width (from the cache
-  /// when it is for the same article, width and search).
+  /// when it is for the same article, width and search), as far as it is laid out.
   public var detailDocument: DetailDocument? { currentDetailCache?.layout }
 
-  /// Lays out the selected article once for as long as it stays selected at the same
-  /// width and search: wrapping a long article is the costliest step of a frame, and
-  /// without this every key (and several steps of one key) wrapped it again.
+  /// Whether the selected article is not all laid out yet: `Action.layoutStep` lays out
+  /// more.
+  public var isLayingOut: Bool { detailCache.map { !$0.layout.isComplete } ?? false }
+
+  /// Keeps the selected article's layout for as long as it stays selected at the same
+  /// width and search (wrapping a long article is the costliest step of a frame), and
+  /// lays it out as far as the pane shows and a screen beyond; the rest is laid out a
+  /// step at a time (`Action.layoutStep`), or when a key needs it (`G`, `n`).
   mutating func refreshDetailCache() {
-    detailCache = currentDetailCache
+    guard let document = selectedDocument else {
+      detailCache = nil
+      return
+    }
+    if detailCache?.isFor(document, width: detailWidth, terms: highlightTerms) == true {
+      let wanted = linesWanted
+      detailCache?.layout.layOut(throughLine: wanted)
+    } else {
+      detailCache = currentDetailCache
+    }
   }
 
-  /// The kept layout if it still fits the selection, width and search, else a new one.
+  /// The kept layout if it still fits the selection, width and search, else a new one
+  /// laid out as far as `linesWanted`.
   private var currentDetailCache: DetailCache? {
     guard let document = selectedDocument else { return nil }
-    let width = ReaderLayout.textWidth(detailRectForLayout)
-    if let cache = detailCache, cache.isFor(document, width: width, terms: highlightTerms) {
+    if let cache = detailCache, cache.isFor(document, width: detailWidth, terms: highlightTerms) {
       return cache
     }
     return DetailCache(
-      document: document, width: width, terms: highlightTerms,
+      document: document, width: detailWidth, terms: highlightTerms,
       layout: DetailDocument(
-        article: index.articles[document], width: width, terms: highlightTerms))
+        article: index.articles[document], width: detailWidth, terms: highlightTerms,
+        lines: linesWanted + 1))
+  }
+
+  private var detailWidth: Int { ReaderLayout.textWidth(detailRectForLayout) }
+
+  /// The lines the detail pane shows, and a screen more for scrolling down.
+  private var linesWanted: Int {
+    detailTop + 2 * max(1, ReaderLayout.visibleRows(detailRectForLayout))
+  }
+
+  /// Lays the selected article out to the end (for `G`, and for `n` past the last
+  /// match found so far).
+  mutating func layOutWholeArticle() {
+    refreshDetailCache()
+    detailCache?.layout.layOut(moreLines: .max)
   }
 
   /// The detail pane's rectangle, or on a narrow screen the one it would have if shown.
@@ -112,7 +146,9 @@ extension ReaderState {
     case .next: move(by: 1)
     case .previous: move(by: -1)
     case .first: move(by: Int.min / 2)
-    case .last: move(by: Int.max / 2)
+    case .last:
+      if focus == .detail { layOutWholeArticle() }
+      move(by: Int.max / 2)
     case .pageDown: move(by: pageSize)
     case .pageUp: move(by: -pageSize)
     case .halfPageDown: move(by: max(1, pageSize / 2))
@@ -172,9 +208,12 @@ extension ReaderState {
     case .detail:
       break
     case .gallery:
-      guard let document = detailDocument, document.imageLines.indices.contains(gallerySelection)
-      else { return }
-      detailTop = min(document.imageLines[gallerySelection], maxDetailTop)
+      refreshDetailCache()
+      guard let line = detailCache?.layout.line(ofImage: gallerySelection) else { return }
+      // A screen of lines under the image, for the scroll to reach it.
+      let below = line + ReaderLayout.visibleRows(detailRectForLayout)
+      detailCache?.layout.layOut(throughLine: below)
+      detailTop = min(line, maxDetailTop)
       if !layout.isWide { focus = .detail }
     }
   }
@@ -225,8 +264,10 @@ extension ReaderState {
     let anchor = detailDocument?.anchor(atLine: detailTop)
     size = newSize
     if layout.isTooSmall { helpVisible = false }
-    if let anchor, let document = detailDocument {
-      detailTop = document.line(for: anchor)
+    if let anchor {
+      refreshDetailCache()
+      detailCache?.layout.layOut(past: anchor)
+      if let document = detailCache?.layout { detailTop = document.line(for: anchor) }
     }
   }
 

@@ -106,3 +106,26 @@ private func linesWordByWord(_ text: String, width: Int) -> [String] {
     #expect(TextWrapper.wrap(text, width: width) == linesWordByWord(text, width: width), "\(text)")
   }
 }
+
+@Test func wrappingAFewLinesAtATimeGivesTheLinesOfTheWhole() {
+  let pieces = [
+    "word", "a", "longerthanaline", " ", "  ", "\n", "日本語", "「", "」", "。", "👨‍👩‍👧‍👦", "e\u{301}",
+  ]
+  var generator = SeededGenerator(seed: 9)
+  for _ in 0..<1_000 {
+    let count = Int.random(in: 0...30, using: &generator)
+    let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    let width = Int.random(in: 1...16, using: &generator)
+    let step = Int.random(in: 1...3, using: &generator)
+    var lines: [String] = []
+    var start = text.startIndex
+    while true {
+      let part = TextWrapper.wrap(text, width: width, from: start, maxLines: step)
+      #expect(part.rest == nil || part.lines.count >= step)
+      lines += part.lines
+      guard let rest = part.rest else { break }
+      start = rest
+    }
+    #expect(lines == TextWrapper.wrap(text, width: width), "\(text) at \(width)")
+  }
+}
