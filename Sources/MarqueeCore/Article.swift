@@ -15,7 +15,7 @@ public struct Article: Sendable, Hashable {
   public let wordCount: Int
   /// How many images the article has (without unpacking them).
   public let imageCount: Int
-  private let packed: PackedFields
+  let packed: PackedFields
 
   public init(
     path: String, modified: Date? = nil, sourceURL: String? = nil, author: String? = nil,

@@ -120,34 +120,83 @@ struct PackedFields: Sendable {
   }
 
   var images: [ArticleImage] {
-    WorkCounter.imageUnpacking?.add()
     var images: [ArticleImage] = []
-    var fields: [Kind: String] = [:]
-    var isGallery: Bool?
-    func close() {
-      guard let gallery = isGallery else { return }
-      images.append(
-        ArticleImage(
-          label: fields[.label], caption: fields[.caption], credit: fields[.credit],
-          isGallery: gallery))
-      fields = [:]
-      isGallery = nil
+    var offset = firstImageOffset
+    while let found = image(at: offset) {
+      images.append(found.image)
+      offset = found.next
     }
-    walk { kind, _, text in
-      switch kind {
-      case .image, .galleryImage:
-        close()
+    return images
+  }
+
+  /// Where the first image's pieces start (the end of the pieces when there is none).
+  var firstImageOffset: Int {
+    var first = range.upperBound
+    walk { kind, _, _, offset in
+      guard kind == .image || kind == .galleryImage else { return true }
+      first = offset
+      return false
+    }
+    return first
+  }
+
+  /// The image whose pieces start at `offset`, and where the piece after them starts;
+  /// nil when no image starts there.
+  func image(at offset: Int) -> (image: ArticleImage, next: Int)? {
+    WorkCounter.imageUnpacking?.add()
+    var isGallery: Bool?
+    var fields: [Kind: String] = [:]
+    var next = range.upperBound
+    walk(from: offset) { kind, _, text, start in
+      let isMarker = kind == .image || kind == .galleryImage
+      if isGallery == nil, isMarker {
         isGallery = kind == .galleryImage
-      case .label, .caption, .credit:
+        return true
+      }
+      if isGallery != nil, kind == .label || kind == .caption || kind == .credit {
         fields[kind] = String(decoding: text, as: UTF8.self)
-      default:
-        close()
+        return true
+      }
+      next = start
+      return false
+    }
+    guard let isGallery else { return nil }
+    return (
+      ArticleImage(
+        label: fields[.label], caption: fields[.caption], credit: fields[.credit],
+        isGallery: isGallery),
+      next
+    )
+  }
+
+  /// The body's pieces from `offset` on, until at least `bytes` of paragraph text are
+  /// read: each a paragraph or an image reference (its number); and where to go on, nil
+  /// at the end. Pieces that are not the body's are passed over.
+  func bodyPieces(from offset: Int, bytes budget: Int) -> (
+    pieces: [(paragraph: String?, image: Int)], next: Int?
+  ) {
+    var pieces: [(paragraph: String?, image: Int)] = []
+    var read = 0
+    var next: Int?
+    walk(from: offset) { kind, number, text, start in
+      if read >= budget {
+        next = start
+        return false
+      }
+      switch kind {
+      case .paragraph:
+        pieces.append((String(decoding: text, as: UTF8.self), 0))
+        read += text.count
+      case .imageReference: pieces.append((nil, number))
+      default: break
       }
       return true
     }
-    close()
-    return images
+    return (pieces, next)
   }
+
+  /// Where the pieces start and end, for offsets into them.
+  var pieceRange: Range<Int> { range }
 
   /// Calls `body` with the UTF-8 bytes of each piece of the wanted kinds, in order.
   func forEachPiece(_ wanted: [Kind], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
@@ -158,14 +207,16 @@ struct PackedFields: Sendable {
     }
   }
 
-  /// Visits the pieces in order with their kind, number (image references) and text,
+  /// Visits the pieces in order from `start` (where a piece starts; the first, when
+  /// nil) with their kind, number (image references), text and where the piece starts,
   /// until `visit` returns false.
   private func walk(
-    _ visit: (Kind, Int, UnsafeBufferPointer<UInt8>) -> Bool
+    from start: Int? = nil, _ visit: (Kind, Int, UnsafeBufferPointer<UInt8>, Int) -> Bool
   ) {
     bytes.withUnsafeBufferPointer { all in
-      var offset = range.lowerBound
+      var offset = start ?? range.lowerBound
       while offset < range.upperBound {
+        let pieceStart = offset
         let kind = Kind(rawValue: all[offset])!
         offset += 1
         var number = 0
@@ -178,9 +229,14 @@ struct PackedFields: Sendable {
           text = UnsafeBufferPointer(rebasing: all[offset..<offset + length])
           offset += length
         }
-        guard visit(kind, number, text) else { return }
+        guard visit(kind, number, text, pieceStart) else { return }
       }
     }
+  }
+
+  /// `walk` for visitors that need no offsets.
+  private func walk(_ visit: (Kind, Int, UnsafeBufferPointer<UInt8>) -> Bool) {
+    walk(from: nil) { kind, number, text, _ in visit(kind, number, text) }
   }
 
   private static func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> Int {

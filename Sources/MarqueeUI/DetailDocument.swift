@@ -82,15 +82,15 @@ public struct DetailDocument: Sendable {
     case image(Int, ArticleImage)
   }
 
-  private let items: [Item]
+  /// Items read and not laid out yet, from `nextItem` on.
+  private var items: [Item]
   private var nextItem = 0
+  /// The body, read a part at a time as the items run out.
+  private var body: BodyReader
   private var builder: LineBuilder
   /// The line of each image's marker, by image index (0 until the image is laid out).
   private var imageLineStore: [Int]
   private var imageLaidOut: [Bool]
-  /// Bytes of text in `items`, and in those laid out so far.
-  private let totalBytes: Int
-  private var bytesLaidOut = 0
 
   /// The lines laid out so far: all of them once `isComplete`.
   public var lines: [StyledLine] { builder.lines }
@@ -99,11 +99,11 @@ public struct DetailDocument: Sendable {
   /// Lines holding a highlighted search match, in order (for `n` and `N`), so far.
   public var matchLines: [Int] { builder.matchLines }
   /// Whether every line is laid out.
-  public var isComplete: Bool { nextItem == items.count && !builder.hasOpenText }
-  /// How much of the article's text is laid out, in percent.
-  public var percentLaidOut: Int {
-    isComplete ? 100 : min(99, bytesLaidOut * 100 / max(1, totalBytes))
+  public var isComplete: Bool {
+    nextItem == items.count && body.isAtEnd && !builder.hasOpenText
   }
+  /// How much of the article's text is laid out, in percent.
+  public var percentLaidOut: Int { isComplete ? 100 : min(99, body.percentRead) }
 
   /// The whole article laid out.
   public init(article: Article, width: Int, terms: [HighlightTerm] = []) {
@@ -112,27 +112,18 @@ public struct DetailDocument: Sendable {
 
   /// The article with at least its first `lines` lines laid out (all of it if shorter).
   public init(article: Article, width: Int, terms: [HighlightTerm] = [], lines: Int) {
-    var items: [Item] = [.text(article.title, Style(bold: true, color: .title), .title)]
+    items = [.text(article.title, Style(bold: true, color: .title), .title)]
     if let meta = article.metaLine { items.append(.text(meta, Style(dim: true), nil)) }
     if !article.dek.isEmpty { items.append(.text(article.dek, Style(color: .dek), .dek)) }
-    // Unpacked once: `Article.images` decodes every image on each call.
-    let images = article.images
-    for block in article.body {
-      switch block {
-      case .paragraph(let text): items.append(.text(text, .plain, .body))
-      case .image(let index): items.append(.image(index, images[index]))
-      }
-    }
-    self.items = items
-    totalBytes = items.reduce(0) { total, item in
-      if case .text(let text, _, _) = item { return total + text.utf8.count }
-      return total
-    }
+    body = article.bodyReader()
     builder = LineBuilder(width: width, terms: terms)
-    imageLineStore = Array(repeating: 0, count: images.count)
-    imageLaidOut = Array(repeating: false, count: images.count)
+    imageLineStore = Array(repeating: 0, count: article.imageCount)
+    imageLaidOut = Array(repeating: false, count: article.imageCount)
     layOut(moreLines: lines)
   }
+
+  /// How much of the body is read at a time: a few screens of text.
+  private static let bodyBytesPerRead = 16 << 10
 
   /// Lays out at least `count` more lines, or the rest of the article.
   public mutating func layOut(moreLines count: Int) {
@@ -140,7 +131,17 @@ public struct DetailDocument: Sendable {
     let goal = target.overflow ? Int.max : target.partialValue
     while !isComplete, lines.count < goal {
       if builder.hasOpenText {
-        bytesLaidOut += builder.continueText(maxLines: goal - lines.count)
+        builder.continueText(maxLines: goal - lines.count)
+        continue
+      }
+      if nextItem == items.count {
+        items = body.next(bytes: Self.bodyBytesPerRead).map { block in
+          switch block {
+          case .paragraph(let text): .text(text, .plain, .body)
+          case .image(let index, let image): .image(index, image)
+          }
+        }
+        nextItem = 0
         continue
       }
       let item = items[nextItem]

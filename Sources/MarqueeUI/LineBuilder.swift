@@ -49,14 +49,10 @@ struct LineBuilder: Sendable {
       offset: 0)
   }
 
-  /// Wraps at least `maxLines` more lines of the open text (or the rest of it), and
-  /// returns how many of its bytes that took.
-  @discardableResult
-  mutating func continueText(maxLines: Int) -> Int {
-    guard let text = open else { return 0 }
+  /// Wraps at least `maxLines` more lines of the open text, or the rest of it.
+  mutating func continueText(maxLines: Int) {
+    guard let text = open else { return }
     let (offset, rest) = appendWrapped(text, maxLines: maxLines)
-    let end = rest ?? text.text.endIndex
-    let bytes = text.text.utf8.distance(from: text.rest, to: end)
     if let rest {
       open?.rest = rest
       open?.offset = offset
@@ -64,7 +60,6 @@ struct LineBuilder: Sendable {
       open = nil
       block += 1
     }
-    return bytes
   }
 
   /// `▣ label — Image Credit: X`, then the caption, indented and dimmed; one block.

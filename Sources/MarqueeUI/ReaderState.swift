@@ -40,6 +40,8 @@ public struct ReaderState: Sendable {
   public var redrawRequested = false
   /// The selected article's layout, kept between keys (see `refreshDetailCache`).
   var detailCache: DetailCache?
+  /// The gallery pane's layout while it is open, kept between keys.
+  var galleryCache: GalleryCache?
   /// Whether queries run on another thread rather than inside `update`: the terminal
   /// reader sets this, so a key costs the same whatever the query matches; tests and
   /// scripts keep the simpler inline search.
@@ -116,6 +118,14 @@ public struct SearchState: Sendable, Equatable {
   /// The article (position in `index.articles`) selected before the search began,
   /// restored by Esc.
   public var previousSelection: Int?
+}
+
+/// The gallery pane laid out, and for which article (position in `index.articles`) and
+/// width.
+struct GalleryCache: Sendable {
+  let document: Int?
+  let width: Int
+  let layout: GalleryDocument
 }
 
 /// A laid-out article and what it was laid out for.

@@ -90,12 +90,13 @@ private func drawDetail(_ state: ReaderState, in rect: Rect, on screen: inout Sc
 }
 
 private func drawGallery(_ state: ReaderState, in rect: Rect, on screen: inout Screen) {
-  let document = GalleryDocument(
-    article: state.selectedArticle, width: ReaderLayout.textWidth(rect),
-    selected: state.gallerySelection)
+  let document = state.galleryDocument
   let count = state.selectedArticle?.imageCount ?? 0
   drawBox(rect, title: "Image credits (\(count))", focused: state.focus == .gallery, on: &screen)
-  drawLines(document.lines, from: state.galleryTop, in: rect.inner, on: &screen)
+  let shown = document.lines.indices.clamped(
+    to: state.galleryTop..<(state.galleryTop + rect.inner.height))
+  let lines = shown.map { document.line($0, selected: state.gallerySelection) }
+  drawLines(lines, from: 0, in: rect.inner, on: &screen)
 }
 
 /// Draws pane content with a one-column margin inside the border.

@@ -118,6 +118,20 @@ extension ReaderState {
     detailTop + 2 * max(1, ReaderLayout.visibleRows(detailRectForLayout))
   }
 
+  /// The selected article's images laid out for the gallery-caption pane (from the cache
+  /// when it is for the same article and width).
+  public var galleryDocument: GalleryDocument { currentGalleryCache.layout }
+
+  private var currentGalleryCache: GalleryCache {
+    let width = ReaderLayout.textWidth(galleryRectForLayout)
+    if let cache = galleryCache, cache.document == selectedDocument, cache.width == width {
+      return cache
+    }
+    return GalleryCache(
+      document: selectedDocument, width: width,
+      layout: GalleryDocument(article: selectedArticle, width: width))
+  }
+
   /// Lays the selected article out to the end (for `G`, and for `n` past the last
   /// match found so far).
   mutating func layOutWholeArticle() {
@@ -280,9 +294,13 @@ extension ReaderState {
     if selection >= listTop + rows { listTop = selection - rows + 1 }
     listTop = clamp(listTop, 0, max(0, rowCount - rows))
     detailTop = clamp(detailTop, 0, maxDetailTop)
-    let gallery = GalleryDocument(
-      article: selectedArticle, width: ReaderLayout.textWidth(galleryRectForLayout),
-      selected: gallerySelection)
+    // The gallery pane is laid out only while it is open.
+    guard galleryOpen else {
+      galleryCache = nil
+      return
+    }
+    galleryCache = currentGalleryCache
+    let gallery = galleryDocument
     let galleryRows = ReaderLayout.visibleRows(galleryRectForLayout)
     if let start = gallery.imageLines.indices.contains(gallerySelection)
       ? gallery.imageLines[gallerySelection] : nil

@@ -50,6 +50,20 @@ struct PackedFieldsTests {
         #expect(article.images == images)
         #expect(article.imageCount == images.count)
         #expect(article.relatedLinks == related)
+        // The body read a part at a time, images with it (a missing one left out).
+        var reader = article.bodyReader()
+        var read: [BodyReader.Block] = []
+        while !reader.isAtEnd { read += reader.next(bytes: 1 + number % 7) }
+        #expect(reader.percentRead == 100)
+        #expect(
+          read
+            == body.compactMap { block -> BodyReader.Block? in
+              switch block {
+              case .paragraph(let text): .paragraph(text)
+              case .image(let index):
+                images.indices.contains(index) ? .image(index, images[index]) : nil
+              }
+            })
         #expect(
           article.paragraphs
             == body.compactMap {
