@@ -55,6 +55,9 @@ public struct StyledLine: Sendable, Hashable {
   /// Which source block the line comes from, and how far into it (in characters) the
   /// line starts: a reading position that survives re-wrapping at another width.
   public var anchor: ReadingAnchor
+  /// The searchable field the line's text belongs to (title, dek, body), whose search
+  /// matches it shows; nil for lines that are not searched this way.
+  public var field: SearchField? = nil
 
   public var text: String { spans.map(\.text).joined() }
 }
@@ -73,8 +76,10 @@ public struct ReadingAnchor: Sendable, Hashable, Comparable {
 /// marker line where each image stands.
 ///
 /// A long article is laid out a few screens at a time (`layOut(moreLines:)`): the reader
-/// lays out what it shows, and the rest between keys, so that opening or searching a
-/// 1 MiB article never holds a key up for the whole of it.
+/// lays out what it shows, and the rest between keys, so that opening a 1 MiB article
+/// never holds a key up for the whole of it. Search matches are not part of the layout
+/// (a search does not change where lines break): `DetailMatches` finds them, and they
+/// are marked on the lines as they are drawn.
 public struct DetailDocument: Sendable {
   /// What is laid out, in order: title, the date and author line, dek, then the body.
   private enum Item: Sendable {
@@ -96,8 +101,6 @@ public struct DetailDocument: Sendable {
   public var lines: [StyledLine] { builder.lines }
   /// The line of each image's marker, by image index.
   public var imageLines: [Int] { imageLineStore }
-  /// Lines holding a highlighted search match, in order (for `n` and `N`), so far.
-  public var matchLines: [Int] { builder.matchLines }
   /// Whether every line is laid out.
   public var isComplete: Bool {
     nextItem == items.count && body.isAtEnd && !builder.hasOpenText
@@ -106,17 +109,17 @@ public struct DetailDocument: Sendable {
   public var percentLaidOut: Int { isComplete ? 100 : min(99, body.percentRead) }
 
   /// The whole article laid out.
-  public init(article: Article, width: Int, terms: [HighlightTerm] = []) {
-    self.init(article: article, width: width, terms: terms, lines: .max)
+  public init(article: Article, width: Int) {
+    self.init(article: article, width: width, lines: .max)
   }
 
   /// The article with at least its first `lines` lines laid out (all of it if shorter).
-  public init(article: Article, width: Int, terms: [HighlightTerm] = [], lines: Int) {
+  public init(article: Article, width: Int, lines: Int) {
     items = [.text(article.title, Style(bold: true, color: .title), .title)]
     if let meta = article.metaLine { items.append(.text(meta, Style(dim: true), nil)) }
     if !article.dek.isEmpty { items.append(.text(article.dek, Style(color: .dek), .dek)) }
     body = article.bodyReader()
-    builder = LineBuilder(width: width, terms: terms)
+    builder = LineBuilder(width: width)
     imageLineStore = Array(repeating: 0, count: article.imageCount)
     imageLaidOut = Array(repeating: false, count: article.imageCount)
     layOut(moreLines: lines)

@@ -4,10 +4,7 @@ import MarqueeCore
 /// text may be wrapped a few lines at a time (`beginText`, then `continueText`).
 struct LineBuilder: Sendable {
   let width: Int
-  /// The search terms of each field the article's text is marked in, made ready once.
-  private let matchers: [SearchField: Highlights.Matcher]
   private(set) var lines: [StyledLine] = []
-  private(set) var matchLines: [Int] = []
   private var block = 0
   /// The text being wrapped, when it is not all wrapped yet.
   private var open: OpenText?
@@ -18,23 +15,19 @@ struct LineBuilder: Sendable {
     let style: Style
     let firstIndent: String
     let indent: String
-    let matchers: [Highlights.Matcher]
+    let field: SearchField?
     /// Where the next line starts, in the text and in characters.
     var rest: String.Index
     var offset: Int
   }
 
-  init(width: Int, terms: [HighlightTerm] = []) {
+  init(width: Int) {
     self.width = max(1, width)
-    matchers = Dictionary(
-      uniqueKeysWithValues: [SearchField.title, .dek, .body].map {
-        ($0, Highlights.Matcher(terms: terms, field: $0))
-      })
   }
 
   var hasOpenText: Bool { open != nil }
 
-  /// A block of text, its search matches marked when it is `field`, wrapped whole.
+  /// A block of text of a searchable `field` (or none), wrapped whole.
   mutating func add(_ text: String, style: Style, field: SearchField? = nil) {
     beginText(text, style: style, field: field)
     while hasOpenText { continueText(maxLines: .max) }
@@ -44,9 +37,8 @@ struct LineBuilder: Sendable {
   mutating func beginText(_ text: String, style: Style, field: SearchField? = nil) {
     separate()
     open = OpenText(
-      text: text, style: style, firstIndent: "", indent: "",
-      matchers: field.flatMap { matchers[$0] }.map { [$0] } ?? [], rest: text.startIndex,
-      offset: 0)
+      text: text, style: style, firstIndent: "", indent: "", field: field,
+      rest: text.startIndex, offset: 0)
   }
 
   /// Wraps at least `maxLines` more lines of the open text, or the rest of it.
@@ -70,12 +62,12 @@ struct LineBuilder: Sendable {
     let marker = Style(bold: true, color: .imageMarker)
     var (offset, _) = appendWrapped(
       OpenText(
-        text: image.markerText, style: marker, firstIndent: "▣ ", indent: "  ", matchers: [],
+        text: image.markerText, style: marker, firstIndent: "▣ ", indent: "  ", field: nil,
         rest: image.markerText.startIndex, offset: 0), maxLines: .max)
     if let caption = image.caption {
       (offset, _) = appendWrapped(
         OpenText(
-          text: caption, style: Style(dim: true), firstIndent: "  ", indent: "  ", matchers: [],
+          text: caption, style: Style(dim: true), firstIndent: "  ", indent: "  ", field: nil,
           rest: caption.startIndex, offset: offset), maxLines: .max)
     }
     block += 1
@@ -94,11 +86,10 @@ struct LineBuilder: Sendable {
       text.text, width: available, from: text.rest, maxLines: maxLines)
     for (index, line) in wrapped.enumerated() {
       let prefix = index == 0 && isFirst ? text.firstIndent : text.indent
-      var spans = prefix.isEmpty ? [] : [Span(prefix, text.style)]
-      let marked = Span.highlighting(line, style: text.style, matchers: text.matchers)
-      if marked.contains(where: { $0.style.color == .match }) { matchLines.append(lines.count) }
-      spans += marked
-      lines.append(StyledLine(spans: spans, anchor: ReadingAnchor(block: block, offset: offset)))
+      let spans = (prefix.isEmpty ? [] : [Span(prefix, text.style)]) + [Span(line, text.style)]
+      lines.append(
+        StyledLine(
+          spans: spans, anchor: ReadingAnchor(block: block, offset: offset), field: text.field))
       offset += line.count + 1
     }
     return (offset, rest)

@@ -31,6 +31,9 @@ public struct ReaderState: Sendable {
   public var galleryTop = 0
   /// The first line of the article on screen.
   public var detailTop = 0
+  /// Set by `G` in the article while it is still being laid out: the pane stays at the
+  /// end as the rest is laid out, step by step, rather than the key waiting for it all.
+  var detailFollowsEnd = false
   public var helpVisible = false
   /// A one-line note for the status bar, cleared by the next key.
   public var message: String?
@@ -118,24 +121,4 @@ public struct SearchState: Sendable, Equatable {
   /// The article (position in `index.articles`) selected before the search began,
   /// restored by Esc.
   public var previousSelection: Int?
-}
-
-/// The gallery pane laid out, and for which article (position in `index.articles`) and
-/// width.
-struct GalleryCache: Sendable {
-  let document: Int?
-  let width: Int
-  let layout: GalleryDocument
-}
-
-/// A laid-out article and what it was laid out for.
-struct DetailCache: Sendable {
-  let document: Int
-  let width: Int
-  let terms: [HighlightTerm]
-  var layout: DetailDocument
-
-  func isFor(_ document: Int, width: Int, terms: [HighlightTerm]) -> Bool {
-    self.document == document && self.width == width && self.terms == terms
-  }
 }

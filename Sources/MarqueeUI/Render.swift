@@ -86,7 +86,10 @@ private func drawDetail(_ state: ReaderState, in rect: Rect, on screen: inout Sc
     ? "laying out \(document.percentLaidOut)%"
     : total <= rows ? "all" : "\(shown * 100 / max(1, total))%"
   drawBox(rect, title: "Article · \(percent)", focused: state.focus == .detail, on: &screen)
-  drawLines(document.lines, from: state.detailTop, in: rect.inner, on: &screen)
+  let onScreen = document.lines.indices.clamped(to: state.detailTop..<(state.detailTop + rows))
+  let matches = state.detailMatches ?? DetailMatches(terms: [])
+  drawLines(
+    onScreen.map { matches.marked(document.lines[$0]) }, from: 0, in: rect.inner, on: &screen)
 }
 
 private func drawGallery(_ state: ReaderState, in rect: Rect, on screen: inout Screen) {

@@ -150,6 +150,7 @@ extension ReaderState {
     guard selectedDocument != before else { return }
     listTop = 0
     detailTop = 0
+    detailFollowsEnd = false
     gallerySelection = 0
     galleryTop = 0
   }
@@ -159,20 +160,19 @@ extension ReaderState {
 
   /// `n` / `N`: scrolls the article to the next or previous line with a match.
   mutating func jumpToMatch(forward: Bool) {
-    guard detailDocument != nil, !highlightTerms.isEmpty else {
+    guard detailCache != nil, !highlightTerms.isEmpty else {
       message = "No search: press / to search"
       return
     }
-    // The next match may be past what is laid out so far; the one before never is.
-    if forward, !(detailDocument?.matchLines.contains { $0 > detailTop } ?? false) {
-      layOutWholeArticle()
-    }
-    guard let document = detailDocument else { return }
+    let found =
+      forward
+      ? detailCache?.firstMatch(after: detailTop) : detailCache?.lastMatch(before: detailTop)
+    let rows = ReaderLayout.visibleRows(detailRectForLayout)
+    if let found { detailCache?.layout.layOut(throughLine: found + rows) }
     // A match below the last full page scrolls only as far as the bottom.
-    let lines = document.matchLines.filter { min($0, maxDetailTop) != detailTop }
-    let target = forward ? lines.first { $0 > detailTop } : lines.last { $0 < detailTop }
-    guard let target else {
-      message = document.matchLines.isEmpty ? "No matches in this article" : "No more matches"
+    guard let target = found, min(target, maxDetailTop) != detailTop else {
+      let any = detailCache?.hasAnyMatch() ?? false
+      message = any ? "No more matches" : "No matches in this article"
       return
     }
     detailTop = min(target, maxDetailTop)

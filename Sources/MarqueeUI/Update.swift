@@ -31,6 +31,7 @@ public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .sta
     next.resize(to: size)
   case .key(let key):
     next.message = nil
+    next.detailFollowsEnd = false
     // Ctrl-C quits at once from anywhere: the help, the search line, any pane.
     if keymap.command(for: key) == .forceQuit {
       next.shouldQuit = true
@@ -62,7 +63,7 @@ public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .sta
   case .searchFinished(let id, let hits):
     next.finishSearch(id: id, hits: hits)
   case .layoutStep:
-    next.detailCache?.layout.layOut(moreLines: DetailDocument.step)
+    next.detailCache?.step()
   }
   next.refreshDetailCache()
   next.keepInView()
@@ -71,73 +72,6 @@ public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .sta
 
 extension ReaderState {
   var layout: ReaderLayout { ReaderLayout(size: size, focus: focus, galleryOpen: galleryOpen) }
-
-  /// The selected article laid out at the detail pane's current width (from the cache
-  /// when it is for the same article, width and search), as far as it is laid out.
-  public var detailDocument: DetailDocument? { currentDetailCache?.layout }
-
-  /// Whether the selected article is not all laid out yet: `Action.layoutStep` lays out
-  /// more.
-  public var isLayingOut: Bool { detailCache.map { !$0.layout.isComplete } ?? false }
-
-  /// Keeps the selected article's layout for as long as it stays selected at the same
-  /// width and search (wrapping a long article is the costliest step of a frame), and
-  /// lays it out as far as the pane shows and a screen beyond; the rest is laid out a
-  /// step at a time (`Action.layoutStep`), or when a key needs it (`G`, `n`).
-  mutating func refreshDetailCache() {
-    guard let document = selectedDocument else {
-      detailCache = nil
-      return
-    }
-    if detailCache?.isFor(document, width: detailWidth, terms: highlightTerms) == true {
-      let wanted = linesWanted
-      detailCache?.layout.layOut(throughLine: wanted)
-    } else {
-      detailCache = currentDetailCache
-    }
-  }
-
-  /// The kept layout if it still fits the selection, width and search, else a new one
-  /// laid out as far as `linesWanted`.
-  private var currentDetailCache: DetailCache? {
-    guard let document = selectedDocument else { return nil }
-    if let cache = detailCache, cache.isFor(document, width: detailWidth, terms: highlightTerms) {
-      return cache
-    }
-    return DetailCache(
-      document: document, width: detailWidth, terms: highlightTerms,
-      layout: DetailDocument(
-        article: index.articles[document], width: detailWidth, terms: highlightTerms,
-        lines: linesWanted + 1))
-  }
-
-  private var detailWidth: Int { ReaderLayout.textWidth(detailRectForLayout) }
-
-  /// The lines the detail pane shows, and a screen more for scrolling down.
-  private var linesWanted: Int {
-    detailTop + 2 * max(1, ReaderLayout.visibleRows(detailRectForLayout))
-  }
-
-  /// The selected article's images laid out for the gallery-caption pane (from the cache
-  /// when it is for the same article and width).
-  public var galleryDocument: GalleryDocument { currentGalleryCache.layout }
-
-  private var currentGalleryCache: GalleryCache {
-    let width = ReaderLayout.textWidth(galleryRectForLayout)
-    if let cache = galleryCache, cache.document == selectedDocument, cache.width == width {
-      return cache
-    }
-    return GalleryCache(
-      document: selectedDocument, width: width,
-      layout: GalleryDocument(article: selectedArticle, width: width))
-  }
-
-  /// Lays the selected article out to the end (for `G`, and for `n` past the last
-  /// match found so far).
-  mutating func layOutWholeArticle() {
-    refreshDetailCache()
-    detailCache?.layout.layOut(moreLines: .max)
-  }
 
   /// The detail pane's rectangle, or on a narrow screen the one it would have if shown.
   var detailRectForLayout: Rect? {
@@ -161,7 +95,7 @@ extension ReaderState {
     case .previous: move(by: -1)
     case .first: move(by: Int.min / 2)
     case .last:
-      if focus == .detail { layOutWholeArticle() }
+      detailFollowsEnd = focus == .detail
       move(by: Int.max / 2)
     case .pageDown: move(by: pageSize)
     case .pageUp: move(by: -pageSize)
@@ -206,6 +140,7 @@ extension ReaderState {
   private mutating func select(_ index: Int) {
     selection = index
     detailTop = 0
+    detailFollowsEnd = false
     gallerySelection = 0
     galleryTop = 0
   }
@@ -293,6 +228,10 @@ extension ReaderState {
     if selection < listTop { listTop = selection }
     if selection >= listTop + rows { listTop = selection - rows + 1 }
     listTop = clamp(listTop, 0, max(0, rowCount - rows))
+    if detailFollowsEnd {
+      detailTop = maxDetailTop
+      if detailCache?.layout.isComplete != false { detailFollowsEnd = false }
+    }
     detailTop = clamp(detailTop, 0, maxDetailTop)
     // The gallery pane is laid out only while it is open.
     guard galleryOpen else {

@@ -102,8 +102,7 @@ struct DetailCacheTests {
   private func fresh(_ state: ReaderState) -> [String] {
     guard let article = state.selectedArticle else { return [] }
     return DetailDocument(
-      article: article, width: ReaderLayout.textWidth(state.detailRectForLayout),
-      terms: state.highlightTerms
+      article: article, width: ReaderLayout.textWidth(state.detailRectForLayout)
     ).lines.map(\.text)
   }
 
@@ -123,7 +122,7 @@ struct DetailCacheTests {
       }
       #expect(cache?.document == state.selectedDocument, "\(action)")
       #expect(cache?.width == ReaderLayout.textWidth(state.detailRectForLayout), "\(action)")
-      #expect(cache?.terms == state.highlightTerms, "\(action)")
+      #expect(cache?.matches.terms == state.highlightTerms, "\(action)")
       #expect(state.detailDocument?.lines.map(\.text) == fresh(state), "\(action)")
     }
   }

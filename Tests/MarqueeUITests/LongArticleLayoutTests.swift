@@ -29,9 +29,7 @@ struct LongArticleLayoutTests {
   }
 
   private func whole(_ state: ReaderState) -> DetailDocument {
-    DetailDocument(
-      article: Self.long, width: ReaderLayout.textWidth(state.detailRectForLayout),
-      terms: state.highlightTerms)
+    wholeLayout(Self.long, width: ReaderLayout.textWidth(state.detailRectForLayout)).document
   }
 
   @Test func selectingItLaysOutAScreenOrTwoAndSaysSo() {
@@ -66,25 +64,56 @@ struct LongArticleLayoutTests {
     #expect(reader.detailDocument!.lines.count <= reader.detailTop + 3 * rows)
   }
 
-  @Test func endGoesToTheLastLineOfTheWholeArticle() {
-    let reader = state(after: keys("lG"))
+  @Test func endFollowsTheLayoutToTheLastLineOfTheWholeArticle() {
+    var reader = state(after: keys("lG"))
+    let rows = ReaderLayout.visibleRows(reader.detailRectForLayout)
+    // The key itself lays out no more than a few screens; the pane keeps to the end.
+    #expect(reader.isLayingOut)
+    #expect(reader.detailDocument!.lines.count < 6 * rows)
+    #expect(reader.detailTop == reader.maxDetailTop)
+    while reader.isLayingOut {
+      reader = update(reader, .layoutStep)
+      #expect(reader.detailTop == reader.maxDetailTop)
+    }
     let full = whole(reader)
-    #expect(!reader.isLayingOut)
-    #expect(
-      reader.detailTop == full.lines.count - ReaderLayout.visibleRows(reader.detailRectForLayout))
+    #expect(reader.detailTop == full.lines.count - rows)
     #expect(render(reader, size: Self.size).lines.contains { $0.contains("Last picture") })
+    // Any key stops following: a step then leaves the place alone.
+    var stopped = update(state(after: keys("lG")), .key(.character("k")))
+    let top = stopped.detailTop
+    stopped = update(stopped, .layoutStep)
+    #expect(stopped.detailTop == top)
   }
 
-  @Test func aSearchLaysOutAgainOnlyAScreenAndNFindsAMatchFarBelow() {
-    let reader = state(after: [.character("/")] + keys("needle") + [.enter, .enter])
+  @Test func aSearchLaysOutNothingAgainAndNFindsAMatchFarBelow() {
+    let before = state(after: keys("l") + Array(repeating: .pageDown, count: 5))
+    let laidOut = before.detailDocument!.lines.count
+    // As in the terminal: the query runs off the reader's thread, and its hits arrive.
+    var reader = before
+    reader.searchesInBackground = true
+    for key in [Key.character("/")] + keys("needle") + [.enter] {
+      reader = update(reader, .key(key))
+    }
+    let request = try! #require(reader.pendingSearch)
+    reader = update(
+      reader, .searchFinished(id: request.id, hits: reader.index.search(request.query)))
     #expect(reader.search?.terms.isEmpty == false)
-    #expect(reader.detailDocument!.lines.count < 200)
-    #expect(reader.detailDocument!.matchLines.isEmpty)
+    // The same lines, kept: a search marks words, it does not move line breaks.
+    #expect(reader.detailDocument!.lines.count == laidOut)
+    #expect(reader.detailMatches!.lines.isEmpty)
     let jumped = update(reader, .key(.character("n")))
-    let full = whole(jumped)
+    let full = wholeLayout(
+      Self.long, width: ReaderLayout.textWidth(jumped.detailRectForLayout),
+      terms: jumped.highlightTerms)
     #expect(full.matchLines.count == 1)
     #expect(jumped.detailTop == min(full.matchLines[0], jumped.maxDetailTop))
     #expect(jumped.message == nil)
+    let screen = render(jumped, size: Self.size)
+    let row = try! #require(screen.lines.firstIndex { $0.contains("needle") })
+    let line = screen.lines[row]
+    let column = line.distance(from: line.startIndex, to: line.range(of: "needle")!.lowerBound)
+    #expect(screen[column, row].style.color == .match)
+    #expect(screen[column - 2, row].style.color != .match)
   }
 
   @Test func theGalleryOpensAnImageFarBelowAndAResizeKeepsThePlace() {

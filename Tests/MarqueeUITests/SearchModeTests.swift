@@ -90,14 +90,14 @@ struct SearchModeTests {
     let (first, _) = after("n")
     // The article laid out whole at the pane's width: the reader lays out only what it
     // shows and a screen more, and `n` lays out on to the next match.
-    let document = DetailDocument(
-      article: try! #require(first.selectedArticle),
+    let (_, matchLines) = wholeLayout(
+      try! #require(first.selectedArticle),
       width: ReaderLayout.textWidth(first.detailRectForLayout), terms: first.highlightTerms)
-    #expect(document.matchLines.count == 12)
-    #expect(try! #require(first.detailDocument).matchLines.count < 12)
-    #expect(first.detailTop == document.matchLines[0])
-    #expect(after("nn").0.detailTop == document.matchLines[1])
-    #expect(after("nnN").0.detailTop == document.matchLines[0])
+    #expect(matchLines.count == 12)
+    #expect(try! #require(first.detailMatches).lines.count < 12)
+    #expect(first.detailTop == matchLines[0])
+    #expect(after("nn").0.detailTop == matchLines[1])
+    #expect(after("nnN").0.detailTop == matchLines[0])
     #expect(after("nn").1.lines[1].contains("Paragraph 2 of the premiere"))
     let (end, _) = after("nnnnnnnnnnnnnnnnnnnn")
     #expect(end.detailTop == end.maxDetailTop)

@@ -45,6 +45,16 @@ enum Sample {
   static let trio = [premiere, noImages, cjk]
 }
 
+/// An article laid out whole at `width`, and its lines with a match of `terms`.
+func wholeLayout(
+  _ article: Article, width: Int, terms: [HighlightTerm] = []
+) -> (document: DetailDocument, matchLines: [Int]) {
+  let document = DetailDocument(article: article, width: width)
+  var matches = DetailMatches(terms: terms)
+  matches.scan(document, moreLines: .max)
+  return (document, matches.lines)
+}
+
 /// Drives the reader the way the terminal would: a size, then keys.
 func screenAfter(
   _ keys: [Key], articles: [Article] = Sample.trio, size: Size = Size(columns: 120, rows: 30)

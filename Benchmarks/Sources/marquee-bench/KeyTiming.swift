@@ -1,4 +1,5 @@
 import MarqueeCore
+import MarqueeSynthetic
 import MarqueeUI
 
 /// Times what the reader does for one key: `update` then `render` of the whole screen,
@@ -56,5 +57,67 @@ enum KeyTiming {
       }
     }
     return result
+  }
+}
+
+/// Keys on one long article (8 MiB of normal articles' paragraphs, with their images):
+/// the reader lays out a screen or two of it per key and the rest a step at a time
+/// between keys, so no key waits for the whole of it. Each row is the slowest of three.
+enum LongArticleKeys {
+  static let bytes = 8 << 20
+
+  static func report() throws -> String {
+    let corpus = SyntheticCorpus(seed: 1)
+    var text = corpus.articleText(0)
+    var next = 1
+    while text.utf8.count < bytes {
+      // Each article after its title: its dek, image blocks and paragraphs.
+      text += "\n\n" + corpus.articleText(next).split(separator: "\n\n", maxSplits: 1).last!
+      next += 1
+    }
+    let long = try ArticleParser.parse(text: text, path: "long.txt").get()
+    let short = Article(path: "short.txt", title: "Short", dek: "A dek.", body: [], images: [])
+    let size = KeyTiming.size
+    var rows: [(String, Double)] = []
+    func timed(_ name: String, _ body: () -> Void) {
+      let ((), seconds) = Measure.time(body)
+      if let index = rows.firstIndex(where: { $0.0 == name }) {
+        rows[index].1 = max(rows[index].1, seconds)
+      } else {
+        rows.append((name, seconds))
+      }
+    }
+    for _ in 0..<3 {
+      var state = update(ReaderState(articles: [short, long], size: size), .resize(size))
+      state.searchesInBackground = true
+      func press(_ key: Key) {
+        state = update(state, .key(key))
+        _ = render(state, size: size)
+      }
+      timed("j: select the long article") { press(.character("j")) }
+      timed("a layout step between keys (slowest)") {
+        state = update(state, .layoutStep)
+        _ = render(state, size: size)
+      }
+      timed("Enter, then Space: open it and page down") {
+        press(.enter)
+        press(.character(" "))
+      }
+      timed("G: to the end, laying out the rest") { press(.character("G")) }
+      for key in [Key.character("/")] + "premiere".map(Key.character) + [.enter] { press(key) }
+      let request = state.pendingSearch!
+      let hits = state.index.search(request.query)
+      timed("a search's hits arrive") {
+        state = update(state, .searchFinished(id: request.id, hits: hits))
+        _ = render(state, size: size)
+      }
+      timed("n: the next match") { press(.character("n")) }
+      timed("c: the gallery of its \(long.imageCount) images") { press(.character("c")) }
+      timed("j in the gallery") { press(.character("j")) }
+    }
+    return
+      (["| key on an 8 MiB article | slowest of 3 |", "|---|---:|"]
+      + rows.map { String(format: "| %@ | %.1f ms |", $0.0, $0.1 * 1_000) })
+      .joined(separator: "\n")
   }
 }

@@ -17,6 +17,8 @@ enum MarqueeBench {
     if arguments == ["--pathological"] {
       do {
         print(try Pathological.report())
+        print()
+        print(try LongArticleKeys.report())
         exit(0)
       } catch {
         FileHandle.standardError.write(Data("marquee-bench: \(error)\n".utf8))

@@ -51,9 +51,9 @@ enum FuzzChecks {
       (ReaderLayout(size: ReaderLayout.minimumSize, focus: .detail, galleryOpen: false).detail?
         .width ?? ReaderLayout.minimumSize.columns) - 4
     let paneWidth = max(width, narrowest)
-    let document = DetailDocument(
-      article: article, width: paneWidth, terms: query?.highlightTerms ?? [])
-    for line in document.lines {
+    let document = DetailDocument(article: article, width: paneWidth)
+    let matches = DetailMatches(terms: query?.highlightTerms ?? [])
+    for line in document.lines.map(matches.marked) {
       requireTerminalSafe(line.text, allowingNewlines: false)
       require(
         DisplayWidth.of(line.text) <= paneWidth || line.text.count == 1,

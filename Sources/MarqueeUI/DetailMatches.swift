@@ -1,0 +1,106 @@
+import MarqueeCore
+
+/// Where a search's words stand in a laid-out article (`DetailDocument`), and how a line
+/// looks with them marked.
+///
+/// Kept apart from the layout because a search does not move a single line break: when
+/// a search's hits arrive, the article is not laid out again (an 8 MiB article read to
+/// its end took 360 ms to lay out again up to where the reader was). The lines on screen
+/// are marked as they are drawn; the lines with matches are looked for only as `n` and
+/// `N` need them, from where the reader is, and the rest a step at a time between keys.
+public struct DetailMatches: Sendable {
+  public let terms: [HighlightTerm]
+  /// The terms of each searchable field, made ready once.
+  private let matchers: [SearchField: Highlights.Matcher]
+  /// What is known of each line looked at so far, by line.
+  private var known: [Knowledge] = []
+  private var unknownCount = 0
+  /// Where the next step looks on from.
+  private var cursor = 0
+
+  private enum Knowledge: UInt8, Sendable {
+    case unknown, noMatch, match
+  }
+
+  public init(terms: [HighlightTerm]) {
+    self.terms = terms
+    matchers = Dictionary(
+      uniqueKeysWithValues: SearchField.allCases.map {
+        ($0, Highlights.Matcher(terms: terms, field: $0))
+      })
+  }
+
+  /// Whether every line of the document has been looked at.
+  public func isComplete(in document: DetailDocument) -> Bool {
+    document.isComplete
+      && (terms.isEmpty || known.count == document.lines.count && unknownCount == 0)
+  }
+
+  /// The lines with a match among those looked at, in order.
+  public var lines: [Int] { known.indices.filter { known[$0] == .match } }
+
+  /// Looks at up to `count` more lines of those laid out, in order from where the last
+  /// step stopped (lines `n` and `N` looked at are passed over).
+  public mutating func scan(_ document: DetailDocument, moreLines count: Int) {
+    guard !terms.isEmpty else { return }
+    grow(to: document.lines.count)
+    var left = count
+    while left > 0, unknownCount > 0 {
+      if cursor >= known.count { cursor = 0 }
+      if known[cursor] == .unknown {
+        _ = isMatch(cursor, in: document)
+        left -= 1
+      }
+      cursor += 1
+    }
+  }
+
+  /// The first line after `line` with a match, among the lines laid out.
+  mutating func firstMatch(after line: Int, in document: DetailDocument) -> Int? {
+    grow(to: document.lines.count)
+    return (max(0, line + 1)..<known.count).first { isMatch($0, in: document) }
+  }
+
+  /// The last line before `line` with a match.
+  mutating func lastMatch(before line: Int, in document: DetailDocument) -> Int? {
+    grow(to: document.lines.count)
+    return (0..<min(line, known.count)).reversed().first { isMatch($0, in: document) }
+  }
+
+  /// The line as drawn: the search's words in the match style.
+  public func marked(_ line: StyledLine) -> StyledLine {
+    guard let matcher = matcher(for: line), line.spans.count == 1 else { return line }
+    var marked = line
+    marked.spans = Span.highlighting(
+      line.spans[0].text, style: line.spans[0].style, matchers: [matcher])
+    return marked
+  }
+
+  private mutating func grow(to count: Int) {
+    guard count > known.count else { return }
+    unknownCount += count - known.count
+    known += repeatElement(.unknown, count: count - known.count)
+  }
+
+  /// Whether the line has a match, looking at it unless it was looked at before.
+  private mutating func isMatch(_ index: Int, in document: DetailDocument) -> Bool {
+    if known[index] == .unknown {
+      let line = document.lines[index]
+      let found =
+        matcher(for: line).map {
+          line.spans.count == 1 && !$0.ranges(in: line.spans[0].text).isEmpty
+        }
+        ?? false
+      known[index] = found ? .match : .noMatch
+      unknownCount -= 1
+    }
+    return known[index] == .match
+  }
+
+  private func matcher(for line: StyledLine) -> Highlights.Matcher? {
+    guard let field = line.field, let matcher = matchers[field], !matcher.isEmpty else {
+      return nil
+    }
+    return matcher
+  }
+}
