@@ -64,3 +64,27 @@ extension Article {
   /// A reader of the body from its start.
   public func bodyReader() -> BodyReader { BodyReader(packed) }
 }
+
+/// Reads an article's images one after another, without unpacking the rest: the
+/// gallery pane lays out as many as it shows.
+public struct ImageReader: Sendable {
+  private let packed: PackedFields
+  private var offset: Int
+
+  init(_ packed: PackedFields) {
+    self.packed = packed
+    offset = packed.firstImageOffset
+  }
+
+  /// The next image; nil after the last.
+  public mutating func next() -> ArticleImage? {
+    guard let found = packed.image(at: offset) else { return nil }
+    offset = found.next
+    return found.image
+  }
+}
+
+extension Article {
+  /// A reader of the images from the first.
+  public func imageReader() -> ImageReader { ImageReader(packed) }
+}

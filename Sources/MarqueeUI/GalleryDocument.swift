@@ -4,63 +4,84 @@ import MarqueeCore
 /// credit, so a reader can see who took every picture in the article.
 ///
 /// Laid out once per article and width (an article of a thousand images took 8 ms a
-/// key when it was laid out for every key); the selected image's heading is marked as
-/// the lines are drawn (`line(_:selected:)`).
+/// key when it was laid out for every key), and only as far as the pane needs
+/// (`layOut(throughImage:)`, `layOut(throughLine:)`): an article of 100,000 images is
+/// not laid out whole to show its first. The selected image's heading is marked as the
+/// lines are drawn (`line(_:selected:)`).
 public struct GalleryDocument: Sendable {
-  /// The lines, with no image marked as selected.
-  public let lines: [StyledLine]
-  /// The first line of each image's entry.
-  public let imageLines: [Int]
+  /// The lines laid out so far, with no image marked as selected.
+  public private(set) var lines: [StyledLine] = []
+  /// The first line of the entry of each image laid out so far.
+  public private(set) var imageLines: [Int] = []
   /// The lines of each image's heading (number and label), which show the selection.
-  private let headings: [Range<Int>]
+  private var headings: [Range<Int>] = []
+  private var images: ImageReader?
+  private let imageCount: Int
+  private let width: Int
 
   public static let emptyMessage = "No images in this article."
 
+  /// The whole gallery laid out.
   public init(article: Article?, width: Int) {
-    guard let article, !article.images.isEmpty else {
+    self.init(article: article, width: width, images: .max)
+  }
+
+  /// The gallery with at least its first `count` images laid out.
+  public init(article: Article?, width: Int, images count: Int) {
+    self.width = max(1, width)
+    imageCount = article?.imageCount ?? 0
+    guard let article, imageCount > 0 else {
       lines = [
         StyledLine(
           spans: [Span(Self.emptyMessage, Style(dim: true))],
           anchor: ReadingAnchor(block: 0, offset: 0))
       ]
-      imageLines = []
-      headings = []
       return
     }
-    var lines: [StyledLine] = []
-    var imageLines: [Int] = []
-    var headings: [Range<Int>] = []
-    let width = max(1, width)
-    for (index, image) in article.images.enumerated() {
-      if index > 0 {
-        lines.append(StyledLine(spans: [], anchor: ReadingAnchor(block: index, offset: 0)))
-      }
-      imageLines.append(lines.count)
-      func line(_ spans: [Span]) {
-        lines.append(
-          StyledLine(spans: spans, anchor: ReadingAnchor(block: index, offset: lines.count)))
-      }
-      let number = "\(index + 1). "
-      let indent = String(repeating: " ", count: number.count)
-      let label = (image.label ?? "Untitled image") + (image.isGallery ? " ▦ gallery" : "")
-      let headingStart = lines.count
-      for (row, text) in TextWrapper.wrap(label, width: max(1, width - number.count)).enumerated() {
-        line([Span(row == 0 ? number : indent), Span(text, Self.heading)])
-      }
-      headings.append(headingStart..<lines.count)
-      if let caption = image.caption {
-        for text in TextWrapper.wrap(caption, width: max(1, width - indent.count)) {
-          line([Span(indent), Span(text)])
-        }
-      }
-      let credit = "Credit: " + (image.credit ?? "none given")
-      for text in TextWrapper.wrap(credit, width: max(1, width - indent.count)) {
-        line([Span(indent), Span(text, Style(color: .credit))])
+    images = article.imageReader()
+    layOut(throughImage: count - 1)
+  }
+
+  /// Whether every image is laid out.
+  public var isComplete: Bool { imageLines.count == imageCount }
+
+  /// Lays out images until image `index` is laid out (or the last is).
+  public mutating func layOut(throughImage index: Int) {
+    while imageLines.count <= index, let image = images?.next() { add(image) }
+  }
+
+  /// Lays out images until `line` is laid out (or the last image is).
+  public mutating func layOut(throughLine line: Int) {
+    while lines.count <= line, let image = images?.next() { add(image) }
+  }
+
+  private mutating func add(_ image: ArticleImage) {
+    let index = imageLines.count
+    if index > 0 {
+      lines.append(StyledLine(spans: [], anchor: ReadingAnchor(block: index, offset: 0)))
+    }
+    imageLines.append(lines.count)
+    func line(_ spans: [Span]) {
+      lines.append(
+        StyledLine(spans: spans, anchor: ReadingAnchor(block: index, offset: lines.count)))
+    }
+    let number = "\(index + 1). "
+    let indent = String(repeating: " ", count: number.count)
+    let label = (image.label ?? "Untitled image") + (image.isGallery ? " ▦ gallery" : "")
+    let headingStart = lines.count
+    for (row, text) in TextWrapper.wrap(label, width: max(1, width - number.count)).enumerated() {
+      line([Span(row == 0 ? number : indent), Span(text, Self.heading)])
+    }
+    headings.append(headingStart..<lines.count)
+    if let caption = image.caption {
+      for text in TextWrapper.wrap(caption, width: max(1, width - indent.count)) {
+        line([Span(indent), Span(text)])
       }
     }
-    self.lines = lines
-    self.imageLines = imageLines
-    self.headings = headings
+    let credit = "Credit: " + (image.credit ?? "none given")
+    for text in TextWrapper.wrap(credit, width: max(1, width - indent.count)) {
+      line([Span(indent), Span(text, Style(color: .credit))])
+    }
   }
 
   private static let heading = Style(bold: true)

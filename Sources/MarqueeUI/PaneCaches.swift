@@ -47,7 +47,7 @@ struct DetailCache: Sendable {
 struct GalleryCache: Sendable {
   let document: Int?
   let width: Int
-  let layout: GalleryDocument
+  var layout: GalleryDocument
 }
 
 extension ReaderState {
@@ -114,6 +114,6 @@ extension ReaderState {
     }
     return GalleryCache(
       document: selectedDocument, width: width,
-      layout: GalleryDocument(article: selectedArticle, width: width))
+      layout: GalleryDocument(article: selectedArticle, width: width, images: gallerySelection + 2))
   }
 }

@@ -239,8 +239,13 @@ extension ReaderState {
       return
     }
     galleryCache = currentGalleryCache
-    let gallery = galleryDocument
     let galleryRows = ReaderLayout.visibleRows(galleryRectForLayout)
+    // Laid out as far as the entry after the selected one (where the selected one ends)
+    // and a screen below the top.
+    let (image, line) = (gallerySelection + 1, galleryTop + galleryRows)
+    galleryCache?.layout.layOut(throughImage: image)
+    galleryCache?.layout.layOut(throughLine: line)
+    let gallery = galleryDocument
     if let start = gallery.imageLines.indices.contains(gallerySelection)
       ? gallery.imageLines[gallerySelection] : nil
     {

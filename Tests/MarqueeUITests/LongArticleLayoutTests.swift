@@ -128,3 +128,50 @@ struct LongArticleLayoutTests {
     #expect(reader.detailTop > 0)
   }
 }
+
+/// The gallery pane lays out as many images as it shows, and a step past the selection:
+/// an article of thousands of images does not lay them all out to show its first.
+@Suite("Galleries laid out as far as they are shown")
+struct LongGalleryLayoutTests {
+  static let count = 5_000
+  static let article = Sample.article(
+    "images", title: "Many Pictures", paragraphs: ["Text."],
+    images: (1...count).map {
+      ArticleImage(label: "Picture \($0)", caption: "Caption \($0).", credit: "Agency \($0 % 7)")
+    },
+    imagePositions: Array(repeating: 1, count: count))
+
+  private func state(after keys: [Key]) -> ReaderState {
+    screenAfter(keys, articles: [Self.article], size: Size(columns: 120, rows: 30)).0
+  }
+
+  private func whole(_ state: ReaderState) -> GalleryDocument {
+    GalleryDocument(
+      article: Self.article, width: ReaderLayout.textWidth(state.galleryRectForLayout))
+  }
+
+  @Test func openingShowsTheFirstImagesHavingLaidOutOnlyThose() {
+    let reader = state(after: keys("c"))
+    let shown = reader.galleryDocument
+    #expect(shown.imageLines.count < 20)
+    #expect(!shown.isComplete)
+    let full = whole(reader)
+    #expect(full.imageLines.count == Self.count)
+    #expect(shown.lines == Array(full.lines.prefix(shown.lines.count)))
+  }
+
+  @Test func movingDownLaysOutAsFarAsTheSelectionAndTheEndLaysOutAll() {
+    let moved = state(after: keys("c") + Array(repeating: .character("j"), count: 100))
+    #expect(moved.gallerySelection == 100)
+    #expect((101...120).contains(moved.galleryDocument.imageLines.count))
+    let full = whole(moved)
+    let rows = ReaderLayout.visibleRows(moved.galleryRectForLayout)
+    // The selected entry is on screen, as it is in the whole gallery.
+    #expect(moved.galleryTop <= full.imageLines[100])
+    #expect(full.imageLines[101] - 1 <= moved.galleryTop + rows)
+    let end = state(after: keys("cG"))
+    #expect(end.gallerySelection == Self.count - 1)
+    #expect(end.galleryDocument.isComplete)
+    #expect(end.galleryTop == full.lines.count - rows)
+  }
+}

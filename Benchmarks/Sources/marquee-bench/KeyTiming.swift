@@ -103,7 +103,7 @@ enum LongArticleKeys {
         press(.enter)
         press(.character(" "))
       }
-      timed("G: to the end, laying out the rest") { press(.character("G")) }
+      timed("G: to the end (the rest laid out step by step after)") { press(.character("G")) }
       for key in [Key.character("/")] + "premiere".map(Key.character) + [.enter] { press(key) }
       let request = state.pendingSearch!
       let hits = state.index.search(request.query)
