@@ -22,10 +22,19 @@ struct SourceLine {
 
 /// A run of non-blank lines.
 struct SourceBlock {
-  var lines: [SourceLine]
+  var lines: SourceLines
   /// Whether a slide counter (`3 of 12`) stood just before it: the block is one slide,
   /// one image.
   var startsSlide = false
+
+  init(lines: SourceLines, startsSlide: Bool = false) {
+    self.lines = lines
+    self.startsSlide = startsSlide
+  }
+
+  init(lines: [SourceLine], startsSlide: Bool = false) {
+    self.init(lines: SourceLines(lines), startsSlide: startsSlide)
+  }
 
   /// Removes and returns the first line.
   mutating func takeFirstLine() -> SourceLine {
@@ -111,7 +120,9 @@ enum Paragraphs {
   ///
   /// Each paragraph goes to `body` as it is found: most blocks are one line, one
   /// paragraph, and an array of them per block cost an allocation each.
-  static func join(_ lines: [SourceLine], _ body: (Paragraph) -> Void) {
+  static func join<Lines: RandomAccessCollection<SourceLine>>(
+    _ lines: Lines, _ body: (Paragraph) -> Void
+  ) where Lines.Index == Int {
     var start = 0
     func flush(at index: Int) {
       if index > start {
