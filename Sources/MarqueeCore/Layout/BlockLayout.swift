@@ -10,7 +10,7 @@ struct BlockLayout {
   enum Piece {
     /// Text lines; `wholeBlock` when they are an entire source block (a candidate for a
     /// detached label).
-    case text(SourceLines, wholeBlock: Bool)
+    case text([SourceLine], wholeBlock: Bool)
     case image(Int)
   }
 
@@ -83,13 +83,13 @@ struct BlockLayout {
   }
 
   /// Walks a block line by line for gallery markers and credits.
-  private mutating func addLines(of lines: SourceLines) {
+  private mutating func addLines(of lines: [SourceLine]) {
     var text: [SourceLine] = []
     var consumedAny = false
     /// The gallery image just started by `View gallery`, waiting for its credit line.
     var openGallery: Int?
     func flushText(whole: Bool) {
-      if !text.isEmpty { pieces.append(.text(SourceLines(text), wholeBlock: whole)) }
+      if !text.isEmpty { pieces.append(.text(text, wholeBlock: whole)) }
       text = []
     }
     for (position, line) in lines.enumerated() {

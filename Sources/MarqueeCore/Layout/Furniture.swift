@@ -186,7 +186,7 @@ enum Furniture {
   /// Where in a block (line positions, in order) a bar of share buttons stands: two or
   /// more lines in a row, each a platform's name or a share word (`Facebook`, `Twitter`,
   /// `Email`, `Share to X`).
-  static func shareBarLines(_ lines: SourceLines) -> [Int] {
+  static func shareBarLines(_ lines: [SourceLine]) -> [Int] {
     // Every block passes here: most have no two short lines in a row, found without
     // allocating.
     func isShort(_ index: Int) -> Bool { lines[index].text.utf8.count <= longestShareButton }

@@ -22,19 +22,10 @@ struct SourceLine {
 
 /// A run of non-blank lines.
 struct SourceBlock {
-  var lines: SourceLines
+  var lines: [SourceLine]
   /// Whether a slide counter (`3 of 12`) stood just before it: the block is one slide,
   /// one image.
   var startsSlide = false
-
-  init(lines: SourceLines, startsSlide: Bool = false) {
-    self.lines = lines
-    self.startsSlide = startsSlide
-  }
-
-  init(lines: [SourceLine], startsSlide: Bool = false) {
-    self.init(lines: SourceLines(lines), startsSlide: startsSlide)
-  }
 
   /// Removes and returns the first line.
   mutating func takeFirstLine() -> SourceLine {
@@ -120,9 +111,7 @@ enum Paragraphs {
   ///
   /// Each paragraph goes to `body` as it is found: most blocks are one line, one
   /// paragraph, and an array of them per block cost an allocation each.
-  static func join<Lines: RandomAccessCollection<SourceLine>>(
-    _ lines: Lines, _ body: (Paragraph) -> Void
-  ) where Lines.Index == Int {
+  static func join(_ lines: [SourceLine], _ body: (Paragraph) -> Void) {
     var start = 0
     func flush(at index: Int) {
       if index > start {

@@ -73,7 +73,7 @@ struct StoryFilter {
         guard end > runStart else { return }
         let lines =
           runStart == 0 && end == lineCount
-          ? blocks[index].lines : SourceLines(blocks[index].lines[runStart..<end])
+          ? blocks[index].lines : Array(blocks[index].lines[runStart..<end])
         kept.append(SourceBlock(lines: lines, startsSlide: nextIsSlide))
         nextIsSlide = false
       }
