@@ -222,6 +222,8 @@ struct BlockLayout {
 
   /// `Smiling through: Oriel Banks, 31, …`: a few words and a colon, then a capital.
   static func hasKicker(_ line: String) -> Bool {
+    // Most lines have no colon at all, found on the bytes.
+    guard ValidUTF8.contains(line, ascii: ":") else { return false }
     guard let colon = line.prefix(LayoutPhrases.longestKicker).firstIndex(of: ":") else {
       return false
     }

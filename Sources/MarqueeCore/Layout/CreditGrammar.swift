@@ -32,6 +32,60 @@ enum CreditGrammar {
     guard let key = LayoutLine.creditPrefixKey(text), let candidates = prefixesByKey[key] else {
       return nil
     }
+    // Credit lines are nearly all ASCII, where a byte is a `Character`: read on bytes.
+    if let found = ValidUTF8.withBytes(
+      of: text,
+      { bytes in
+        bytes.contains { $0 >= 0x80 } ? nil : prefixedASCII(text, bytes, candidates)
+      })
+    {
+      return found.credit.map { ($0, found.rule) }
+    }
+    return prefixedByCharacters(text, candidates)
+  }
+
+  /// `prefixed` for ASCII text, on its bytes: the credit and the rule; a nil credit when
+  /// a prefix matched but what follows is no credit.
+  private static func prefixedASCII(
+    _ text: Substring, _ bytes: UnsafeBufferPointer<UInt8>,
+    _ candidates: [LayoutPhrases.CreditPrefix]
+  ) -> (credit: String?, rule: String)? {
+    func skipSpaces(from index: Int) -> Int {
+      var index = index
+      while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+      return index
+    }
+    let start = skipSpaces(from: 0)
+    for prefix in candidates {
+      let phrase = prefix.phraseBytes
+      guard bytes.count - start >= phrase.count,
+        phrase.indices.allSatisfy({ ValidUTF8.asciiLowercased(bytes[start + $0]) == phrase[$0] })
+      else { continue }
+      let rest = start + phrase.count
+      var value = skipSpaces(from: rest)
+      if prefix.needsColon {
+        guard value < bytes.count, bytes[value] == UInt8(ascii: ":") else { continue }
+        value += 1
+      } else {
+        // `Photo by` needs a space after it: `Photo byline` is no credit.
+        guard value > rest else { continue }
+      }
+      let utf8 = text.utf8
+      let credit = trimmedCredit(
+        Substring(utf8[utf8.index(utf8.startIndex, offsetBy: value)...]))
+      guard !credit.isEmpty, credit.utf8.count <= LayoutPhrases.maximumCreditLength else {
+        return (nil, prefix.rule)
+      }
+      guard prefix.strong || readsAsCredit(credit) else { return (nil, prefix.rule) }
+      return (String(credit), prefix.rule)
+    }
+    return (nil, "")
+  }
+
+  /// `prefixed` for any text, `Character` by `Character`.
+  static func prefixedByCharacters(
+    _ text: Substring, _ candidates: [LayoutPhrases.CreditPrefix]
+  ) -> (credit: String, rule: String)? {
     let text = text.drop { $0 == " " }
     for prefix in candidates {
       guard let rest = LayoutLine.dropPrefixIgnoringCase(prefix.phrase, from: text) else {
@@ -54,6 +108,11 @@ enum CreditGrammar {
       return (String(credit), prefix.rule)
     }
     return nil
+  }
+
+  /// The prefixes text may open with (those sharing its first three bytes).
+  static func prefixCandidates(for text: Substring) -> [LayoutPhrases.CreditPrefix] {
+    LayoutLine.creditPrefixKey(text).flatMap { prefixesByKey[$0] } ?? []
   }
 
   /// The credit prefixes by their first three bytes, longest first.

@@ -22,6 +22,10 @@ enum LayoutLine {
     {
       return false
     }
+    // An ASCII last byte other than a quote is the last scalar, and decides alone.
+    if let byte = line.utf8.last, byte < 0x80, byte != 0x22, byte != 0x27 {
+      return !asciiSentenceEnds.contains(byte)
+    }
     var last = line.unicodeScalars.last!
     var scalars = line.unicodeScalars.dropLast()
     while closingQuotes.contains(last), let previous = scalars.last {
@@ -33,6 +37,7 @@ enum LayoutLine {
 
   private static let closingQuotes: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "»"]
   private static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "…", ":", ";", ","]
+  private static let asciiSentenceEnds = Array(".!?:;,".utf8)
 
   /// A line that is only a web address.
   static func isURL(_ line: String) -> Bool {

@@ -12,6 +12,8 @@ public enum LayoutPhrases {
   /// rest must read as names or sources (`Photos: See the looks` is a teaser).
   public struct CreditPrefix: Sendable {
     public let phrase: String
+    /// The phrase's bytes, for matching on bytes.
+    let phraseBytes: [UInt8]
     public let needsColon: Bool
     public let strong: Bool
     /// What `--explain` says of a credit after it, made once rather than per line.
@@ -19,6 +21,7 @@ public enum LayoutPhrases {
 
     init(phrase: String, needsColon: Bool, strong: Bool) {
       self.phrase = phrase
+      phraseBytes = Array(phrase.utf8)
       self.needsColon = needsColon
       self.strong = strong
       rule = "credit after the prefix “\(phrase)”"

@@ -1,0 +1,38 @@
+import Testing
+
+@testable import MarqueeCore
+
+/// Credit rules that read ASCII lines on their bytes must say what reading them
+/// `Character` by `Character` says.
+@Suite("Credit rules on bytes agree with Characters")
+struct CreditBytesTests {
+  @Test func prefixedCreditsOnBytesAgreeWithCharacters() {
+    let openings = [
+      "Image Credit", "IMAGE CREDITS", "photo by", "Photo By", "Photo", "Photos courtesy",
+      "Picture", "credit", "Pics", "Photograph by", "Photo byline", "Image via", "Images",
+    ]
+    let values = [
+      "Getty Images", "YouTube.", "Warner Bros.", "Acme Ltd.", "", " ", "Jane Doe/Rex",
+      "See the looks", "Instagram/@someone", "X",
+      "a very long credit " + String(repeating: "x", count: 90),
+      "AP Photo/Jane Doe.", "courtesy of the family",
+    ]
+    let gaps = ["", " ", "  ", ":", " :", ": ", " : ", ":  ", "\t"]
+    var generator = SeededGenerator(seed: 31)
+    for _ in 0..<3_000 {
+      let line =
+        String(repeating: " ", count: Int.random(in: 0...1, using: &generator))
+        + openings.randomElement(using: &generator)! + gaps.randomElement(using: &generator)!
+        + values.randomElement(using: &generator)!
+        + (Bool.random(using: &generator) ? "" : " ")
+      let text = Substring(line)
+      let expected = CreditGrammar.prefixedByCharacters(
+        text, CreditGrammar.prefixCandidates(for: text))
+      let found = CreditGrammar.prefixed(text)
+      #expect(found?.credit == expected?.credit, "\(line.debugDescription)")
+      #expect(found?.rule == expected?.rule, "\(line.debugDescription)")
+    }
+    #expect(CreditGrammar.prefixed("Image Credit: YouTube")?.credit == "YouTube")
+    #expect(CreditGrammar.prefixed("Photo byline")?.credit == nil)
+  }
+}
