@@ -18,7 +18,7 @@ struct DetailCache: Sendable {
   /// A step of the work left: lines laid out, then looked through for matches.
   mutating func step() {
     if !layout.isComplete { layout.layOut(moreLines: DetailDocument.step) }
-    matches.scan(layout, moreLines: 4 * DetailDocument.step)
+    matches.scan(layout, moreLines: DetailDocument.step)
   }
 
   /// The first line after `line` with a match, laying out as far as it takes.
@@ -68,14 +68,7 @@ extension ReaderState {
   /// time (`Action.layoutStep`), or when a key needs it (`G`, `n`). A new search only
   /// starts looking for its matches again.
   mutating func refreshDetailCache() {
-    guard let document = selectedDocument,
-      detailCache?.isFor(document, width: detailWidth) == true
-    else {
-      detailCache = currentDetailCache
-      return
-    }
-    let terms = highlightTerms
-    if detailCache?.matches.terms != terms { detailCache?.matches = DetailMatches(terms: terms) }
+    detailCache = currentDetailCache
     let wanted = linesWanted
     detailCache?.layout.layOut(throughLine: wanted)
   }
@@ -84,9 +77,11 @@ extension ReaderState {
   /// as far as `linesWanted`.
   private var currentDetailCache: DetailCache? {
     guard let document = selectedDocument else { return nil }
-    if let cache = detailCache, cache.isFor(document, width: detailWidth),
-      cache.matches.terms == highlightTerms
-    {
+    if var cache = detailCache, cache.isFor(document, width: detailWidth) {
+      // A new search keeps the layout: it marks words, it moves no line break.
+      if cache.matches.terms != highlightTerms {
+        cache.matches = DetailMatches(terms: highlightTerms)
+      }
       return cache
     }
     return DetailCache(

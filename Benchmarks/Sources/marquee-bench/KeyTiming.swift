@@ -112,6 +112,12 @@ enum LongArticleKeys {
         _ = render(state, size: size)
       }
       timed("n: the next match") { press(.character("n")) }
+      while state.isLayingOut {
+        timed("a step between keys, looking for matches (slowest)") {
+          state = update(state, .layoutStep)
+          _ = render(state, size: size)
+        }
+      }
       timed("c: the gallery of its \(long.imageCount) images") { press(.character("c")) }
       timed("j in the gallery") { press(.character("j")) }
     }
