@@ -71,11 +71,27 @@ enum CreditGrammar {
         guard value > rest else { continue }
       }
       let utf8 = text.utf8
-      let credit = trimmedCredit(
-        Substring(utf8[utf8.index(utf8.startIndex, offsetBy: value)...]))
-      guard !credit.isEmpty, credit.utf8.count <= LayoutPhrases.maximumCreditLength else {
+      func slice(_ range: Range<Int>) -> Substring {
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
+      }
+      // `trimmedCredit` on the bytes: ASCII white space is a space or a tab.
+      func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var (low, high) = (range.lowerBound, range.upperBound)
+        while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+        while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+        return low..<high
+      }
+      var range = trimmed(value..<bytes.count)
+      if range.last.map({ bytes[$0] }) == UInt8(ascii: "."),
+        !endsWithAbbreviation(slice(range))
+      {
+        range = trimmed(range.dropLast())
+      }
+      guard !range.isEmpty, range.count <= LayoutPhrases.maximumCreditLength else {
         return (nil, prefix.rule)
       }
+      let credit = slice(range)
       guard prefix.strong || readsAsCredit(credit) else { return (nil, prefix.rule) }
       return (String(credit), prefix.rule)
     }
