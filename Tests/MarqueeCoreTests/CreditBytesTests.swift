@@ -36,3 +36,19 @@ struct CreditBytesTests {
     #expect(CreditGrammar.prefixed("Photo byline")?.credit == nil)
   }
 }
+
+@Test func knownCreditsAreFoundByTheirLineWhateverTheOrderTheyCameIn() {
+  var generator = SeededGenerator(seed: 5)
+  var known = KnownCredits()
+  var expected: [Int: String] = [:]
+  // Mostly in order, as the story filter finds them, with a few out of order and again.
+  for step in 0..<500 {
+    let number = step % 50 == 0 ? Int.random(in: 1...2_000, using: &generator) : 4 * step + 1
+    let credit = "Credit \(step)"
+    known.add(line: number, (credit, "rule"))
+    expected[number] = credit
+  }
+  for number in 0...2_100 {
+    #expect(known[line: number]?.credit == expected[number], "line \(number)")
+  }
+}

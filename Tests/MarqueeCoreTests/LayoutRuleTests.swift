@@ -197,4 +197,16 @@ struct LayoutRuleTests {
   func notSlideCounters(line: String) {
     #expect(!Furniture.isSlideCounter(line))
   }
+
+  @Test(arguments: [
+    ("12 Comments", FurnitureKind.comment), ("View 3 comments", .comment),
+    ("1.2k shares", .share), ("12 comments:", .comment), ("40 Likes :", .share),
+    ("Label 12", nil), ("12 comments about it", nil), ("Comments", nil),
+  ])
+  func countsOfReactions(line: String, kind: FurnitureKind?) {
+    var buffer: [UInt8] = []
+    let lower = LowercasedLine(line, reusing: &buffer)
+    let shape = Furniture.shape(line, lower: lower, hits: PhraseIndex.shared.scan(lower.bytes))
+    #expect(shape?.kind == kind)
+  }
 }

@@ -18,9 +18,9 @@ struct BlockLayout {
   private(set) var images: [ArticleImage] = []
   private let trace: LayoutTrace?
   /// Lines the story filter found to be only a credit, by line number.
-  private let knownCredits: [Int: (credit: String, rule: String)]
+  private let knownCredits: KnownCredits
 
-  init(trace: LayoutTrace?, knownCredits: [Int: (credit: String, rule: String)] = [:]) {
+  init(trace: LayoutTrace?, knownCredits: KnownCredits = KnownCredits()) {
     self.trace = trace
     self.knownCredits = knownCredits
   }
@@ -186,7 +186,7 @@ struct BlockLayout {
     let text = line.text
     if LayoutLine.isGalleryMarker(text) { return .galleryMarker }
     if !line.isKnownNoCredit,
-      let (credit, rule) = knownCredits[line.number] ?? CreditGrammar.wholeLine(text)
+      let (credit, rule) = knownCredits[line: line.number] ?? CreditGrammar.wholeLine(text)
     {
       return .credit(credit, rule: rule)
     }

@@ -165,7 +165,10 @@ enum Furniture {
 
   /// `243 comments`, `View 57 Comments`, `3 comments:`, `1.2K shares`.
   private static func countedReaction(_ lower: LowercasedLine) -> FurnitureKind? {
-    guard lower.bytes.count <= 30, lower.bytes.contains(where: { $0 &- 0x30 < 10 }),
+    // Every reaction word ends in a letter: a line whose last word does not is no count.
+    guard lower.bytes.count <= 30,
+      let last = lower.bytes.last(where: { $0 != 0x20 && $0 != 0x3A }), last &- 0x61 < 26,
+      lower.bytes.contains(where: { $0 &- 0x30 < 10 }),
       reactionWords.contains(lastWord(of: lower.bytes))
     else {
       return nil

@@ -12,7 +12,7 @@ struct StoryFilter {
   private(set) var relatedLinks: [String] = []
   /// The credit of each line found to be only a credit, by line number, for the layout
   /// (kept here rather than on every line, which it would make twice the size).
-  private(set) var credits: [Int: (credit: String, rule: String)] = [:]
+  private(set) var credits = KnownCredits()
 
   private let trace: LayoutTrace?
   /// Story lines kept so far: bylines and dates count only among the first few.
@@ -138,7 +138,7 @@ struct StoryFilter {
     let short = text.utf8.count <= FurniturePhrases.maximumCommentPrompt
     guard short else { return nil }
     if let credit = CreditGrammar.wholeLine(text) {
-      credits[line.number] = credit
+      credits.add(line: line.number, credit)
       return nil
     }
     isKnownNoCredit = true
@@ -266,7 +266,7 @@ struct StoryFilter {
   private mutating func dropOrphanHeadlines(_ blocks: inout [SourceBlock]) {
     let kinds = blocks.enumerated().map { index, block -> Furniture.OrphanHeadline? in
       // A credit line is never a headline (`orphanHeadline` would find so, dearly).
-      guard index >= 1, block.lines.count <= 2, credits[block.lines[0].number] == nil,
+      guard index >= 1, block.lines.count <= 2, credits[line: block.lines[0].number] == nil,
         let first = Furniture.orphanHeadline(block.lines[0].text)
       else { return nil }
       if block.lines.count == 2 {
