@@ -167,11 +167,6 @@ struct HashFilter: Sendable {
     ValidUTF8.withBytes(of: word) { lowercaseHash($0) }
   }
 
-  /// Whether the filter may hold the word (its bytes), lowercased.
-  func mayContain<Bytes: Sequence<UInt8>>(word: Bytes) -> Bool {
-    contains(Self.lowercaseHash(word))
-  }
-
   private static func bit(_ hash: UInt64) -> Int {
     Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 48)
   }

@@ -109,7 +109,7 @@ enum CreditTail {
 
   /// `… sweat pants by FameFlynet`: a caption ending in `by` or `via` and known sources.
   private static func byTail(_ line: String) -> Split? {
-    for joiner in [" by ", " via "] {
+    for joiner in tailJoiners {
       guard let offset = lastOffset(of: joiner, in: line) else { continue }
       let utf8 = line.utf8
       let start = utf8.index(utf8.startIndex, offsetBy: offset)
@@ -122,6 +122,10 @@ enum CreditTail {
     }
     return nil
   }
+
+  /// The words a caption's credit may follow; a constant, as an array literal in the
+  /// loop was made again for every caption.
+  private static let tailJoiners = [" by ", " via "]
 
   /// Where the ASCII `needle` last occurs in the line's bytes.
   private static func lastOffset(of needle: String, in line: String) -> Int? {

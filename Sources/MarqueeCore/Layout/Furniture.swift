@@ -238,7 +238,8 @@ enum Furniture {
     guard text.utf8.count <= longestShareButton else { return false }
     // Most short lines (labels) are ruled out on their bytes: ASCII text lowers as its
     // bytes do, so a hash that no button nor platform has means neither matches.
-    if ValidUTF8.isASCII(text), !shareButtonWords.mayContain(word: text.utf8),
+    // Hashed on its bytes: a hash over `String.UTF8View` cost forty instructions a byte.
+    if ValidUTF8.isASCII(text), !shareButtonWords.contains(HashFilter.lowercaseHash(text)),
       text.utf8.count < 6
         || !zip(text.utf8, "share ".utf8).allSatisfy({ ValidUTF8.asciiLowercased($0) == $1 })
     {
