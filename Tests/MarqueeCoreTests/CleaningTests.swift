@@ -84,3 +84,25 @@ struct CleaningTests {
       || (0x2066...0x2069).contains(value)
   }
 }
+
+/// A page's lines are cleaned as they are split into blocks, short lines from their
+/// bytes and long ones sliced from the text: either way a line is what cleaning it says.
+@Test func splitLinesAreTheLinesCleaned() {
+  let pieces = [
+    "word", "Getty", " ", "  ", "\t", "\u{A0}", "\u{AD}", "\u{1B}[2J", "é", "日本", "👩‍❤️‍👨", "\r",
+    String(repeating: "long ", count: 12),
+  ]
+  var generator = SeededGenerator(seed: 17)
+  for _ in 0..<300 {
+    let lines = (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+      (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+        pieces.randomElement(using: &generator)!
+      }.joined()
+    }
+    let text = lines.joined(separator: "\n")
+    let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { TextCleaning.clean($0) }.filter { !$0.isEmpty }
+    let found = SourceBlock.split(text).flatMap { $0.lines.map(\.text) }
+    #expect(found == expected, "\(text.debugDescription)")
+  }
+}

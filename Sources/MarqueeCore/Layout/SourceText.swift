@@ -49,7 +49,12 @@ struct SourceBlock {
         number += 1
         let end = endOfLine(in: bytes, from: lineStart)
         let raw = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
-        let cleaned = TextCleaning.clean(slice(of: text, utf8Offsets: lineStart..<end))
+        // A short line is made from its bytes again (checking a few bytes costs less
+        // than finding a slice of the text); a long one is sliced, not checked twice.
+        let cleaned =
+          end - lineStart <= shortLine && TextCleaning.isAlreadyClean(raw)
+          ? String(decoding: raw, as: UTF8.self)
+          : TextCleaning.clean(slice(of: text, utf8Offsets: lineStart..<end))
         lineStart = end + 1
         if cleaned.isEmpty {
           if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
@@ -67,6 +72,9 @@ struct SourceBlock {
       return blocks
     }
   }
+
+  /// Lines up to this many bytes are made from their bytes rather than sliced.
+  private static let shortLine = 48
 
   /// Part of the text by UTF-8 offsets on scalar boundaries. Slicing the text, rather than
   /// decoding the bytes again, copies the line without validating it a second time.
