@@ -109,6 +109,9 @@ enum CreditTail {
 
   /// `… sweat pants by FameFlynet`: a caption ending in `by` or `via` and known sources.
   private static func byTail(_ line: String) -> Split? {
+    // Most captions have neither joiner, found on the bytes before any other work.
+    guard ValidUTF8.contains(line, ascii: " by ") || ValidUTF8.contains(line, ascii: " via ")
+    else { return nil }
     for joiner in tailJoiners {
       guard let offset = lastOffset(of: joiner, in: line) else { continue }
       let utf8 = line.utf8
@@ -122,6 +125,8 @@ enum CreditTail {
     }
     return nil
   }
+
+  private static let openingBrackets = [UInt8(ascii: "["), UInt8(ascii: "(")]
 
   /// The words a caption's credit may follow; a constant, as an array literal in the
   /// loop was made again for every caption.
@@ -167,7 +172,7 @@ enum CreditTail {
     // further; the bytes decide that much, so long paragraphs pass quickly.
     let opens = ValidUTF8.withBytes(of: line) { bytes -> [Int] in
       var found: [Int] = []
-      for bracket in [UInt8(ascii: "["), UInt8(ascii: "(")] {
+      for bracket in Self.openingBrackets {
         var from = 0
         while let index = ByteSearch.firstIndex(of: bracket, in: bytes, from: from) {
           from = index + 1
@@ -177,7 +182,7 @@ enum CreditTail {
           if LayoutLine.mayStartCreditPrefix(after) { found.append(index) }
         }
       }
-      return found.sorted()
+      return found.count > 1 ? found.sorted() : found
     }
     let text = Substring(line)
     for offset in opens {

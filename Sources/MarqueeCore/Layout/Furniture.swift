@@ -318,7 +318,8 @@ enum Furniture {
     if let lastByte = text.utf8.last, lastByte < 0x80, lastByte != UInt8(ascii: "\""),
       lastByte != UInt8(ascii: "'"), lastByte != UInt8(ascii: ")")
     {
-      return stops.utf8.contains(lastByte)
+      // On the stops' bytes: `contains` over `String.UTF8View` cost 300 instructions.
+      return ValidUTF8.withBytes(of: stops) { ByteSearch.firstIndex(of: lastByte, in: $0) != nil }
     }
     // The rest steps back scalar by scalar on the bytes (a caption ends in `)`).
     let last = ValidUTF8.withBytes(of: text) { bytes -> Unicode.Scalar? in
