@@ -132,7 +132,7 @@ extension Furniture {
   static func isParagraph(_ block: SourceBlock) -> Bool {
     let length = block.lines.reduce(0) { $0 + $1.text.utf8.count }
     guard let last = block.lines.last?.text else { return false }
-    return length >= 150 || endsLikeSentence(last, stops: ".!?") && length >= 40
+    return length >= 150 || length >= 40 && endsLikeSentence(last, stops: ".!?")
   }
 
   /// Whether a block begins with an image: a credit line, a gallery marker, or a caption
