@@ -27,12 +27,6 @@ struct LineBuilder: Sendable {
 
   var hasOpenText: Bool { open != nil }
 
-  /// A block of text of a searchable `field` (or none), wrapped whole.
-  mutating func add(_ text: String, style: Style, field: SearchField? = nil) {
-    beginText(text, style: style, field: field)
-    while hasOpenText { continueText(maxLines: .max) }
-  }
-
   /// Starts a block of text; `continueText` wraps it.
   mutating func beginText(_ text: String, style: Style, field: SearchField? = nil) {
     separate()

@@ -75,7 +75,7 @@ extension ReaderState {
 
   /// The kept layout if it still fits the selection and width, else a new one laid out
   /// as far as `linesWanted`.
-  private var currentDetailCache: DetailCache? {
+  var currentDetailCache: DetailCache? {
     guard let document = selectedDocument else { return nil }
     if var cache = detailCache, cache.isFor(document, width: detailWidth) {
       // A new search keeps the layout: it marks words, it moves no line break.

@@ -74,10 +74,12 @@ private func rightAligned(_ number: Int, _ width: Int) -> String {
 }
 
 private func drawDetail(_ state: ReaderState, in rect: Rect, on screen: inout Screen) {
-  guard let document = state.detailDocument else {
+  // One look at the cache: its layout and its matches belong together.
+  guard let cache = state.currentDetailCache else {
     drawBox(rect, title: "Article", focused: state.focus == .detail, on: &screen)
     return
   }
+  let (document, matches) = (cache.layout, cache.matches)
   let total = document.lines.count
   let rows = rect.inner.height
   let shown = min(total, state.detailTop + rows)
@@ -87,7 +89,6 @@ private func drawDetail(_ state: ReaderState, in rect: Rect, on screen: inout Sc
     : total <= rows ? "all" : "\(shown * 100 / max(1, total))%"
   drawBox(rect, title: "Article · \(percent)", focused: state.focus == .detail, on: &screen)
   let onScreen = document.lines.indices.clamped(to: state.detailTop..<(state.detailTop + rows))
-  let matches = state.detailMatches ?? DetailMatches(terms: [])
   drawLines(
     onScreen.map { matches.marked(document.lines[$0]) }, from: 0, in: rect.inner, on: &screen)
 }

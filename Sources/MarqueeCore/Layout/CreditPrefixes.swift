@@ -4,9 +4,8 @@ extension CreditGrammar {
   /// `Picture: X`): any X after an unmistakable prefix, and after `Photo:`, `Image:` and
   /// the like only an X that reads as a credit (`Photos: See the looks` is a teaser).
   static func prefixed(_ text: Substring) -> (credit: String, rule: String)? {
-    guard let key = LayoutLine.creditPrefixKey(text), let candidates = prefixesByKey[key] else {
-      return nil
-    }
+    let candidates = prefixCandidates(for: text)
+    guard !candidates.isEmpty else { return nil }
     // Credit lines are nearly all ASCII, where a byte is a `Character`: read on bytes.
     if let found = ValidUTF8.withBytes(
       of: text,
