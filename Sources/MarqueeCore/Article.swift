@@ -22,15 +22,22 @@ public struct Article: Sendable, Hashable {
     date: String? = nil, title: String, dek: String, body: [ArticleBlock], images: [ArticleImage],
     relatedLinks: [String] = []
   ) {
+    self.init(
+      path: path, modified: modified, sourceURL: sourceURL, author: author, date: date,
+      title: title, dek: dek, body: PackedFields.Body(body), images: images,
+      relatedLinks: relatedLinks)
+  }
+
+  /// An article whose body the parser packed as it read it.
+  init(
+    path: String, modified: Date?, sourceURL: String?, author: String?, date: String?,
+    title: String, dek: String, body: PackedFields.Body, images: [ArticleImage],
+    relatedLinks: [String]
+  ) {
     self.path = path
     self.modified = modified
     self.imageCount = images.count
-    self.wordCount =
-      WordCount.of(title) + WordCount.of(dek)
-      + body.reduce(0) { total, block in
-        if case .paragraph(let text) = block { return total + WordCount.of(text) }
-        return total
-      }
+    self.wordCount = WordCount.of(title) + WordCount.of(dek) + body.wordCount
     packed = PackedFields(
       sourceURL: sourceURL, author: author, date: date, title: title, dek: dek, body: body,
       images: images, relatedLinks: relatedLinks)

@@ -34,9 +34,36 @@ struct PackedFields: Sendable {
   private let bytes: [UInt8]
   private let range: Range<Int>
 
+  /// The body's pieces, packed as they are found (a page of a million paragraphs is
+  /// never held as a million `ArticleBlock`s), with the words of its paragraphs.
+  struct Body {
+    fileprivate private(set) var writer = Writer(counting: false)
+    private(set) var wordCount = 0
+
+    init() {}
+
+    init(_ blocks: [ArticleBlock]) {
+      for block in blocks {
+        switch block {
+        case .paragraph(let paragraph): add(paragraph: paragraph)
+        case .image(let index): add(imageReference: index)
+        }
+      }
+    }
+
+    mutating func add(paragraph: String) {
+      writer.add(.paragraph, paragraph)
+      wordCount += WordCount.of(paragraph)
+    }
+
+    mutating func add(imageReference index: Int) {
+      writer.add(.imageReference, number: index)
+    }
+  }
+
   init(
     sourceURL: String?, author: String?, date: String?, title: String, dek: String,
-    body: [ArticleBlock], images: [ArticleImage], relatedLinks: [String]
+    body: Body, images: [ArticleImage], relatedLinks: [String]
   ) {
     // Written twice: once to count the bytes, then into an allocation of that size (an
     // array grown piece by piece was copied a dozen times, and once more to trim it).
@@ -53,17 +80,12 @@ struct PackedFields: Sendable {
         if let caption = image.caption { writer.add(.caption, caption) }
         if let credit = image.credit { writer.add(.credit, credit) }
       }
-      for block in body {
-        switch block {
-        case .paragraph(let paragraph): writer.add(.paragraph, paragraph)
-        case .image(let index): writer.add(.imageReference, number: index)
-        }
-      }
     }
     var counter = Writer(counting: true)
     write(&counter)
-    var writer = Writer(capacity: counter.count)
+    var writer = Writer(capacity: counter.count + body.writer.count)
     write(&writer)
+    writer.append(contentsOf: body.writer)
     bytes = writer.bytes
     range = bytes.indices
   }
@@ -249,7 +271,7 @@ struct PackedFields: Sendable {
   /// Builds one article's bytes. Numbers fit in 32 bits: no piece is longer than the
   /// largest file Marquee reads (`LoadOptions.largestMaxFileSize`) decodes to.
   /// Writes pieces into `bytes`, or only counts them.
-  private struct Writer {
+  fileprivate struct Writer {
     private(set) var bytes: [UInt8] = []
     private(set) var count = 0
     private let counting: Bool
@@ -279,6 +301,12 @@ struct PackedFields: Sendable {
         count += text.count
         if !counting { bytes += text }
       }
+    }
+
+    /// Another writer's bytes after these.
+    mutating func append(contentsOf other: Writer) {
+      count += other.count
+      if !counting { bytes += other.bytes }
     }
 
     private mutating func append(_ byte: UInt8) {

@@ -19,23 +19,58 @@ struct PathologicalShapeTests {
     #expect(rendered.components(separatedBy: "[Image: ").count - 1 == article.imageCount)
   }
 
-  /// A page of a million one-line paragraphs holds a million lines: each must stay
-  /// small (its credit, when it is one, is kept apart).
-  @Test func aSourceLineIsAStringAndAFewWords() {
-    #expect(MemoryLayout<SourceLine>.stride <= 40)
+  /// A block of a million one-letter lines holds a million lines: each must stay small
+  /// (its credit, when it is one, is kept apart).
+  @Test func aSourceLineIsAStringAndAFewBytes() {
+    #expect(MemoryLayout<SourceLine>.stride <= 24)
+  }
+
+  /// A long block takes room for its lines once, not grown by doubling as they come.
+  @Test func aLongBlockTakesRoomForItsLinesOnce() {
+    let blocks = SourceBlock.split(String(repeating: "a\n", count: 10_000) + "\n \nb\n")
+    #expect(blocks.count == 2)
+    #expect(blocks[0].lines.count == 10_000)
+    #expect(blocks[0].lines.capacity < 10_100)
+  }
+
+  /// The parse holds a block and the few after it that the filter looks at, never the
+  /// page: blocks wait only until enough lines and blocks follow them.
+  @Test func blocksWaitForTheFilterOnlyUntilEnoughFollowThem() {
+    var waiting = WaitingBlocks()
+    var most = 0
+    var taken: [Int] = []
+    for number in 1...1_000 {
+      var block = SourceBlock(lines: [SourceLine(text: "a", indented: false, number: number)])
+      waiting.append(&block)
+      most = max(most, waiting.blocks.count)
+      while let (block, lookahead) = waiting.takeFirst(atEnd: false) {
+        #expect(lookahead.nextLine?.number == block.lines[0].number + 1)
+        #expect(lookahead.linesAfter > FurniturePhrases.longestSignature)
+        taken.append(block.lines[0].number)
+      }
+    }
+    #expect(most <= FurniturePhrases.longestSignature + 2)
+    var last: StoryFilter.Lookahead?
+    while let (block, lookahead) = waiting.takeFirst(atEnd: true) {
+      taken.append(block.lines[0].number)
+      last = lookahead
+    }
+    #expect(taken == Array(1...1_000))
+    #expect(last?.nextLine == nil && last?.linesAfter == 0 && last?.blocksFromHere == 1)
   }
 
   /// The story filter keeps a block that loses no line as it is, sharing its lines,
   /// rather than copying it line by line.
   @Test func theStoryFilterSharesTheLinesOfABlockItKeepsWhole() {
-    var blocks = SourceBlock.split(
-      "Title\n\nFirst paragraph of the story, long enough to be one.\n\nSecond paragraph.\n")
-    blocks.removeFirst()
-    let before = blocks.map { $0.lines.withUnsafeBufferPointer { $0.baseAddress } }
+    var block = SourceBlock.split(
+      "Title\n\nFirst paragraph of the story, long enough to be one, and then a little more "
+        + "than that so that no rule for short lines reads it.\n")[1]
+    let before = block.lines.withUnsafeBufferPointer { $0.baseAddress }
     var filter = StoryFilter(trace: nil)
-    filter.filter(&blocks)
-    let after = blocks.map { $0.lines.withUnsafeBufferPointer { $0.baseAddress } }
-    #expect(blocks.count == 2)
-    #expect(after == before)
+    var kept: [SourceBlock] = []
+    let lookahead = StoryFilter.Lookahead(nextLine: nil, linesAfter: 0, blocksFromHere: 1)
+    filter.filter(&block, lookahead) { block, _ in kept.append(block) }
+    #expect(kept.count == 1)
+    #expect(kept.first?.lines.withUnsafeBufferPointer { $0.baseAddress } == before)
   }
 }

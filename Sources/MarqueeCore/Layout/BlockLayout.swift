@@ -6,6 +6,10 @@
 /// blank line before the next paragraph: it never joins one); a label line of names
 /// ending in a photo source; a credit run into a paragraph; and a label left in a block
 /// of its own just above an image.
+///
+/// Blocks come one at a time, and what is laid out goes on as soon as no later block can
+/// change it: only the last piece is held, for the image that may come next to take it
+/// as its label.
 struct BlockLayout {
   enum Piece {
     /// Text lines; `wholeBlock` when they are an entire source block (a candidate for a
@@ -14,26 +18,44 @@ struct BlockLayout {
     case image(Int)
   }
 
-  private(set) var pieces: [Piece] = []
-  private(set) var images: [ArticleImage] = []
+  /// What is laid out, in reading order.
+  enum LaidOut {
+    case text([SourceLine])
+    case image(ArticleImage)
+  }
+
+  /// The pieces of the block being laid out.
+  private var pieces: [Piece] = []
+  private var images: [ArticleImage] = []
+  /// The last piece laid out, held back from `emit` while the next may still change it.
+  private var held: Piece?
   private let trace: LayoutTrace?
   /// Lines the story filter found to be only a credit, by line number.
-  private let knownCredits: KnownCredits
+  private var knownCredits = KnownCredits()
 
-  init(trace: LayoutTrace?, knownCredits: KnownCredits = KnownCredits()) {
+  init(trace: LayoutTrace?) {
     self.trace = trace
+  }
+
+  /// Lays out the next block; `emit` gets the pieces before it that are final.
+  mutating func add(
+    _ block: SourceBlock, knownCredits: KnownCredits, emit: (LaidOut) -> Void
+  ) {
+    // Held only while the block is laid out: a copy kept past it would make the filter
+    // copy its credits at the next one it finds.
     self.knownCredits = knownCredits
-  }
-
-  /// Room for the pieces of about this many blocks (one each, for most).
-  mutating func reserveCapacity(_ blocks: Int) {
-    pieces.reserveCapacity(blocks)
-  }
-
-  mutating func add(_ block: SourceBlock) {
-    let (piecesBefore, imagesBefore) = (pieces.count, images.count)
+    defer { self.knownCredits = KnownCredits() }
+    pieces.removeAll(keepingCapacity: true)
+    let imagesBefore = images.count
     addUnlessSlide(block)
-    if block.startsSlide { makeSlide(block, piecesFrom: piecesBefore, imagesFrom: imagesBefore) }
+    if block.startsSlide { makeSlide(block, piecesFrom: 0, imagesFrom: imagesBefore) }
+    for piece in pieces { attach(piece, emit: emit) }
+  }
+
+  /// Ends the page: the piece held back goes too.
+  mutating func finish(emit: (LaidOut) -> Void) {
+    if let held { emit(laidOut(held)) }
+    held = nil
   }
 
   /// A slide (the block after a `3 of 12` counter) is one picture: its text is the
@@ -263,52 +285,35 @@ struct BlockLayout {
   /// An image with no label takes a one-line, label-like block standing just before it;
   /// an image that is only a label and its credit (`Names Getty Images`) takes the
   /// caption of an unlabelled image right after it, which is the same picture.
-  mutating func attachDetachedLabels() {
-    var merged: [Piece] = []
-    merged.reserveCapacity(pieces.count)
-    var used = Array(repeating: true, count: images.count)
-    for piece in pieces {
-      guard case .image(let index) = piece else {
-        merged.append(piece)
-        continue
-      }
+  private mutating func attach(_ piece: Piece, emit: (LaidOut) -> Void) {
+    if case .image(let index) = piece, images[index].label == nil {
       let image = images[index]
-      if image.label == nil, case .text(let lines, wholeBlock: true) = merged.last,
-        lines.count == 1, LayoutLine.isLabelLike(lines[0].text)
+      if case .text(let lines, wholeBlock: true) = held, lines.count == 1,
+        LayoutLine.isLabelLike(lines[0].text)
       {
-        merged.removeLast()
+        held = nil
         trace?.note(
           lines[0].number, .imageLabel, lines[0].text, rule: "label block just above an image")
         images[index] = ArticleImage(
           label: lines[0].text, caption: image.caption, credit: image.credit,
           isGallery: image.isGallery)
-      } else if image.label == nil, case .image(let previous) = merged.last,
-        images[previous].caption == nil, images[previous].label != nil, !images[previous].isGallery
+      } else if case .image(let previous) = held, images[previous].caption == nil,
+        images[previous].label != nil, !images[previous].isGallery
       {
         let first = images[previous]
         images[previous] = ArticleImage(
           label: first.label, caption: image.caption, credit: image.credit ?? first.credit)
-        used[index] = false
-        continue
+        return
       }
-      merged.append(piece)
     }
-    pieces = renumbered(merged, keeping: used)
+    if let held { emit(laidOut(held)) }
+    held = piece
   }
 
-  /// The pieces with image indices closed up over the images no longer used.
-  private mutating func renumbered(_ pieces: [Piece], keeping used: [Bool]) -> [Piece] {
-    guard used.contains(false) else { return pieces }
-    var newIndex: [Int] = []
-    var kept: [ArticleImage] = []
-    for (index, image) in images.enumerated() {
-      newIndex.append(kept.count)
-      if used[index] { kept.append(image) }
-    }
-    images = kept
-    return pieces.map { piece in
-      if case .image(let index) = piece { return .image(newIndex[index]) }
-      return piece
+  private func laidOut(_ piece: Piece) -> LaidOut {
+    switch piece {
+    case .text(let lines, _): .text(lines)
+    case .image(let index): .image(images[index])
     }
   }
 }

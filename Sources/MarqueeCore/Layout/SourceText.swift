@@ -2,21 +2,28 @@ import Foundation
 
 /// One line of the source after clean-up, remembering whether it was indented (which
 /// starts a new paragraph in hard-wrapped text).
+///
+/// A block of a million one-letter lines holds them all at once, so a line is kept to a
+/// string and a few bytes (24 in all).
 struct SourceLine {
   let text: String
+  /// The line number in 32 bits: a file has at most `LoadOptions.largestMaxFileSize`
+  /// lines.
+  private let storedNumber: Int32
   let indented: Bool
-  /// 1-based, as `grep -n` counts; for `--explain` and the tests.
-  let number: Int
   /// Whether the story filter found by `CreditGrammar.wholeLine` that the line is no
   /// credit: the layout asks again of every line, and the answer is among the dearer
   /// ones. (The few credit lines it found, it keeps itself: their strings would make
   /// every line twice the size.)
   var isKnownNoCredit = false
 
+  /// 1-based, as `grep -n` counts; for `--explain` and the tests.
+  var number: Int { Int(storedNumber) }
+
   init(text: String, indented: Bool, number: Int) {
     self.text = text
     self.indented = indented
-    self.number = number
+    storedNumber = Int32(clamping: number)
   }
 }
 
@@ -33,44 +40,95 @@ struct SourceBlock {
   }
 
   /// Splits text into blocks; a line that is empty after clean-up is blank.
+  static func split(_ text: String, trace: LayoutTrace? = nil) -> [SourceBlock] {
+    var blocks: [SourceBlock] = []
+    split(text, trace: trace) { blocks.append($0) }
+    return blocks
+  }
+
+  /// Splits text into blocks and hands each to `take` as soon as it ends (the block is
+  /// the only holder of its lines, so `take` may change them in place). The parse reads
+  /// a page this way, block by block, so that its lines are not all held at once.
   ///
   /// Works on the UTF-8 bytes, with the same lines as splitting the `Character`s at
   /// `"\n"`: only a CR LF pair, which is a single `Character`, does not end a line there.
-  static func split(_ text: String, trace: LayoutTrace? = nil) -> [SourceBlock] {
+  static func split(
+    _ text: String, trace: LayoutTrace? = nil, _ take: (inout SourceBlock) -> Void
+  ) {
     ValidUTF8.withBytes(of: text) { bytes in
-      var blocks: [SourceBlock] = []
-      // About one block per paragraph of a hundred bytes or more: most pages need no
-      // regrowth.
-      blocks.reserveCapacity(bytes.count / 128 + 8)
       var current: [SourceLine] = []
+      var blockCount = 0
       var lineStart = 0
       var number = 0
       while lineStart <= bytes.count {
         number += 1
         let end = endOfLine(in: bytes, from: lineStart)
         let raw = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
-        // A short line is made from its bytes again (checking a few bytes costs less
-        // than finding a slice of the text); a long one is sliced, not checked twice.
-        let cleaned =
-          end - lineStart <= shortLine && TextCleaning.isAlreadyClean(raw)
-          ? String(decoding: raw, as: UTF8.self)
-          : TextCleaning.clean(slice(of: text, utf8Offsets: lineStart..<end))
+        let cleaned = cleanLine(raw, of: text, at: lineStart)
         lineStart = end + 1
         if cleaned.isEmpty {
-          if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
-          current = []
+          if !current.isEmpty {
+            var block = SourceBlock(lines: current)
+            current = []
+            take(&block)
+            blockCount += 1
+          }
         } else {
-          trace?.add(line: number, block: blocks.count, text: cleaned)
+          trace?.add(line: number, block: blockCount, text: cleaned)
           // An image block takes three lines or four (label, marker, credit, caption):
           // room for them at its second line, not grown line by line. (A one-line block
           // keeps room for one: a page of a million of them must not take four times it.)
-          if current.count == 1 { current.reserveCapacity(4) }
+          // A long block has its lines counted once, so that it takes room for them and
+          // no more (grown by doubling, a block of a million one-letter lines took three
+          // times its lines' size while it moved).
+          if current.count == 1 {
+            current.reserveCapacity(4)
+          } else if current.count == longBlock {
+            current.reserveCapacity(longBlock + 1 + linesLeft(in: bytes, of: text, from: lineStart))
+          }
           current.append(SourceLine(text: cleaned, indented: startsIndented(raw), number: number))
         }
       }
-      if !current.isEmpty { blocks.append(SourceBlock(lines: current)) }
-      return blocks
+      if !current.isEmpty {
+        var block = SourceBlock(lines: current)
+        current = []
+        take(&block)
+      }
     }
+  }
+
+  /// A block's lines past this many are counted before they are read.
+  private static let longBlock = 256
+
+  /// The line at `start` of the text, cleaned up. A short line is made from its bytes
+  /// again (checking a few bytes costs less than finding a slice of the text); a long
+  /// one is sliced, not checked twice.
+  private static func cleanLine(
+    _ raw: UnsafeBufferPointer<UInt8>, of text: String, at start: Int
+  ) -> String {
+    raw.count <= shortLine && TextCleaning.isAlreadyClean(raw)
+      ? String(decoding: raw, as: UTF8.self)
+      : TextCleaning.clean(slice(of: text, utf8Offsets: start..<start + raw.count))
+  }
+
+  /// How many lines from `start` on are not blank after clean-up, up to the first that
+  /// is: the rest of the block.
+  private static func linesLeft(
+    in bytes: UnsafeBufferPointer<UInt8>, of text: String, from start: Int
+  ) -> Int {
+    var count = 0
+    var lineStart = start
+    while lineStart <= bytes.count {
+      let end = endOfLine(in: bytes, from: lineStart)
+      let raw = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+      let blank =
+        raw.isEmpty
+        || !TextCleaning.isAlreadyClean(raw) && cleanLine(raw, of: text, at: lineStart).isEmpty
+      if blank { break }
+      count += 1
+      lineStart = end + 1
+    }
+    return count
   }
 
   /// Lines up to this many bytes are made from their bytes rather than sliced.
@@ -124,9 +182,7 @@ enum Paragraphs {
     func flush(at index: Int) {
       if index > start {
         // Scraped pages put most paragraphs on one line: that line's string is shared.
-        let text =
-          index - start == 1
-          ? lines[start].text : lines[start..<index].map(\.text).joined(separator: " ")
+        let text = index - start == 1 ? lines[start].text : joined(lines[start..<index])
         body(Paragraph(text: text, lines: start..<index))
       }
       start = index
@@ -140,6 +196,18 @@ enum Paragraphs {
       previousEndsParagraph = quoted || line.text.utf8.count > longestWrappedLine
     }
     flush(at: lines.count)
+  }
+
+  /// The lines' text with a space between each two, made in one allocation (a block of a
+  /// million one-letter lines must not take an array of their strings on the way).
+  private static func joined(_ lines: ArraySlice<SourceLine>) -> String {
+    var text = ""
+    text.reserveCapacity(lines.reduce(lines.count - 1) { $0 + $1.text.utf8.count })
+    for line in lines {
+      if !text.isEmpty { text += " " }
+      text += line.text
+    }
+    return text
   }
 
   /// Hard-wrapped text (mail, wires) keeps lines under about 80 columns; a longer line

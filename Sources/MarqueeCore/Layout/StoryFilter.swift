@@ -21,9 +21,12 @@ struct StoryFilter {
   private var linksLeft = 0
   /// How many more lines of its block the last advertiser's heading may take.
   private var adLinesLeft = 0
-  /// How many blocks the page has, and which one is being read.
-  private var blockCount = 0
-  private var blockIndex = 0
+  /// Blocks from the one being read to the end (or more than the last few).
+  private var blocksFromHere = Int.max
+  /// Whether the block after the last slide counter is still to come.
+  private var nextIsSlide = false
+  /// Whether a signature (`-- `) has begun: the rest of the page is furniture.
+  private var inSignature = false
   private var lastLink: String?
   private var previousWasByline = false
   /// Where each line is lowered for matching, kept for the next line.
@@ -47,74 +50,77 @@ struct StoryFilter {
     var startsSlide = false
   }
 
-  /// Replaces the page's blocks with the story's. The lines are checked in place, and a
-  /// block that loses no line is kept as it is, sharing its lines: a page of a million
-  /// one-line blocks must not be copied line by line (nor take a copy per pass).
-  mutating func filter(_ blocks: inout [SourceBlock]) {
-    var kept: [SourceBlock] = []
-    kept.reserveCapacity(blocks.count)
-    blockCount = blocks.count
-    // Lines from the start of each block to the end of the page, for the signature
-    // rule, counted once (summing them again at each `--` was quadratic).
-    var linesFrom = Array(repeating: 0, count: blocks.count + 1)
-    for index in blocks.indices.reversed() {
-      linesFrom[index] = linesFrom[index + 1] + blocks[index].lines.count
+  /// What follows a block, as far as the filter needs to know: its rules look one line
+  /// ahead, count the lines left (a signature is in the last few) and the blocks left (a
+  /// reader question is in the last few). Counts past those few need not be exact.
+  struct Lookahead {
+    /// The first line of the next block.
+    let nextLine: SourceLine?
+    /// Lines in the blocks after this one: exact, or more than a signature can have.
+    let linesAfter: Int
+    /// This block and those after it: exact, or more than the last few.
+    let blocksFromHere: Int
+
+    /// Whether counts this far ahead decide every rule.
+    static func isEnough(linesAfter: Int, blocksFromHere: Int) -> Bool {
+      linesAfter > FurniturePhrases.longestSignature
+        && blocksFromHere > FurniturePhrases.readerQuestionWithinLastBlocks
     }
-    var nextIsSlide = false
-    var inSignature = false
-    for index in blocks.indices {
-      blockIndex = index
-      adLinesLeft = 0
-      let shareBar = Furniture.shareBarLines(blocks[index].lines)
-      let lineCount = blocks[index].lines.count
-      var runStart = 0
-      func keep(upTo end: Int) {
-        defer { runStart = end + 1 }
-        guard end > runStart else { return }
-        let lines =
-          runStart == 0 && end == lineCount
-          ? blocks[index].lines : Array(blocks[index].lines[runStart..<end])
-        kept.append(SourceBlock(lines: lines, startsSlide: nextIsSlide))
-        nextIsSlide = false
-      }
-      for position in 0..<lineCount {
-        let line = blocks[index].lines[position]
-        // The line after it, read only by the rare rule that needs it.
-        func next() -> SourceLine? {
-          position + 1 < lineCount
-            ? blocks[index].lines[position + 1]
-            : index + 1 < blocks.count ? blocks[index + 1].lines.first : nil
-        }
-        var removal: Removal?
-        if inSignature
-          || Furniture.isSignatureStart(line.text)
-            && linesFrom[index] - position - 1 <= FurniturePhrases.longestSignature
-        {
-          inSignature = true
-          removal = Removal(role: .furniture(.other), value: nil, rule: "signature")
-        } else if shareBar.contains(position) {
-          removal = Removal(role: .furniture(.share), value: nil, rule: "share buttons")
-        } else {
-          var isKnownNoCredit = false
-          removal = classify(line, next: next, isKnownNoCredit: &isKnownNoCredit)
-          if isKnownNoCredit { blocks[index].lines[position].isKnownNoCredit = true }
-        }
-        guard let removal else {
-          storyLines += 1
-          continue
-        }
-        trace?.note(line.number, removal.role, removal.value, rule: removal.rule)
-        if let date = removal.date {
-          trace?.note(line.number, .date, date.text, rule: "date in the byline")
-        }
-        keep(upTo: position)
-        if removal.startsSlide { nextIsSlide = true }
-      }
-      keep(upTo: lineCount)
+  }
+
+  /// Passes on the story's part of the next block of the page: `keep` gets each run of
+  /// its lines between removed ones, with the credits found so far. A block that loses
+  /// no line is kept as it is, sharing its lines: a page of a million one-line blocks
+  /// must not be copied line by line. The lines are marked in place (hence `inout`).
+  mutating func filter(
+    _ block: inout SourceBlock, _ lookahead: Lookahead,
+    keep: (SourceBlock, KnownCredits) -> Void
+  ) {
+    blocksFromHere = lookahead.blocksFromHere
+    adLinesLeft = 0
+    let shareBar = Furniture.shareBarLines(block.lines)
+    let lineCount = block.lines.count
+    var runStart = 0
+    func keepRun(upTo end: Int) {
+      defer { runStart = end + 1 }
+      guard end > runStart else { return }
+      let lines =
+        runStart == 0 && end == lineCount ? block.lines : Array(block.lines[runStart..<end])
+      keep(SourceBlock(lines: lines, startsSlide: nextIsSlide), credits)
+      nextIsSlide = false
     }
-    blocks = kept
-    kept = []  // so that the blocks are the only reference, changed in place
-    dropOrphanHeadlines(&blocks)
+    for position in 0..<lineCount {
+      let line = block.lines[position]
+      // The line after it, read only by the rare rule that needs it.
+      func next() -> SourceLine? {
+        position + 1 < lineCount ? block.lines[position + 1] : lookahead.nextLine
+      }
+      var removal: Removal?
+      if inSignature
+        || Furniture.isSignatureStart(line.text)
+          && lineCount - position - 1 + lookahead.linesAfter <= FurniturePhrases.longestSignature
+      {
+        inSignature = true
+        removal = Removal(role: .furniture(.other), value: nil, rule: "signature")
+      } else if shareBar.contains(position) {
+        removal = Removal(role: .furniture(.share), value: nil, rule: "share buttons")
+      } else {
+        var isKnownNoCredit = false
+        removal = classify(line, next: next, isKnownNoCredit: &isKnownNoCredit)
+        if isKnownNoCredit { block.lines[position].isKnownNoCredit = true }
+      }
+      guard let removal else {
+        storyLines += 1
+        continue
+      }
+      trace?.note(line.number, removal.role, removal.value, rule: removal.rule)
+      if let date = removal.date {
+        trace?.note(line.number, .date, date.text, rule: "date in the byline")
+      }
+      keepRun(upTo: position)
+      if removal.startsSlide { nextIsSlide = true }
+    }
+    keepRun(upTo: lineCount)
   }
 
   private var nearTheTop: Bool { storyLines < FurniturePhrases.bylineWithinLines }
@@ -170,7 +176,7 @@ struct StoryFilter {
         role: .furniture(kind.kind), value: nil, rule: kind.rule,
         startsSlide: Furniture.isSlideCounter(text))
     }
-    let nearTheEnd = blockCount - blockIndex <= FurniturePhrases.readerQuestionWithinLastBlocks
+    let nearTheEnd = blocksFromHere <= FurniturePhrases.readerQuestionWithinLastBlocks
     if Furniture.isCommentPrompt(text, lower: lower, hits: hits, nearTheEnd: nearTheEnd) {
       return Removal(role: .furniture(.comment), value: nil, rule: "asks readers to comment")
     }
@@ -228,104 +234,5 @@ struct StoryFilter {
     if date == nil, let bylineDate = byline.date { date = bylineDate }
     previousWasByline = true
     return Removal(role: .author, value: byline.authors, rule: byline.rule, date: byline.date)
-  }
-
-  /// A headline standing alone between paragraphs, with no image after it, is a link to
-  /// another story that lost its heading (`Katie Holmes Talks Directorial Debut`, `Why
-  /// Mariah Carey's manager is more like a 'dictator'`). Only a short run of them counts
-  /// (a list of short lines is the story's own), and only next to a paragraph.
-  /// Headlines glued to the top of the paragraph after them (one or two lines, then
-  /// running text), as scrapers leave a related-links box that sat above a paragraph.
-  private mutating func dropGluedHeadlines(from block: inout SourceBlock) {
-    let lines = block.lines
-    guard lines.count >= 2 else { return }
-    var count = 0
-    // Questions glued above their answers are interviews, not links.
-    while count < min(2, lines.count - 1),
-      let kind = Furniture.orphanHeadline(lines[count].text), kind != .question
-    {
-      count += 1
-    }
-    guard count > 0 else { return }
-    let rest = SourceBlock(lines: Array(lines[count...]))
-    // In hard-wrapped text every line is short, and a paragraph's first line, cut
-    // mid-sentence, looks like a headline: only text with a paragraph to a line counts.
-    let paragraphPerLine = rest.lines.contains {
-      $0.text.utf8.count > FurniturePhrases.longestHardWrappedLine
-    }
-    guard paragraphPerLine, Furniture.isParagraph(rest),
-      Furniture.orphanHeadline(lines[count].text) == nil
-    else { return }
-    for line in lines[..<count] {
-      relatedLinks.append(line.text)
-      trace?.note(line.number, .related, line.text, rule: "headline glued above a paragraph")
-    }
-    block.lines = rest.lines
-  }
-
-  private mutating func dropOrphanHeadlines(_ blocks: inout [SourceBlock]) {
-    let kinds = blocks.enumerated().map { index, block -> Furniture.OrphanHeadline? in
-      // A credit line is never a headline (`orphanHeadline` would find so, dearly).
-      guard index >= 1, block.lines.count <= 2, credits[line: block.lines[0].number] == nil,
-        let first = Furniture.orphanHeadline(block.lines[0].text)
-      else { return nil }
-      if block.lines.count == 2 {
-        return first == .titleCase && Furniture.orphanHeadline(block.lines[1].text) == .titleCase
-          ? .titleCase : nil
-      }
-      // The first story paragraph may be a standfirst in sentence case.
-      return first == .titleCase || index >= 2 ? first : nil
-    }
-    let isCandidate = kinds.map { $0 != nil }
-    for index in blocks.indices.dropFirst(2) where Furniture.isParagraph(blocks[index - 1]) {
-      dropGluedHeadlines(from: &blocks[index])
-    }
-    // Most pages have no headline standing alone: their blocks stay as they are.
-    guard isCandidate.contains(true) else { return }
-    var kept: [SourceBlock] = []
-    kept.reserveCapacity(blocks.count)
-    var index = 0
-    while index < blocks.count {
-      guard isCandidate[index] else {
-        kept.append(blocks[index])
-        index += 1
-        continue
-      }
-      let end = isCandidate[index...].firstIndex(of: false) ?? blocks.count
-      let run = blocks[index..<end]
-      let lineCount = run.reduce(0) { $0 + $1.lines.count }
-      let paragraphBefore = index > 0 && Furniture.isParagraph(blocks[index - 1])
-      let paragraphAfter = end < blocks.count && Furniture.isParagraph(blocks[end])
-      let introduced = blocks[index - 1].lines.last?.text.hasSuffix(":") ?? false
-      let atTheEnd = end == blocks.count
-      let besideParagraph: Bool
-      if run.indices.allSatisfy({ kinds[$0] == .titleCase }) {
-        besideParagraph = paragraphBefore || paragraphAfter
-      } else if run.indices.contains(where: { kinds[$0] == .question }) {
-        besideParagraph = paragraphBefore && !introduced && atTheEnd
-      } else {
-        besideParagraph =
-          paragraphBefore && !introduced && (paragraphAfter && lineCount == 1 || atTheEnd)
-      }
-      let shouting = run.allSatisfy { $0.lines.allSatisfy { Furniture.isShouting($0.text) } }
-      let beforeImage = !shouting && end < blocks.count && Furniture.startsImage(blocks[end])
-      // A longer run is a block of links only when every line is a full headline; a
-      // list of short lines (nominees, fixtures) belongs to the story.
-      let linkBlock =
-        lineCount <= FurniturePhrases.maximumOrphanHeadlines
-        || lineCount <= FurniturePhrases.maximumLinksAfterHeading
-          && run.allSatisfy { $0.lines.allSatisfy(Furniture.isFullHeadline) }
-      if linkBlock, besideParagraph, !beforeImage {
-        for line in run.flatMap(\.lines) {
-          relatedLinks.append(line.text)
-          trace?.note(
-            line.number, .related, line.text, rule: "headline standing alone between paragraphs")
-        }
-      } else {
-        kept += run
-      }
-      index = end
-    }
-    blocks = kept
   }
 }
