@@ -42,7 +42,7 @@ struct PathologicalShapeTests {
     for number in 1...1_000 {
       var block = SourceBlock(lines: [SourceLine(text: "a", indented: false, number: number)])
       waiting.append(&block)
-      most = max(most, waiting.blocks.count)
+      most = max(most, waiting.count)
       while let (block, lookahead) = waiting.takeFirst(atEnd: false) {
         #expect(lookahead.nextLine?.number == block.lines[0].number + 1)
         #expect(lookahead.linesAfter > FurniturePhrases.longestSignature)
@@ -69,7 +69,7 @@ struct PathologicalShapeTests {
     var filter = StoryFilter(trace: nil)
     var kept: [SourceBlock] = []
     let lookahead = StoryFilter.Lookahead(nextLine: nil, linesAfter: 0, blocksFromHere: 1)
-    filter.filter(&block, lookahead) { block, _ in kept.append(block) }
+    filter.filter(&block, lookahead, into: &kept)
     #expect(kept.count == 1)
     #expect(kept.first?.lines.withUnsafeBufferPointer { $0.baseAddress } == before)
   }

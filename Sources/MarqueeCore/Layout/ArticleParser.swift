@@ -36,128 +36,19 @@ public enum ArticleParser {
     return parse(text: text, path: path, modified: nil, trace: trace).map { ($0, trace.lines) }
   }
 
-  /// The page goes through the stages a block at a time: split off, filtered (once the
-  /// few blocks after it that the filter's rules look at have come), cleared of stray
-  /// headlines, laid out, and packed into the body. Only a block and those few after it
-  /// are held as lines, so a page of a million tiny paragraphs takes a few bytes more than
-  /// its text for each.
   private static func parse(
     text: String, path: String, modified: Date?, trace: LayoutTrace?
   ) -> Result<Article, SkipReason> {
-    var waiting = WaitingBlocks()
-    var front: FrontMatter?
-    var filter = StoryFilter(trace: trace)
-    var orphans = OrphanHeadlines(trace: trace)
-    var layout = BlockLayout(trace: trace)
-    var story = StoryText(trace: trace)
-
-    func lay(_ block: SourceBlock, _ credits: KnownCredits) {
-      layout.add(block, knownCredits: credits) { story.add($0) }
-    }
-    /// Filters the waiting blocks that have enough after them to be decided (all of them
-    /// at the end of the page).
-    func filterWaiting(atEnd: Bool) {
-      if front == nil {
-        guard !waiting.blocks.isEmpty, atEnd || waiting.blocks.count >= FrontMatter.blocksRead
-        else { return }
-        let taken = FrontMatter.take(from: &waiting.blocks, trace: trace)
-        waiting.countLines()
-        front = taken
-        filter = StoryFilter(trace: trace, author: taken.author, date: taken.date)
-      }
-      while let (block, lookahead) = waiting.takeFirst(atEnd: atEnd) {
-        var block = block
-        filter.filter(&block, lookahead) { kept, credits in
-          orphans.add(kept, credits: credits) { lay($0, credits) }
-        }
-      }
-    }
-    SourceBlock.split(text, trace: trace) { block in
-      waiting.append(&block)
-      filterWaiting(atEnd: false)
-    }
-    filterWaiting(atEnd: true)
-    guard let front else { return .failure(.noText) }
-    orphans.finish { lay($0, filter.credits) }
-    layout.finish { story.add($0) }
+    var reader = PageReader(trace: trace, textBytes: text.utf8.count)
+    SourceBlock.split(text, trace: trace) { reader.take(&$0) }
+    reader.finish()
+    guard let front = reader.front else { return .failure(.noText) }
     return .success(
       Article(
-        path: path, modified: modified, sourceURL: front.sourceURL, author: filter.author,
-        date: filter.date?.text, title: front.title, dek: story.dek ?? "", body: story.body,
-        images: story.images, relatedLinks: filter.relatedLinks + orphans.links))
-  }
-}
-
-/// The blocks split off but not yet filtered: the first, and the few after it that the
-/// filter's rules look at.
-struct WaitingBlocks {
-  var blocks: [SourceBlock] = []
-  /// Lines in all of them.
-  private var lines = 0
-
-  mutating func append(_ block: inout SourceBlock) {
-    lines += block.lines.count
-    blocks.append(block)
-  }
-
-  /// Counts the lines again, after the front matter took some.
-  mutating func countLines() {
-    lines = blocks.reduce(0) { $0 + $1.lines.count }
-  }
-
-  /// The first block, with what follows it, once enough follows (or the page ended).
-  mutating func takeFirst(atEnd: Bool) -> (SourceBlock, StoryFilter.Lookahead)? {
-    guard let first = blocks.first else { return nil }
-    let linesAfter = lines - first.lines.count
-    guard
-      atEnd
-        || StoryFilter.Lookahead.isEnough(linesAfter: linesAfter, blocksFromHere: blocks.count)
-    else { return nil }
-    let lookahead = StoryFilter.Lookahead(
-      nextLine: blocks.count > 1 ? blocks[1].lines.first : nil, linesAfter: linesAfter,
-      blocksFromHere: blocks.count)
-    lines = linesAfter
-    return (blocks.removeFirst(), lookahead)
-  }
-}
-
-/// The story as the layout gives it: the standfirst, the body packed paragraph by
-/// paragraph, and the images.
-private struct StoryText {
-  private(set) var dek: String?
-  private(set) var body = PackedFields.Body()
-  private(set) var images: [ArticleImage] = []
-  private let trace: LayoutTrace?
-
-  init(trace: LayoutTrace?) {
-    self.trace = trace
-  }
-
-  mutating func add(_ piece: BlockLayout.LaidOut) {
-    switch piece {
-    case .image(let image):
-      body.add(imageReference: images.count)
-      images.append(image)
-    case .text(let lines):
-      Paragraphs.join(lines) { paragraph in
-        let role: LineRole
-        if lines[paragraph.lines.lowerBound].text.utf8.first == UInt8(ascii: ">") {
-          role = .quote
-        } else {
-          role = dek == nil ? .dek : .body
-        }
-        if role == .dek { dek = paragraph.text } else { body.add(paragraph: paragraph.text) }
-        trace?.note(Array(lines[paragraph.lines]), role, rule: Self.rule(for: role))
-      }
-    }
-  }
-
-  private static func rule(for role: LineRole) -> String {
-    switch role {
-    case .dek: "first text after the title"
-    case .quote: "quoted reply line, kept on its own"
-    default: "story text"
-    }
+        path: path, modified: modified, sourceURL: front.sourceURL, author: reader.author,
+        date: reader.date?.text, title: front.title, dek: reader.story.dek ?? "",
+        body: reader.story.body, images: reader.story.images, relatedLinks: reader.relatedLinks)
+    )
   }
 }
 

@@ -30,31 +30,27 @@ struct BlockLayout {
   /// The last piece laid out, held back from `emit` while the next may still change it.
   private var held: Piece?
   private let trace: LayoutTrace?
-  /// Lines the story filter found to be only a credit, by line number.
-  private var knownCredits = KnownCredits()
 
   init(trace: LayoutTrace?) {
     self.trace = trace
   }
 
-  /// Lays out the next block; `emit` gets the pieces before it that are final.
+  /// Lays out the next block; `laidOut` gets the pieces before it that are final.
+  /// `knownCredits` are the lines the story filter found to be only a credit, by line
+  /// number.
   mutating func add(
-    _ block: SourceBlock, knownCredits: KnownCredits, emit: (LaidOut) -> Void
+    _ block: SourceBlock, knownCredits: KnownCredits, into laidOut: inout [LaidOut]
   ) {
-    // Held only while the block is laid out: a copy kept past it would make the filter
-    // copy its credits at the next one it finds.
-    self.knownCredits = knownCredits
-    defer { self.knownCredits = KnownCredits() }
-    pieces.removeAll(keepingCapacity: true)
+    pieces.empty()
     let imagesBefore = images.count
-    addUnlessSlide(block)
+    addUnlessSlide(block, knownCredits)
     if block.startsSlide { makeSlide(block, piecesFrom: 0, imagesFrom: imagesBefore) }
-    for piece in pieces { attach(piece, emit: emit) }
+    for piece in pieces { attach(piece, into: &laidOut) }
   }
 
   /// Ends the page: the piece held back goes too.
-  mutating func finish(emit: (LaidOut) -> Void) {
-    if let held { emit(laidOut(held)) }
+  mutating func finish(into laidOut: inout [LaidOut]) {
+    if let held { laidOut.append(final(held)) }
     held = nil
   }
 
@@ -91,7 +87,7 @@ struct BlockLayout {
     pieces.append(.image(images.count - 1))
   }
 
-  private mutating func addUnlessSlide(_ block: SourceBlock) {
+  private mutating func addUnlessSlide(_ block: SourceBlock, _ knownCredits: KnownCredits) {
     let lines = block.lines
     if lines.count == 2, LayoutLine.isLabelLike(lines[0].text),
       let split = CreditTail.split(lines[1].text, loose: true)
@@ -101,11 +97,11 @@ struct BlockLayout {
         rule: split.rule)
       return
     }
-    addLines(of: lines)
+    addLines(of: lines, knownCredits)
   }
 
   /// Walks a block line by line for gallery markers and credits.
-  private mutating func addLines(of lines: [SourceLine]) {
+  private mutating func addLines(of lines: [SourceLine], _ knownCredits: KnownCredits) {
     var text: [SourceLine] = []
     var consumedAny = false
     /// The gallery image just started by `View gallery`, waiting for its credit line.
@@ -115,7 +111,7 @@ struct BlockLayout {
       text = []
     }
     for (position, line) in lines.enumerated() {
-      let image = readImage(line)
+      let image = readImage(line, knownCredits)
       // Until a line is taken for an image, the text is the block's own lines so far,
       // copied only then: most blocks keep every line and share them as they are.
       if case .none = image {
@@ -204,7 +200,7 @@ struct BlockLayout {
     case none
   }
 
-  private func readImage(_ line: SourceLine) -> ImageLine {
+  private func readImage(_ line: SourceLine, _ knownCredits: KnownCredits) -> ImageLine {
     let text = line.text
     if LayoutLine.isGalleryMarker(text) { return .galleryMarker }
     if !line.isKnownNoCredit,
@@ -285,7 +281,7 @@ struct BlockLayout {
   /// An image with no label takes a one-line, label-like block standing just before it;
   /// an image that is only a label and its credit (`Names Getty Images`) takes the
   /// caption of an unlabelled image right after it, which is the same picture.
-  private mutating func attach(_ piece: Piece, emit: (LaidOut) -> Void) {
+  private mutating func attach(_ piece: Piece, into laidOut: inout [LaidOut]) {
     if case .image(let index) = piece, images[index].label == nil {
       let image = images[index]
       if case .text(let lines, wholeBlock: true) = held, lines.count == 1,
@@ -306,11 +302,11 @@ struct BlockLayout {
         return
       }
     }
-    if let held { emit(laidOut(held)) }
+    if let held { laidOut.append(final(held)) }
     held = piece
   }
 
-  private func laidOut(_ piece: Piece) -> LaidOut {
+  private func final(_ piece: Piece) -> LaidOut {
     switch piece {
     case .text(let lines, _): .text(lines)
     case .image(let index): .image(images[index])

@@ -37,8 +37,8 @@ struct OrphanHeadlines {
   /// The links found, glued ones first, as the parse has always listed them.
   var links: [String] { gluedLinks + standingLinks }
 
-  /// Takes the next block of the story; `pass` gets those that stay, in order.
-  mutating func add(_ block: SourceBlock, credits: KnownCredits, pass: (SourceBlock) -> Void) {
+  /// Takes the next block of the story; `passed` gets those that stay, in order.
+  mutating func add(_ block: SourceBlock, credits: KnownCredits, into passed: inout [SourceBlock]) {
     let kind = candidateKind(block, at: count, credits: credits)
     var block = block
     if count >= 2, let previous, Furniture.isParagraph(previous) {
@@ -47,13 +47,13 @@ struct OrphanHeadlines {
     count += 1
     defer { previous = block }
     guard let kind else {
-      if !run.isEmpty { decideRun(next: block, pass: pass) }
+      if !run.isEmpty { decideRun(next: block, into: &passed) }
       runPassed = false
-      pass(block)
+      passed.append(block)
       return
     }
     if runPassed {
-      pass(block)
+      passed.append(block)
       return
     }
     if run.isEmpty { beforeRun = previous }
@@ -64,14 +64,14 @@ struct OrphanHeadlines {
     if runLines > FurniturePhrases.maximumOrphanHeadlines
       && runLines > FurniturePhrases.maximumLinksAfterHeading
     {
-      passRun(pass)
+      passRun(into: &passed)
       runPassed = true
     }
   }
 
   /// Ends the story: a run still held stands at its end.
-  mutating func finish(pass: (SourceBlock) -> Void) {
-    if !run.isEmpty { decideRun(next: nil, pass: pass) }
+  mutating func finish(into passed: inout [SourceBlock]) {
+    if !run.isEmpty { decideRun(next: nil, into: &passed) }
   }
 
   /// Whether a block may be a headline standing alone, and of which kind; judged on the
@@ -91,23 +91,23 @@ struct OrphanHeadlines {
     return first == .titleCase || index >= 2 ? first : nil
   }
 
-  private mutating func passRun(_ pass: (SourceBlock) -> Void) {
-    for block in run { pass(block) }
+  private mutating func passRun(into passed: inout [SourceBlock]) {
+    passed += run
     clearRun()
   }
 
   private mutating func clearRun() {
-    run.removeAll(keepingCapacity: true)
-    runKinds.removeAll(keepingCapacity: true)
+    run.empty()
+    runKinds.empty()
     runLines = 0
   }
 
   /// Drops the held run as links, or passes it on, now that the block after it (`next`,
   /// nil at the end of the story) is known.
-  private mutating func decideRun(next: SourceBlock?, pass: (SourceBlock) -> Void) {
+  private mutating func decideRun(next: SourceBlock?, into passed: inout [SourceBlock]) {
     defer { clearRun() }
     guard let before = beforeRun else {
-      passRun(pass)
+      passRun(into: &passed)
       return
     }
     let paragraphBefore = Furniture.isParagraph(before)
@@ -132,7 +132,7 @@ struct OrphanHeadlines {
       || runLines <= FurniturePhrases.maximumLinksAfterHeading
         && run.allSatisfy { $0.lines.allSatisfy(Furniture.isFullHeadline) }
     guard linkBlock, besideParagraph, !beforeImage else {
-      passRun(pass)
+      passRun(into: &passed)
       return
     }
     for line in run.lazy.flatMap(\.lines) {

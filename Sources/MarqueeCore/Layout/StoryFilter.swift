@@ -68,13 +68,12 @@ struct StoryFilter {
     }
   }
 
-  /// Passes on the story's part of the next block of the page: `keep` gets each run of
-  /// its lines between removed ones, with the credits found so far. A block that loses
+  /// Passes on the story's part of the next block of the page: `kept` gets each run of
+  /// its lines between removed ones. A block that loses
   /// no line is kept as it is, sharing its lines: a page of a million one-line blocks
   /// must not be copied line by line. The lines are marked in place (hence `inout`).
   mutating func filter(
-    _ block: inout SourceBlock, _ lookahead: Lookahead,
-    keep: (SourceBlock, KnownCredits) -> Void
+    _ block: inout SourceBlock, _ lookahead: Lookahead, into kept: inout [SourceBlock]
   ) {
     blocksFromHere = lookahead.blocksFromHere
     adLinesLeft = 0
@@ -86,7 +85,7 @@ struct StoryFilter {
       guard end > runStart else { return }
       let lines =
         runStart == 0 && end == lineCount ? block.lines : Array(block.lines[runStart..<end])
-      keep(SourceBlock(lines: lines, startsSlide: nextIsSlide), credits)
+      kept.append(SourceBlock(lines: lines, startsSlide: nextIsSlide))
       nextIsSlide = false
     }
     for position in 0..<lineCount {
