@@ -35,22 +35,22 @@ struct BlockLayout {
     self.trace = trace
   }
 
-  /// Lays out the next block; `laidOut` gets the pieces before it that are final.
+  /// Lays out the next block; `story` gets the pieces before it that are final.
   /// `knownCredits` are the lines the story filter found to be only a credit, by line
   /// number.
   mutating func add(
-    _ block: SourceBlock, knownCredits: KnownCredits, into laidOut: inout [LaidOut]
+    _ block: SourceBlock, knownCredits: KnownCredits, into story: inout StoryText
   ) {
     pieces.empty()
     let imagesBefore = images.count
     addUnlessSlide(block, knownCredits)
     if block.startsSlide { makeSlide(block, piecesFrom: 0, imagesFrom: imagesBefore) }
-    for piece in pieces { attach(piece, into: &laidOut) }
+    for piece in pieces { attach(piece, into: &story) }
   }
 
   /// Ends the page: the piece held back goes too.
-  mutating func finish(into laidOut: inout [LaidOut]) {
-    if let held { laidOut.append(final(held)) }
+  mutating func finish(into story: inout StoryText) {
+    if let held { story.add(final(held)) }
     held = nil
   }
 
@@ -281,7 +281,7 @@ struct BlockLayout {
   /// An image with no label takes a one-line, label-like block standing just before it;
   /// an image that is only a label and its credit (`Names Getty Images`) takes the
   /// caption of an unlabelled image right after it, which is the same picture.
-  private mutating func attach(_ piece: Piece, into laidOut: inout [LaidOut]) {
+  private mutating func attach(_ piece: Piece, into story: inout StoryText) {
     if case .image(let index) = piece, images[index].label == nil {
       let image = images[index]
       if case .text(let lines, wholeBlock: true) = held, lines.count == 1,
@@ -302,7 +302,7 @@ struct BlockLayout {
         return
       }
     }
-    if let held { laidOut.append(final(held)) }
+    if let held { story.add(final(held)) }
     held = piece
   }
 

@@ -85,6 +85,7 @@ enum CreditTail {
       }
       return found
     }
+    guard !stops.isEmpty else { return nil }
     let utf8 = line.utf8
     let text = Substring(line)
     for offset in stops {
@@ -184,6 +185,7 @@ enum CreditTail {
       }
       return found.count > 1 ? found.sorted() : found
     }
+    guard !opens.isEmpty else { return nil }
     let text = Substring(line)
     for offset in opens {
       let open = text.utf8.index(text.startIndex, offsetBy: offset)

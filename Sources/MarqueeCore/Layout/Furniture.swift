@@ -12,27 +12,7 @@ enum Furniture {
       return entry.phrase
     }
     guard text.utf8.count <= FurniturePhrases.maximumFurnitureLine else { return nil }
-    let firstByte = Int(lower.bytes.first ?? 0)
-    // The second byte rules out most phrases with the first, before they are compared.
-    let secondByte = lower.bytes.count > 1 ? lower.bytes[1] : 0
-    let (seconds, bytes) = (
-      prefixSecondBytesByFirstByte[firstByte], prefixBytesByFirstByte[firstByte]
-    )
-    for (index, second) in seconds.enumerated() where second == secondByte || second == 0 {
-      guard lower.startsWithWord(bytes[index]) else { continue }
-      let phrase = prefixesByFirstByte[firstByte][index]
-      if phrase.match == .headingPrefix {
-        guard text.split(separator: " ").count <= FurniturePhrases.maximumHeadingWords,
-          !text.utf8.contains(UInt8(ascii: ":"))
-        else { continue }
-      }
-      if phrase.match == .linkPrefix {
-        let rest = lower.bytes.dropFirst(phrase.phrase.utf8.count).drop { $0 == 0x20 }
-        guard rest.first == UInt8(ascii: ":"), rest.dropFirst().contains(where: { $0 != 0x20 })
-        else { continue }
-      }
-      return phrase
-    }
+    if let phrase = startingPhrase(text, lower: lower) { return phrase }
     if let hit = hits.first(.furniture) { return containingPhrases[hit.phrase] }
     return nil
   }
@@ -54,7 +34,12 @@ enum Furniture {
       return (.related, "bracketed headline link")
     }
     if isEmbeddedPostCredit(lower) { return (.embed, "embedded post's author and date") }
-    if text.utf8.count <= 3, text.allSatisfy(\.isNumber) { return (.navigation, "page number") }
+    // An ASCII first byte other than a digit is a first `Character` that is no number.
+    if text.utf8.count <= 3, let first = text.utf8.first, first &- 0x30 < 10 || first >= 0x80,
+      text.allSatisfy(\.isNumber)
+    {
+      return (.navigation, "page number")
+    }
     if isWireInitials(text) { return (.signoff, "editors' initials") }
     if hits.contains(.readingTime), text.utf8.count <= 24 { return (.other, "reading time") }
     return nil
@@ -253,10 +238,12 @@ enum Furniture {
 
   /// `cd/jh/rmb`: the initials wire editors sign a story with.
   private static func isWireInitials(_ text: String) -> Bool {
-    let bytes = text.utf8
-    // Most short lines fail on their first byte, a capital.
-    return bytes.count <= 24 && bytes.allSatisfy { $0 &- 0x61 < 26 || $0 == UInt8(ascii: "/") }
-      && bytes.lazy.filter { $0 == UInt8(ascii: "/") }.count >= 2
+    // Two slashes, the rarest part, are looked for first.
+    text.utf8.count <= 24
+      && ValidUTF8.withBytes(of: text) { bytes in
+        bytes.count(where: { $0 == UInt8(ascii: "/") }) >= 2
+          && bytes.allSatisfy { $0 &- 0x61 < 26 || $0 == UInt8(ascii: "/") }
+      }
   }
 
   /// `-- ` (the mail signature separator) or a rule of underscores or dashes that starts
@@ -273,7 +260,8 @@ enum Furniture {
   /// `— Name (@handle) October 28, 2016`, as flattened tweets end: a handle in
   /// parentheses, then a month name and a year.
   private static func isEmbeddedPostCredit(_ lower: LowercasedLine) -> Bool {
-    guard let handle = lower.firstOffset(of: "(@"),
+    // `(@`, `)`, a month and a year take ten bytes at the least.
+    guard lower.bytes.count >= 10, let handle = lower.firstOffset(of: "(@"),
       let close = lower.bytes[handle...].firstIndex(of: UInt8(ascii: ")"))
     else { return false }
     let after = String(decoding: lower.bytes[(close + 1)...].prefix(30), as: UTF8.self)
@@ -386,25 +374,6 @@ enum Furniture {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
     return hash
-  }
-  /// The prefix phrases by their first byte, longest first: a line is tried only
-  /// against the phrases that start as it does.
-  private static let prefixesByFirstByte: [[FurniturePhrases.Phrase]] = {
-    var table = Array(repeating: [FurniturePhrases.Phrase](), count: 256)
-    let prefixes = FurniturePhrases.table.filter {
-      $0.match == .prefix || $0.match == .linkPrefix || $0.match == .headingPrefix
-    }.sorted { $0.phrase.utf8.count > $1.phrase.utf8.count }
-    for phrase in prefixes { table[Int(phrase.phrase.utf8.first!)].append(phrase) }
-    return table
-  }()
-  /// The bytes of each phrase in `prefixesByFirstByte`.
-  private static let prefixBytesByFirstByte: [[[UInt8]]] = prefixesByFirstByte.map {
-    $0.map { Array($0.phrase.utf8) }
-  }
-  /// The second byte of each phrase in `prefixesByFirstByte` (0, matching any, for a
-  /// one-byte phrase).
-  private static let prefixSecondBytesByFirstByte: [[UInt8]] = prefixBytesByFirstByte.map {
-    $0.map { $0.count > 1 ? $0[1] : 0 }
   }
   static let containingPhrases = FurniturePhrases.table.filter { $0.match == .contains }
 }

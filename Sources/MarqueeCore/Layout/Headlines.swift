@@ -41,8 +41,10 @@ extension Furniture {
   /// A few words to a couple of dozen, no sentence end, not cut off mid-sentence, not a
   /// numbered item, a subheading (`Name: the chameleon`) or a credit.
   static func orphanHeadline(_ text: String) -> OrphanHeadline? {
-    // A caption with its credit in brackets ends in a bracket; no headline does.
-    guard text.utf8.count <= FurniturePhrases.maximumHeadlineLength, let lastByte = text.utf8.last,
+    // A caption with its credit in brackets ends in a bracket; no headline does. (Four
+    // words, the fewest a headline has, take seven bytes.)
+    guard (7...FurniturePhrases.maximumHeadlineLength).contains(text.utf8.count),
+      let lastByte = text.utf8.last,
       startsUppercaseOrQuoted(text)
     else { return nil }
     // Most lines have too few words or too many: counted on the bytes, without splitting,

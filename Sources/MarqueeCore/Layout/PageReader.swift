@@ -17,7 +17,6 @@ struct PageReader {
   /// What one stage gave for the next, emptied as that one takes it.
   private var filtered: [SourceBlock] = []
   private var unorphaned: [SourceBlock] = []
-  private var laidOut: [BlockLayout.LaidOut] = []
 
   /// `textBytes`: the size of the page's text, which its body cannot much pass.
   init(trace: LayoutTrace?, textBytes: Int) {
@@ -44,8 +43,7 @@ struct PageReader {
     filterWaiting(atEnd: true)
     orphans.finish(into: &unorphaned)
     layOut()
-    layout.finish(into: &laidOut)
-    tell()
+    layout.finish(into: &story)
   }
 
   /// Filters the waiting blocks that have enough after them to be decided (all of them at
@@ -67,14 +65,8 @@ struct PageReader {
   }
 
   private mutating func layOut() {
-    for block in unorphaned { layout.add(block, knownCredits: filter.credits, into: &laidOut) }
+    for block in unorphaned { layout.add(block, knownCredits: filter.credits, into: &story) }
     unorphaned.empty()
-    tell()
-  }
-
-  private mutating func tell() {
-    for piece in laidOut { story.add(piece) }
-    laidOut.empty()
   }
 }
 

@@ -106,7 +106,8 @@ struct SourceBlock {
   private static func cleanLine(
     _ raw: UnsafeBufferPointer<UInt8>, of text: String, at start: Int
   ) -> String {
-    raw.count <= shortLine && TextCleaning.isAlreadyClean(raw)
+    if raw.isEmpty { return "" }
+    return raw.count <= shortLine && TextCleaning.isAlreadyClean(raw)
       ? String(decoding: raw, as: UTF8.self)
       : TextCleaning.clean(slice(of: text, utf8Offsets: start..<start + raw.count))
   }
