@@ -202,13 +202,22 @@ enum Paragraphs {
   /// The lines' text with a space between each two, made in one allocation (a block of a
   /// million one-letter lines must not take an array of their strings on the way).
   private static func joined(_ lines: ArraySlice<SourceLine>) -> String {
-    var text = ""
-    text.reserveCapacity(lines.reduce(lines.count - 1) { $0 + $1.text.utf8.count })
-    for line in lines {
-      if !text.isEmpty { text += " " }
-      text += line.text
+    let count = lines.reduce(lines.count - 1) { $0 + $1.text.utf8.count }
+    return String(unsafeUninitializedCapacity: count) { text in
+      var offset = 0
+      for line in lines {
+        if offset > 0 {
+          text[offset] = 0x20
+          offset += 1
+        }
+        ValidUTF8.withBytes(of: line.text) { bytes in
+          guard let source = bytes.baseAddress else { return }
+          (text.baseAddress! + offset).update(from: source, count: bytes.count)
+          offset += bytes.count
+        }
+      }
+      return offset
     }
-    return text
   }
 
   /// Hard-wrapped text (mail, wires) keeps lines under about 80 columns; a longer line
