@@ -318,6 +318,9 @@ public final class Terminal {
   public func close() {
     if let handle {
       set_term(handle)
+      // Keys typed ahead of a quit go with the reader: left in the terminal, the shell
+      // would read them as the start of its next command.
+      flushinp()
       endwin()
       delscreen(handle)
       self.handle = nil

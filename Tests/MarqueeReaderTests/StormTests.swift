@@ -70,6 +70,29 @@ struct StormTests {
       try shell.tmux.resize(columns: 80, rows: 24)
       try Self.mash(shell.tmux, chunks: chunks, resizingTo: sizes)
       try Self.quitFromWhereverItIs(shell.tmux)
+      // An Escape the quit loop sent while a slow reader was still catching up with the
+      // mashing can reach the shell after the reader quit: kill the shell's line first.
+      try shell.tmux.sendKeys("C-u")
+      try shell.expectModesRestoredAndShellAlive()
+    }
+  }
+
+  /// Keys typed ahead of the reader when it quits are dropped with it, not left for the
+  /// shell to run: a `q` in the middle of mashed keys must not type the rest at the
+  /// prompt (an Escape left there once turned the next command into garbage).
+  @Test func keysTypedAheadOfQuitNeverReachTheShell() throws {
+    let corpus = try ReaderCorpus.write()
+    defer { corpus.remove() }
+    try ShellWithSavedModes.with { shell in
+      _ = try shell.startReader([corpus.path])
+      try shell.tmux.waitFor("Articles (3)")
+      // One write: the keys after `q` are waiting in the terminal when it is read.
+      try shell.tmux.sendKeys(["q", "x", "y", "z"])
+      try shell.tmux.waitFor("EXIT=0")
+      try shell.tmux.waitForPrompt()
+      // Had `xyz` reached the shell, this line would run `xyzecho` and fail.
+      try shell.tmux.typeLine("echo CLEAN-$((1+1))")
+      try shell.tmux.waitForLine("CLEAN-2")
       try shell.expectModesRestoredAndShellAlive()
     }
   }
