@@ -51,11 +51,6 @@ struct PackedFields: Sendable {
       }
     }
 
-    /// Room for this many bytes of pieces.
-    mutating func reserveCapacity(_ bytes: Int) {
-      writer.reserveCapacity(bytes)
-    }
-
     mutating func add(paragraph: String) {
       writer.add(.paragraph, paragraph)
       wordCount += WordCount.of(paragraph)
@@ -306,10 +301,6 @@ struct PackedFields: Sendable {
         count += text.count
         if !counting { bytes += text }
       }
-    }
-
-    mutating func reserveCapacity(_ capacity: Int) {
-      if !counting { bytes.reserveCapacity(capacity) }
     }
 
     /// Another writer's bytes after these.

@@ -39,7 +39,7 @@ public enum ArticleParser {
   private static func parse(
     text: String, path: String, modified: Date?, trace: LayoutTrace?
   ) -> Result<Article, SkipReason> {
-    var reader = PageReader(trace: trace, textBytes: text.utf8.count)
+    var reader = PageReader(trace: trace)
     SourceBlock.split(text, trace: trace) { reader.take(&$0) }
     reader.finish()
     guard let front = reader.front else { return .failure(.noText) }

@@ -18,10 +18,9 @@ struct PageReader {
   private var filtered: [SourceBlock] = []
   private var unorphaned: [SourceBlock] = []
 
-  /// `textBytes`: the size of the page's text, which its body cannot much pass.
-  init(trace: LayoutTrace?, textBytes: Int) {
+  init(trace: LayoutTrace?) {
     self.trace = trace
-    story = StoryText(trace: trace, textBytes: textBytes)
+    story = StoryText(trace: trace)
     filter = StoryFilter(trace: trace)
     orphans = OrphanHeadlines(trace: trace)
     layout = BlockLayout(trace: trace)
@@ -131,9 +130,8 @@ struct StoryText {
   private(set) var images: [ArticleImage] = []
   private let trace: LayoutTrace?
 
-  init(trace: LayoutTrace?, textBytes: Int) {
+  init(trace: LayoutTrace?) {
     self.trace = trace
-    body.reserveCapacity(textBytes)
   }
 
   mutating func add(_ piece: BlockLayout.LaidOut) {
