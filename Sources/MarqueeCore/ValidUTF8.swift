@@ -48,6 +48,19 @@ enum ValidUTF8 {
     return withBytes(of: text) { ByteSearch.firstIndex(of: pattern, in: $0) != nil }
   }
 
+  /// Whether either ASCII needle occurs in the text, found in one look at its bytes.
+  static func contains<Text: StringProtocol>(
+    _ text: Text, ascii first: StaticString, or second: StaticString
+  ) -> Bool {
+    withBytes(of: text) { bytes in
+      func occurs(_ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        return ByteSearch.firstIndex(of: pattern, in: bytes) != nil
+      }
+      return occurs(first) || occurs(second)
+    }
+  }
+
   /// Whether every scalar of the text is ASCII.
   static func isASCII<Text: StringProtocol>(_ text: Text) -> Bool {
     withBytes(of: text) { bytes in !bytes.contains { $0 >= 0x80 } }

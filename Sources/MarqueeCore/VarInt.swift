@@ -28,6 +28,11 @@ enum VarInt {
 
   /// Appends `value` to an array (for short runs of bytes built one at a time).
   static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+    // Most values are lengths of short pieces and small gaps: a byte.
+    if value < 0x80 {
+      bytes.append(UInt8(value))
+      return
+    }
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 5) { scratch in
       var end = scratch.baseAddress!
       write(value, to: &end)

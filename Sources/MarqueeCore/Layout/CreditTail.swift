@@ -111,8 +111,7 @@ enum CreditTail {
   /// `… sweat pants by FameFlynet`: a caption ending in `by` or `via` and known sources.
   private static func byTail(_ line: String) -> Split? {
     // Most captions have neither joiner, found on the bytes before any other work.
-    guard ValidUTF8.contains(line, ascii: " by ") || ValidUTF8.contains(line, ascii: " via ")
-    else { return nil }
+    guard ValidUTF8.contains(line, ascii: " by ", or: " via ") else { return nil }
     for joiner in tailJoiners {
       guard let offset = lastOffset(of: joiner, in: line) else { continue }
       let utf8 = line.utf8
