@@ -47,7 +47,7 @@ struct ShowCommand: ParsableCommand {
       try Console.printJSON(ShownArticle(article))
     } else {
       let columns = width ?? Console.terminalColumns.map { min($0, 100) } ?? 80
-      print(ArticleText.render(article, width: columns), terminator: "")
+      ArticleText.write(article, width: columns) { print($0, terminator: "") }
     }
   }
 
