@@ -14,8 +14,8 @@ struct PathologicalShapeTests {
     let rendered = WorkCounter.$imageUnpacking.withValue(counter) {
       ArticleText.render(article, width: 80)
     }
-    // Each image once (and one look past the last).
-    #expect(counter.value == article.imageCount + 1)
+    // Each image once (and perhaps one look past the last).
+    #expect((article.imageCount...article.imageCount + 1).contains(counter.value))
     #expect(rendered.components(separatedBy: "[Image: ").count - 1 == article.imageCount)
   }
 
