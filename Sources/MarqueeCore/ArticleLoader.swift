@@ -106,7 +106,7 @@ public enum ArticleLoader {
         }
         (buffer, capacity) = (moved, grown)
       }
-      let count = Glibc.read(descriptor, buffer + filled, capacity - filled)
+      let count = readFile(descriptor, buffer + filled, capacity - filled)
       if count < 0 {
         // EAGAIN from a regular file (`/proc/kmsg`) means no data until something
         // happens: retrying spun forever, and waiting could too. Only EINTR is retried.
@@ -223,4 +223,13 @@ private final class ResultSlots<T>: @unchecked Sendable {
   /// Moves the results out (`take()` leaves nil behind), so no value is copied and
   /// released again: the articles hold many strings, and 100k of them add up.
   func collect() -> [T] { (0..<count).map { slots[$0].take()! } }
+}
+
+/// `read(2)`, named through its module: the loader has a `read` of its own.
+private func readFile(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+  #else
+    Darwin.read(descriptor, buffer, count)
+  #endif
 }
