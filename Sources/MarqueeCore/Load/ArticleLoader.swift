@@ -177,54 +177,6 @@ struct LoadCollector {
   }
 }
 
-/// Runs independent work on all cores and keeps the results in input order.
-enum ParallelMap {
-  static func map<T: Sendable>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-    guard count > 1 else { return (0..<count).map(body) }
-    let slots = ResultSlots<T>(count: count)
-    let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 8)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      var index = chunk
-      while index < count {
-        slots.store(body(index), at: index)
-        index += chunks
-      }
-    }
-    return slots.collect()
-  }
-}
-
-/// Storage that parallel workers fill at distinct indices.
-///
-/// `@unchecked Sendable` is sound here because each index is written by exactly one
-/// worker, and `collect()` runs only after `concurrentPerform` has returned. The slots are
-/// raw memory, not an `Array`: every write to an array checks that its buffer is unique,
-/// and a worker that caught another one mid-access copied the buffer under it (a crash
-/// seen in debug builds).
-private final class ResultSlots<T>: @unchecked Sendable {
-  private let slots: UnsafeMutablePointer<T?>
-  private let count: Int
-
-  init(count: Int) {
-    self.count = count
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil, count: count)
-  }
-
-  deinit {
-    slots.deinitialize(count: count)
-    slots.deallocate()
-  }
-
-  func store(_ value: T, at index: Int) {
-    slots[index] = value
-  }
-
-  /// Moves the results out (`take()` leaves nil behind), so no value is copied and
-  /// released again: the articles hold many strings, and 100k of them add up.
-  func collect() -> [T] { (0..<count).map { slots[$0].take()! } }
-}
-
 /// `read(2)`, named through its module: the loader has a `read` of its own.
 private func readFile(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
   #if canImport(Glibc)
