@@ -59,7 +59,7 @@ public enum ReaderSession {
         }
       }
       if let request = state.pendingSearch { searches.run(request, over: state.index) }
-      terminal.draw(render(state, size: state.size), force: forceRedraw)
+      terminal.draw(render(state), force: forceRedraw)
       forceRedraw = false
       // While a search runs, wake soon for its hits; while loading, often enough for
       // the list to fill smoothly; while a long article is laid out, a step between

@@ -30,13 +30,7 @@ struct HelpOverlay {
       height: height)
     screen.fill(box)
     let border = Style(bold: true, color: .border)
-    let horizontal = String(repeating: "─", count: width - 2)
-    screen.put("┌" + horizontal + "┐", column: box.x, row: box.y, style: border)
-    screen.put("└" + horizontal + "┘", column: box.x, row: box.maxY - 1, style: border)
-    for y in (box.y + 1)..<(box.maxY - 1) {
-      screen.put("│", column: box.x, row: y, style: border)
-      screen.put("│", column: box.maxX - 1, row: y, style: border)
-    }
+    screen.drawBorder(box, style: border)
     screen.put(" Keys ", column: box.x + 2, row: box.y, style: Style(bold: true, color: .title))
     screen.put(
       " Press any key to close this help ", column: box.x + 2, row: box.maxY - 1,

@@ -1,12 +1,12 @@
 import MarqueeCore
 
-/// Draws the whole reader for a state: panes, status bar and, on top, the help.
-/// Pure, like `update`: the same state and size always give the same screen.
-public func render(_ state: ReaderState, size: Size, keymap: Keymap = .standard) -> Screen {
+/// Draws the whole reader for a state at its size: panes, status bar and, on top, the
+/// help. Pure, like `update`, and apart from it: the same state always gives the same
+/// screen, and a new size reaches the state as `Action.resize` first.
+public func render(_ state: ReaderState, keymap: Keymap = .standard) -> Screen {
+  let size = state.size
   var screen = Screen(size: size)
   guard size.columns > 0, size.rows > 0 else { return screen }
-  var state = state
-  if state.size != size { state = update(state, .resize(size), keymap: keymap) }
   let layout = state.layout
   if layout.isTooSmall {
     let minimum = ReaderLayout.minimumSize
@@ -125,13 +125,7 @@ private func drawLines(
 private func drawBox(_ rect: Rect, title: String, focused: Bool, on screen: inout Screen) {
   guard rect.width >= 2, rect.height >= 2 else { return }
   let style = focused ? Style(bold: true, color: .border) : Style(dim: true, color: .border)
-  let horizontal = String(repeating: "─", count: rect.width - 2)
-  screen.put("┌" + horizontal + "┐", column: rect.x, row: rect.y, style: style)
-  screen.put("└" + horizontal + "┘", column: rect.x, row: rect.maxY - 1, style: style)
-  for y in (rect.y + 1)..<(rect.maxY - 1) {
-    screen.put("│", column: rect.x, row: y, style: style)
-    screen.put("│", column: rect.maxX - 1, row: y, style: style)
-  }
+  screen.drawBorder(rect, style: style)
   let label = " " + TextWrapper.truncate(title, width: max(0, rect.width - 6)) + " "
   screen.put(
     label, column: rect.x + 2, row: rect.y, width: rect.width - 4,

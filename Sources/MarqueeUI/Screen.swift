@@ -108,6 +108,18 @@ public struct Screen: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Fills a rectangle with blanks in a style.
+  /// A single-line border around `rect` (nothing when it is smaller than 2×2).
+  public mutating func drawBorder(_ rect: Rect, style: Style) {
+    guard rect.width >= 2, rect.height >= 2 else { return }
+    let horizontal = String(repeating: "─", count: rect.width - 2)
+    put("┌" + horizontal + "┐", column: rect.x, row: rect.y, style: style)
+    put("└" + horizontal + "┘", column: rect.x, row: rect.maxY - 1, style: style)
+    for y in (rect.y + 1)..<(rect.maxY - 1) {
+      put("│", column: rect.x, row: y, style: style)
+      put("│", column: rect.maxX - 1, row: y, style: style)
+    }
+  }
+
   public mutating func fill(_ rect: Rect, style: Style = .plain) {
     for row in rect.rows where row >= 0 && row < size.rows {
       for column in rect.columns where column >= 0 && column < size.columns {

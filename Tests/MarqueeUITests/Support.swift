@@ -67,3 +67,9 @@ func screenAfter(
 
 /// Keys from a string of characters, for brevity: "jjc" → j, j, c.
 func keys(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+/// The screen for `state` once resized to `size`: `render` draws a state at its own
+/// size, and the reader's loop sends a resize before it draws at a new one.
+func render(_ state: ReaderState, size: Size, keymap: Keymap = .standard) -> Screen {
+  render(state.size == size ? state : update(state, .resize(size), keymap: keymap), keymap: keymap)
+}
