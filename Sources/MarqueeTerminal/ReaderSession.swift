@@ -41,45 +41,66 @@ public enum ReaderSession {
     var initial = ReaderState(
       index: SearchIndex(articles: []), size: terminal.size, loading: LoadingStatus())
     initial.searchesInBackground = true
-    var state = update(initial, .resize(terminal.size))
+    var state = initial
     let searches = SearchWorker()
-    stream.start()
     var forceRedraw = true
-    while true {
-      for answer in searches.take() {
-        state = update(state, .searchFinished(id: answer.id, hits: answer.hits))
-      }
-      for event in stream.take() {
-        switch event {
-        case .found(let files): state = update(state, .filesFound(files))
-        case .batch(let batch, let filesRead):
-          state = update(state, .articlesArrived(batch, filesRead: filesRead))
-        case .finished(let report): state = update(state, .loadingFinished(report))
-        case .failed(let error): return .failed(error.description)
+    /// Whether a search asked for is still to answer: the loop wakes soon for it.
+    var searchAwaited = false
+    /// Makes the next state and carries out the effects the action asks for; an
+    /// outcome when one of them ends the reader.
+    func apply(_ action: Action) -> Outcome? {
+      let (next, effects) = update(state, action)
+      state = next
+      for effect in effects {
+        switch effect {
+        case .quit: return .quit
+        case .redraw: forceRedraw = true
+        case .runSearch(let request):
+          searchAwaited = true
+          searches.run(request, over: state.index)
+        case .cancelSearch: searchAwaited = false
         }
       }
-      if let request = state.pendingSearch { searches.run(request, over: state.index) }
+      return nil
+    }
+    _ = apply(.resize(terminal.size))
+    stream.start()
+    while true {
+      for answer in searches.take() {
+        if answer.id == state.awaitedSearch?.id { searchAwaited = false }
+        if let outcome = apply(.searchFinished(id: answer.id, hits: answer.hits)) {
+          return outcome
+        }
+      }
+      for event in stream.take() {
+        let outcome: Outcome?
+        switch event {
+        case .found(let files): outcome = apply(.filesFound(files))
+        case .batch(let batch, let filesRead):
+          outcome = apply(.articlesArrived(batch, filesRead: filesRead))
+        case .finished(let report): outcome = apply(.loadingFinished(report))
+        case .failed(let error): return .failed(error.description)
+        }
+        if let outcome { return outcome }
+      }
       terminal.draw(render(state), force: forceRedraw)
       forceRedraw = false
       // While a search runs, wake soon for its hits; while loading, often enough for
       // the list to fill smoothly; while a long article is laid out, a step between
       // keys. Keys still arrive the moment they are typed.
       let timeout =
-        state.isLayingOut ? 0 : state.pendingSearch != nil ? 2 : state.loading == nil ? 1_000 : 25
+        state.isLayingOut ? 0 : searchAwaited ? 2 : state.loading == nil ? 1_000 : 25
       guard let event = terminal.nextEvent(timeoutMilliseconds: timeout) else {
-        if state.isLayingOut { state = update(state, .layoutStep) }
+        if state.isLayingOut, let outcome = apply(.layoutStep) { return outcome }
         continue
       }
+      let outcome: Outcome?
       switch event {
-      case .key(let key):
-        state = update(state, .key(key))
-      case .resize(let size):
-        state = update(state, .resize(size))
-      case .signal(let number):
-        return .signal(number)
+      case .key(let key): outcome = apply(.key(key))
+      case .resize(let size): outcome = apply(.resize(size))
+      case .signal(let number): return .signal(number)
       }
-      if state.shouldQuit { return .quit }
-      forceRedraw = state.redrawRequested
+      if let outcome { return outcome }
     }
   }
 }

@@ -38,9 +38,9 @@ public struct ReaderState: Sendable {
   /// A one-line note for the status bar, cleared by the next key.
   public var message: String?
   public var size: Size
-  public var shouldQuit = false
-  /// Set by Ctrl-L: the terminal should repaint everything.
-  public var redrawRequested = false
+  /// What the action being applied asks of the world, handed out by `update` (and
+  /// always empty in the state it returns).
+  var effects: [Effect] = []
   /// The selected article's layout, kept between keys (see `refreshDetailCache`).
   var detailCache: DetailCache?
   /// The gallery pane's layout while it is open, kept between keys.
@@ -49,9 +49,9 @@ public struct ReaderState: Sendable {
   /// reader sets this, so a key costs the same whatever the query matches; tests and
   /// scripts keep the simpler inline search.
   public var searchesInBackground = false
-  /// The query the session should run next (when `searchesInBackground`); its hits
-  /// come back as `Action.searchFinished`. Nil when no search is waiting.
-  public internal(set) var pendingSearch: SearchRequest?
+  /// The background search whose hits are awaited (asked for with `Effect.runSearch`;
+  /// they come back as `Action.searchFinished`). Nil when none is.
+  public internal(set) var awaitedSearch: SearchRequest?
   /// The id of the last search requested, so a late answer to an older one is dropped.
   var lastSearchID = 0
 

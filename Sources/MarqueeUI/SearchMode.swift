@@ -54,7 +54,7 @@ extension ReaderState {
   /// (an open quote), the last results stay.
   mutating func runSearch(keeping selected: Int? = nil, credit: String? = nil) {
     guard var current = search else { return }
-    pendingSearch = nil
+    dropAwaitedSearch()
     if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
       current.problem = nil
       current.terms = []
@@ -69,8 +69,10 @@ extension ReaderState {
       search = current
       if searchesInBackground {
         lastSearchID += 1
-        pendingSearch = SearchRequest(
+        let request = SearchRequest(
           id: lastSearchID, query: query, keeping: selected, credit: credit)
+        awaitedSearch = request
+        effects.append(.runSearch(request))
       } else {
         show(index.search(query), of: query, keeping: selected, credit: credit)
       }
@@ -82,8 +84,8 @@ extension ReaderState {
 
   /// Shows the hits of the latest background search; older ones are stale.
   mutating func finishSearch(id: Int, hits: [SearchHit]) {
-    guard let request = pendingSearch, request.id == id, search != nil else { return }
-    pendingSearch = nil
+    guard let request = awaitedSearch, request.id == id, search != nil else { return }
+    awaitedSearch = nil
     show(hits, of: request.query, keeping: request.keeping, credit: request.credit)
   }
 
@@ -129,8 +131,15 @@ extension ReaderState {
   /// Back to the full list with `document` selected; a search still running is dropped.
   private mutating func endSearch(selecting document: Int?) {
     search = nil
-    pendingSearch = nil
+    dropAwaitedSearch()
     showList(nil, selecting: document)
+  }
+
+  /// A search asked for and not answered is not wanted any more.
+  private mutating func dropAwaitedSearch() {
+    guard awaitedSearch != nil else { return }
+    awaitedSearch = nil
+    effects.append(.cancelSearch)
   }
 
   /// The selected row's position in `index.articles`.

@@ -18,56 +18,81 @@ public enum Action: Sendable {
   case layoutStep
 }
 
-/// The next state of the reader. Pure: no I/O, no clock, so tests can drive the reader
-/// with a list of actions and check the screen.
+/// What an action asks of the world beyond the reader's state, for the loop to carry out
+/// (as Bubble Tea's `Update` returns commands): a new kind of effect is a case here and
+/// a line in the loop, not a flag the loop polls.
+public enum Effect: Sendable {
+  /// Leave the reader.
+  case quit
+  /// Repaint every cell of the terminal (Ctrl-L).
+  case redraw
+  /// Run this search away from the key's path; its hits come back as
+  /// `Action.searchFinished`. A newer request supersedes it.
+  case runSearch(SearchRequest)
+  /// The search asked for last is not wanted any more: its answer will be ignored.
+  case cancelSearch
+}
+
+/// The next state of the reader, and the effects the action asks for. Pure: no I/O, no
+/// clock, so tests can drive the reader with a list of actions and check the screen.
 public func update(_ state: ReaderState, _ action: Action, keymap: Keymap = .standard)
-  -> ReaderState
+  -> (state: ReaderState, effects: [Effect])
 {
   var next = state
-  next.redrawRequested = false
-  next.refreshDetailCache()
-  switch action {
-  case .resize(let size):
-    next.resize(to: size)
-  case .key(let key):
-    next.message = nil
-    next.detailFollowsEnd = false
-    // Ctrl-C quits at once from anywhere: the help, the search line, any pane.
-    if keymap.command(for: key) == .forceQuit {
-      next.shouldQuit = true
-      return next
+  next.effects = []
+  next.apply(action, keymap: keymap)
+  let effects = next.effects
+  next.effects = []
+  return (next, effects)
+}
+
+extension ReaderState {
+  /// `update` without the effects' hand-over: the state changes, and the effects gather
+  /// in `effects` as the action is carried out.
+  fileprivate mutating func apply(_ action: Action, keymap: Keymap) {
+    refreshDetailCache()
+    switch action {
+    case .resize(let size):
+      resize(to: size)
+    case .key(let key):
+      message = nil
+      detailFollowsEnd = false
+      // Ctrl-C quits at once from anywhere: the help, the search line, any pane.
+      if keymap.command(for: key) == .forceQuit {
+        effects.append(.quit)
+        return
+      }
+      if helpVisible {
+        // Any other key closes the help.
+        helpVisible = false
+        return
+      }
+      if editSearch(key) {
+        refreshDetailCache()
+        keepInView()
+        return
+      }
+      guard let command = keymap.command(for: key) else {
+        message = "\(key) does nothing here; press ? for help"
+        return
+      }
+      perform(command)
+    case .command(let command):
+      perform(command)
+    case .filesFound(let count):
+      filesFound(count)
+    case .articlesArrived(let batch, let filesRead):
+      receive(batch, filesRead: filesRead)
+    case .loadingFinished(let report):
+      finishLoading(report)
+    case .searchFinished(let id, let hits):
+      finishSearch(id: id, hits: hits)
+    case .layoutStep:
+      detailCache?.step()
     }
-    if next.helpVisible {
-      // Any other key closes the help.
-      next.helpVisible = false
-      return next
-    }
-    if next.editSearch(key) {
-      next.refreshDetailCache()
-      next.keepInView()
-      return next
-    }
-    guard let command = keymap.command(for: key) else {
-      next.message = "\(key) does nothing here; press ? for help"
-      return next
-    }
-    next.perform(command)
-  case .command(let command):
-    next.perform(command)
-  case .filesFound(let count):
-    next.filesFound(count)
-  case .articlesArrived(let batch, let filesRead):
-    next.receive(batch, filesRead: filesRead)
-  case .loadingFinished(let report):
-    next.finishLoading(report)
-  case .searchFinished(let id, let hits):
-    next.finishSearch(id: id, hits: hits)
-  case .layoutStep:
-    next.detailCache?.step()
+    refreshDetailCache()
+    keepInView()
   }
-  next.refreshDetailCache()
-  next.keepInView()
-  return next
 }
 
 extension ReaderState {
@@ -85,12 +110,12 @@ extension ReaderState {
   mutating func perform(_ command: Command) {
     switch command {
     case .quit:
-      if helpVisible { helpVisible = false } else { shouldQuit = true }
-    case .forceQuit: shouldQuit = true
+      if helpVisible { helpVisible = false } else { effects.append(.quit) }
+    case .forceQuit: effects.append(.quit)
     case .help:
       // The help cannot be drawn on a screen too small for the reader.
       if layout.isTooSmall { message = "Terminal too small for help" } else { helpVisible = true }
-    case .redraw: redrawRequested = true
+    case .redraw: effects.append(.redraw)
     case .next: move(by: 1)
     case .previous: move(by: -1)
     case .first: move(by: Int.min / 2)

@@ -14,24 +14,32 @@ struct BackgroundSearchTests {
   private func reader(_ articles: [Article] = Sample.trio) -> ReaderState {
     var state = ReaderState(articles: articles, size: size)
     state.searchesInBackground = true
-    return update(state, .resize(size))
+    return updated(state, .resize(size))
   }
 
   /// What the session does with a request: runs it over the index it was made with.
   private func answer(_ state: ReaderState) -> Action? {
-    state.pendingSearch.map { .searchFinished(id: $0.id, hits: state.index.search($0.query)) }
+    state.awaitedSearch.map { .searchFinished(id: $0.id, hits: state.index.search($0.query)) }
   }
 
   @Test func aKeyAsksForTheSearchAndItsHitsFillTheList() throws {
     var state = reader()
-    for key in [Key.character("/")] + keys("quiet") { state = update(state, .key(key)) }
+    var asked: [SearchRequest] = []
+    for key in [Key.character("/")] + keys("quiet") {
+      let (next, effects) = update(state, .key(key))
+      state = next
+      asked += effects.compactMap(\.searchRequest)
+    }
+    // Each key of the query asks the loop for a search, the newest last.
+    #expect(asked.map(\.id) == Array(1...5))
+    #expect(asked.last?.id == state.awaitedSearch?.id)
     // The key redraws the query line; the list waits for the hits.
     #expect(state.search?.query == "quiet")
     #expect(state.rowCount == 3)
-    let request = try #require(state.pendingSearch)
+    let request = try #require(state.awaitedSearch)
     #expect(request.query == (try SearchQuery("quiet")))
-    state = update(state, try #require(answer(state)))
-    #expect(state.pendingSearch == nil)
+    state = updated(state, try #require(answer(state)))
+    #expect(state.awaitedSearch == nil)
     #expect(state.listedArticles.map(\.title) == ["A Quiet Week In Streaming"])
     #expect(render(state, size: size).lines.last!.contains("/quiet▏  1 matches"))
   }
@@ -48,11 +56,11 @@ struct BackgroundSearchTests {
       }
     }
     for key in [Key.character("/")] + keys("paragraph") {
-      state = update(state, .key(key))
+      state = updated(state, .key(key))
       #expect(state.highlightTerms.isEmpty, "new highlights at \(key)")
       #expect(!marksShown(), "marks at \(key)")
     }
-    state = update(state, try #require(answer(state)))
+    state = updated(state, try #require(answer(state)))
     #expect(state.highlightTerms.map(\.token) == ["paragraph"])
     #expect(marksShown())
     #expect(state.detailDocument?.lines == layout)
@@ -60,27 +68,30 @@ struct BackgroundSearchTests {
 
   @Test func onlyTheNewestRequestsHitsAreShown() throws {
     var state = reader()
-    for key in [Key.character("/")] + keys("premiere") { state = update(state, .key(key)) }
+    for key in [Key.character("/")] + keys("premiere") { state = updated(state, .key(key)) }
     let older = try #require(answer(state))
-    state = update(state, .key(.control("u")))
-    for key in keys("quiet") { state = update(state, .key(key)) }
+    state = updated(state, .key(.control("u")))
+    for key in keys("quiet") { state = updated(state, .key(key)) }
     let newer = try #require(answer(state))
-    state = update(state, older)
+    state = updated(state, older)
     #expect(state.rowCount == 3, "a stale answer changes nothing")
-    #expect(state.pendingSearch != nil)
-    state = update(state, newer)
+    #expect(state.awaitedSearch != nil)
+    state = updated(state, newer)
     #expect(state.listedArticles.map(\.title) == ["A Quiet Week In Streaming"])
-    state = update(state, newer)
+    state = updated(state, newer)
     #expect(state.listedArticles.map(\.title) == ["A Quiet Week In Streaming"])
   }
 
   @Test func escapeDropsTheSearchStillRunning() throws {
     var state = reader()
-    for key in keys("j/quiet") { state = update(state, .key(key)) }
+    for key in keys("j/quiet") { state = updated(state, .key(key)) }
     let late = try #require(answer(state))
-    state = update(state, .key(.escape))
-    #expect(state.pendingSearch == nil)
-    state = update(state, late)
+    let (next, effects) = update(state, .key(.escape))
+    state = next
+    #expect(state.awaitedSearch == nil)
+    // The loop hears that the search is not wanted any more.
+    #expect(effects.contains { if case .cancelSearch = $0 { true } else { false } })
+    state = updated(state, late)
     #expect(state.search == nil)
     #expect(state.rowCount == 3)
     #expect(state.selection == 1)
@@ -88,27 +99,27 @@ struct BackgroundSearchTests {
 
   @Test func aBatchArrivingKeepsTheSelectedHitSelected() throws {
     let stories = Sample.many(6)
-    var state = update(ReaderState(articles: [], size: size), .resize(size))
+    var state = updated(ReaderState(articles: [], size: size), .resize(size))
     state.searchesInBackground = true
-    state = update(
+    state = updated(
       state, .articlesArrived(SearchIndex.prepare(Array(stories[..<4]), after: 0), filesRead: 4))
-    for key in keys("/story") + [.enter] { state = update(state, .key(key)) }
-    state = update(state, try #require(answer(state)))
-    state = update(state, .key(.character("j")))
-    state = update(state, .key(.character("j")))
+    for key in keys("/story") + [.enter] { state = updated(state, .key(key)) }
+    state = updated(state, try #require(answer(state)))
+    state = updated(state, .key(.character("j")))
+    state = updated(state, .key(.character("j")))
     let selected = state.selectedArticle?.title
-    state = update(
+    state = updated(
       state, .articlesArrived(SearchIndex.prepare(Array(stories[4...]), after: 4), filesRead: 6))
-    state = update(state, try #require(answer(state)))
+    state = updated(state, try #require(answer(state)))
     #expect(state.rowCount == 6)
     #expect(state.selectedArticle?.title == selected)
   }
 
   @Test func aCreditSearchNamesTheCreditWhenItsHitsArrive() throws {
     var state = reader()
-    for key in keys("cjC") { state = update(state, .key(key)) }
+    for key in keys("cjC") { state = updated(state, .key(key)) }
     #expect(state.message == nil)
-    state = update(state, try #require(answer(state)))
+    state = updated(state, try #require(answer(state)))
     #expect(state.message == "1 article with images from Nordpix")
     #expect(state.listedArticles.map(\.title) == ["Glass Harbor Premiere Dazzles"])
   }
@@ -119,7 +130,7 @@ struct BackgroundSearchTests {
   func answeredAtOnceItDrawsWhatTheInlineSearchDraws(seed: UInt64) throws {
     var random = SplitMix64(seed: seed)
     let articles = RandomInputTests.articles
-    var inline = update(ReaderState(articles: [], size: size), .resize(size))
+    var inline = updated(ReaderState(articles: [], size: size), .resize(size))
     var background = inline
     background.searchesInBackground = true
     var loaded = 0
@@ -135,9 +146,9 @@ struct BackgroundSearchTests {
       } else {
         action = .key(random.pick(RandomInputTests.keys))
       }
-      inline = update(inline, action)
-      background = update(background, action)
-      if let answer = answer(background) { background = update(background, answer) }
+      inline = updated(inline, action)
+      background = updated(background, action)
+      if let answer = answer(background) { background = updated(background, answer) }
       #expect(
         render(background, size: background.size) == render(inline, size: inline.size),
         "step \(step): \(action)")

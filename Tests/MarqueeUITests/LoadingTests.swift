@@ -10,27 +10,27 @@ struct LoadingTests {
 
   /// A reader that has found `found` files and received the given batches.
   private func reader(found: Int, batches: [[Article]], keys: [Key] = []) -> ReaderState {
-    var state = update(
+    var state = updated(
       ReaderState(index: SearchIndex(articles: []), size: Self.size, loading: LoadingStatus()),
       .resize(Self.size))
-    state = update(state, .filesFound(found))
+    state = updated(state, .filesFound(found))
     for batch in batches {
       let prepared = SearchIndex.prepare(batch, after: state.index.articles.count)
-      state = update(
+      state = updated(
         state, .articlesArrived(prepared, filesRead: state.index.articles.count + batch.count))
     }
-    for key in keys { state = update(state, .key(key)) }
+    for key in keys { state = updated(state, .key(key)) }
     return state
   }
 
   @Test func theFirstFrameComesBeforeAnyArticle() {
-    let state = update(
+    let state = updated(
       ReaderState(index: SearchIndex(articles: []), size: Self.size, loading: LoadingStatus()),
       .resize(Self.size))
     let screen = render(state, size: Self.size)
     #expect(screen.lines[1].contains("No articles."))
     #expect(screen.lines.last!.contains("Loading… looking for articles"))
-    let found = render(update(state, .filesFound(100_000)), size: Self.size)
+    let found = render(updated(state, .filesFound(100_000)), size: Self.size)
     #expect(found.lines.last!.contains("Loading 0 / 100,000"))
   }
 
@@ -40,16 +40,16 @@ struct LoadingTests {
     #expect(state.rowCount == 20)
     #expect(state.selection == 3)
     #expect(render(state, size: Self.size).lines.last!.contains("Loading 20 / 60"))
-    state = update(state, .key(.enter))
-    state = update(state, .key(.character("j")))
+    state = updated(state, .key(.enter))
+    state = updated(state, .key(.character("j")))
     let detailTop = state.detailTop
     let next = SearchIndex.prepare(Array(articles[20..<60]), after: 20)
-    state = update(state, .articlesArrived(next, filesRead: 60))
+    state = updated(state, .articlesArrived(next, filesRead: 60))
     #expect(state.rowCount == 60)
     #expect(state.selectedArticle?.path == articles[3].path)
     #expect(state.detailTop == detailTop)
     #expect(render(state, size: Self.size).lines.last!.contains("Loading 60 / 60"))
-    state = update(state, .loadingFinished(LoadReport(filesSeen: 60, loaded: 60)))
+    state = updated(state, .loadingFinished(LoadReport(filesSeen: 60, loaded: 60)))
     #expect(state.loading == nil)
     #expect(!render(state, size: Self.size).lines.last!.contains("Loading"))
   }
@@ -64,14 +64,14 @@ struct LoadingTests {
       found: 4, batches: [first], keys: [.character("/")] + keys("premiere") + [.enter])
     #expect(state.listedArticles.map(\.title) == ["Glass Harbor Premiere Dazzles"])
     #expect(render(state, size: Self.size).lines.last!.contains("1 match for “premiere” so far"))
-    state = update(
+    state = updated(
       state, .articlesArrived(SearchIndex.prepare(later, after: 2), filesRead: 4))
     #expect(
       Set(state.listedArticles.map(\.title)) == [
         "Glass Harbor Premiere Dazzles", "Another Premiere Night",
       ])
     #expect(state.selectedArticle?.title == "Glass Harbor Premiere Dazzles")
-    state = update(state, .loadingFinished(LoadReport(filesSeen: 4, loaded: 4)))
+    state = updated(state, .loadingFinished(LoadReport(filesSeen: 4, loaded: 4)))
     let status = render(state, size: Self.size).lines.last!
     #expect(status.contains("2 matches for “premiere”"))
     #expect(!status.contains("so far"))
@@ -81,7 +81,7 @@ struct LoadingTests {
     var state = reader(found: 3, batches: [Sample.trio])
     let report = LoadReport(
       filesSeen: 4, loaded: 3, skipped: [SkippedFile(path: "/x/bin.txt", reason: .binary)])
-    state = update(state, .loadingFinished(report))
+    state = updated(state, .loadingFinished(report))
     #expect(
       render(state, size: Self.size).lines.last!.contains(
         "1 file was skipped; marquee check says why"))
@@ -114,7 +114,7 @@ struct DetailCacheTests {
       + [.key(.enter), .key(.enter), .resize(Size(columns: 70, rows: 20)), .key(.escape)]
       + [.key(.escape), .key(.character("j")), .key(.character("j"))]
     for action in actions {
-      state = update(state, action)
+      state = updated(state, action)
       let cache = state.detailCache
       guard state.selectedDocument != nil else {
         #expect(cache == nil, "nothing selected after \(action)")

@@ -48,7 +48,7 @@ struct LongArticleLayoutTests {
     var steps = 0
     while reader.isLayingOut {
       let before = reader.detailDocument!.lines.count
-      reader = update(reader, .layoutStep)
+      reader = updated(reader, .layoutStep)
       #expect(reader.detailDocument!.lines.count - before <= DetailDocument.step + 2)
       steps += 1
     }
@@ -72,16 +72,16 @@ struct LongArticleLayoutTests {
     #expect(reader.detailDocument!.lines.count < 6 * rows)
     #expect(reader.detailTop == reader.maxDetailTop)
     while reader.isLayingOut {
-      reader = update(reader, .layoutStep)
+      reader = updated(reader, .layoutStep)
       #expect(reader.detailTop == reader.maxDetailTop)
     }
     let full = whole(reader)
     #expect(reader.detailTop == full.lines.count - rows)
     #expect(render(reader, size: Self.size).lines.contains { $0.contains("Last picture") })
     // Any key stops following: a step then leaves the place alone.
-    var stopped = update(state(after: keys("lG")), .key(.character("k")))
+    var stopped = updated(state(after: keys("lG")), .key(.character("k")))
     let top = stopped.detailTop
-    stopped = update(stopped, .layoutStep)
+    stopped = updated(stopped, .layoutStep)
     #expect(stopped.detailTop == top)
   }
 
@@ -92,16 +92,16 @@ struct LongArticleLayoutTests {
     var reader = before
     reader.searchesInBackground = true
     for key in [Key.character("/")] + keys("needle") + [.enter] {
-      reader = update(reader, .key(key))
+      reader = updated(reader, .key(key))
     }
-    let request = try! #require(reader.pendingSearch)
-    reader = update(
+    let request = try! #require(reader.awaitedSearch)
+    reader = updated(
       reader, .searchFinished(id: request.id, hits: reader.index.search(request.query)))
     #expect(reader.search?.terms.isEmpty == false)
     // The same lines, kept: a search marks words, it does not move line breaks.
     #expect(reader.detailDocument!.lines.count == laidOut)
     #expect(reader.detailMatches!.lines.isEmpty)
-    let jumped = update(reader, .key(.character("n")))
+    let jumped = updated(reader, .key(.character("n")))
     let full = wholeLayout(
       Self.long, width: ReaderLayout.textWidth(jumped.detailRectForLayout),
       terms: jumped.highlightTerms)
@@ -122,7 +122,7 @@ struct LongArticleLayoutTests {
     #expect(opened.detailTop == min(full.imageLines[0], opened.maxDetailTop))
     var reader = state(after: keys("l") + Array(repeating: .pageDown, count: 40))
     let anchor = try! #require(reader.detailDocument?.anchor(atLine: reader.detailTop))
-    reader = update(reader, .resize(Size(columns: 80, rows: 30)))
+    reader = updated(reader, .resize(Size(columns: 80, rows: 30)))
     let narrow = whole(reader)
     #expect(reader.detailTop == narrow.line(for: anchor))
     #expect(reader.detailTop > 0)

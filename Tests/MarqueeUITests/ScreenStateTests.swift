@@ -33,18 +33,18 @@ struct ScreenStateTests {
     #expect(!screen.lines.joined().contains("Press any key"))
     let (afterQ, _) = screenAfter(keys("?q"))
     #expect(!afterQ.helpVisible)
-    #expect(!afterQ.shouldQuit)
-    #expect(screenAfter(keys("?qq")).0.shouldQuit)
+    #expect(!quits(after: keys("?q")))
+    #expect(quits(after: keys("?qq")))
   }
 
   @Test func helpIsNotOpenedOnATinyTerminal() {
     let tiny = Size(columns: 30, rows: 8)
     let (state, _) = screenAfter(keys("?"), size: tiny)
     #expect(!state.helpVisible)
-    #expect(screenAfter(keys("?q"), size: tiny).0.shouldQuit)
-    var shrunk = update(
+    #expect(quits(after: keys("?q"), size: tiny))
+    var shrunk = updated(
       ReaderState(articles: Sample.trio, size: Size(columns: 120, rows: 30)), .key(.character("?")))
-    shrunk = update(shrunk, .resize(tiny))
+    shrunk = updated(shrunk, .resize(tiny))
     #expect(!shrunk.helpVisible)
   }
 
@@ -54,9 +54,9 @@ struct ScreenStateTests {
   }
 
   @Test func quitKeys() {
-    #expect(screenAfter(keys("q")).0.shouldQuit)
-    #expect(screenAfter([.control("c")]).0.shouldQuit)
-    #expect(screenAfter([.character("?"), .control("c")]).0.shouldQuit)
+    #expect(quits(after: keys("q")))
+    #expect(quits(after: [.control("c")]))
+    #expect(quits(after: [.character("?"), .control("c")]))
   }
 
   @Test func statusHintsComeFromTheKeymap() {
@@ -91,8 +91,8 @@ struct ScreenStateTests {
   }
 
   @Test func ctrlLAsksForARedraw() {
-    #expect(screenAfter([.control("l")]).0.redrawRequested)
-    #expect(!screenAfter([.control("l"), .down]).0.redrawRequested)
+    #expect(effectsAfter([.control("l")]).last!.contains { $0.isRedraw })
+    #expect(!effectsAfter([.control("l"), .down]).last!.contains { $0.isRedraw })
   }
 
   @Test func narrowScreensShowOnePaneAndEscGoesBack() {
@@ -113,7 +113,7 @@ struct ScreenStateTests {
 
   @Test func tinyTerminalShowsOneLineAndRecovers() {
     let tiny = Size(columns: 39, rows: 10)
-    var state = update(ReaderState(articles: Sample.trio, size: tiny), .key(.down))
+    var state = updated(ReaderState(articles: Sample.trio, size: tiny), .key(.down))
     let small = render(state, size: tiny)
     #expect(small.lines[0].hasPrefix("Terminal too small (39×10)"))
     #expect(small.lines.dropFirst().allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty })
@@ -123,7 +123,7 @@ struct ScreenStateTests {
       render(state, size: Size(columns: 30, rows: 8)).lines[0] == "Too small: need 40×10         ")
     #expect(render(state, size: Size(columns: 1, rows: 1)).lines == ["N"])
     let big = Size(columns: 120, rows: 30)
-    state = update(state, .resize(big))
+    state = updated(state, .resize(big))
     let restored = render(state, size: big)
     #expect(restored.lines.last!.hasPrefix(" 2/3 "))
     #expect(restored.lines[1].contains("A Quiet Week In Streaming"))
@@ -131,17 +131,17 @@ struct ScreenStateTests {
 
   @Test func resizeKeepsTheSelectionAndReadingPosition() {
     let wide = Size(columns: 120, rows: 20)
-    var state = update(ReaderState(articles: Sample.trio, size: wide), .resize(wide))
+    var state = updated(ReaderState(articles: Sample.trio, size: wide), .resize(wide))
     for key in [
       Key.enter, .character("j"), .character("j"), .character("j"), .character("j"),
       .character("j"), .character("j"),
     ] {
-      state = update(state, .key(key))
+      state = updated(state, .key(key))
     }
     let before = render(state, size: wide).lines[1]
     #expect(before.contains("Paragraph 1 of the premiere"))
     for size in [Size(columns: 60, rows: 20), Size(columns: 45, rows: 12), wide] {
-      state = update(state, .resize(size))
+      state = updated(state, .resize(size))
       let firstText = render(state, size: size).lines[1]
       #expect(firstText.contains("Paragraph 1 of the"), "\(size): \(firstText)")
       #expect(state.selection == 0)
@@ -159,9 +159,8 @@ struct ScreenStateTests {
       let size = Size(
         columns: Int.random(in: 0...140, using: &generator),
         rows: Int.random(in: 0...50, using: &generator))
-      state = update(state, .resize(size))
-      state = update(state, .key(keys.randomElement(using: &generator)!))
-      state.shouldQuit = false
+      state = updated(state, .resize(size))
+      state = updated(state, .key(keys.randomElement(using: &generator)!))
       let screen = render(state, size: size)
       #expect(screen.lines.count == size.rows)
       for line in screen.lines { #expect(DisplayWidth.of(line) == size.columns) }

@@ -20,8 +20,8 @@ struct SearchModeTests {
 
   /// The README promises Ctrl-C quits at once; the search line took it as a key.
   @Test func controlCQuitsFromTheSearchLine() {
-    #expect(screenAfter(typing("qui") + [.control("c")]).0.shouldQuit)
-    #expect(!screenAfter(typing("qui") + [.control("u")]).0.shouldQuit)
+    #expect(quits(after: typing("qui") + [.control("c")]))
+    #expect(!quits(after: typing("qui") + [.control("u")]))
   }
 
   @Test func enterKeepsTheResultsAndSaysHowMany() {

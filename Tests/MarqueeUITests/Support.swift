@@ -55,13 +55,44 @@ func wholeLayout(
   return (document, matches.lines)
 }
 
+/// The state after an action, its effects left out (most tests look at the state).
+func updated(_ state: ReaderState, _ action: Action, keymap: Keymap = .standard) -> ReaderState {
+  update(state, action, keymap: keymap).state
+}
+
+/// The effects of each key, in order, driven as `screenAfter` drives them.
+func effectsAfter(
+  _ keys: [Key], articles: [Article] = Sample.trio, size: Size = Size(columns: 120, rows: 30)
+) -> [[Effect]] {
+  var state = updated(ReaderState(articles: articles, size: size), .resize(size))
+  return keys.map { key in
+    let (next, effects) = update(state, .key(key))
+    state = next
+    return effects
+  }
+}
+
+/// Whether any of the keys asks the reader to quit.
+func quits(after keys: [Key], size: Size = Size(columns: 120, rows: 30)) -> Bool {
+  effectsAfter(keys, size: size).joined().contains { $0.isQuit }
+}
+
+extension Effect {
+  var isQuit: Bool { if case .quit = self { true } else { false } }
+  var isRedraw: Bool { if case .redraw = self { true } else { false } }
+  /// The search this effect asks to run, if it does.
+  var searchRequest: SearchRequest? {
+    if case .runSearch(let request) = self { request } else { nil }
+  }
+}
+
 /// Drives the reader the way the terminal would: a size, then keys.
 func screenAfter(
   _ keys: [Key], articles: [Article] = Sample.trio, size: Size = Size(columns: 120, rows: 30)
 ) -> (ReaderState, Screen) {
   var state = ReaderState(articles: articles, size: size)
-  state = update(state, .resize(size))
-  for key in keys { state = update(state, .key(key)) }
+  state = updated(state, .resize(size))
+  for key in keys { state = updated(state, .key(key)) }
   return (state, render(state, size: size))
 }
 
@@ -71,5 +102,5 @@ func keys(_ text: String) -> [Key] { text.map { Key.character($0) } }
 /// The screen for `state` once resized to `size`: `render` draws a state at its own
 /// size, and the reader's loop sends a resize before it draws at a new one.
 func render(_ state: ReaderState, size: Size, keymap: Keymap = .standard) -> Screen {
-  render(state.size == size ? state : update(state, .resize(size), keymap: keymap), keymap: keymap)
+  render(state.size == size ? state : updated(state, .resize(size), keymap: keymap), keymap: keymap)
 }
