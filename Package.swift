@@ -27,8 +27,12 @@ let package = Package(
     // ncursesw, seen through a small C shim header (macros and globals Swift can't import).
     .systemLibrary(
       name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
-    // The only code that touches curses: opens the terminal, flushes a Screen, decodes keys.
+    // The only code that touches curses: opens the terminal, flushes a Screen, decodes keys
+    // (a `TerminalBackend`).
     .target(name: "MarqueeTerminal", dependencies: ["CNcursesw", "MarqueeUI"]),
+    // The reader's event loop over any `TerminalBackend`: loading, the search worker and
+    // the effects `update` asks for. No curses.
+    .target(name: "MarqueeRuntime", dependencies: ["MarqueeCore", "MarqueeUI"]),
     // The sample articles that `marquee` opens when given no path.
     .target(name: "MarqueeResources", path: "Resources", resources: [.copy("articles")]),
     .executableTarget(
@@ -36,6 +40,7 @@ let package = Package(
       dependencies: [
         "MarqueeCore",
         "MarqueeResources",
+        "MarqueeRuntime",
         "MarqueeTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -56,6 +61,10 @@ let package = Package(
       name: "MarqueeUITests", dependencies: ["MarqueeUI", "MarqueeCore", "MarqueeSynthetic"]),
     .testTarget(
       name: "MarqueeTerminalTests", dependencies: ["MarqueeTerminal", "MarqueeUI", "MarqueeCore"]),
+    // The loop driven by a scripted backend: no terminal, no tmux.
+    .testTarget(
+      name: "MarqueeRuntimeTests",
+      dependencies: ["MarqueeRuntime", "MarqueeUI", "MarqueeCore", "MarqueeTestSupport"]),
     // Runs the built `marquee` binary, so it depends on the executable target.
     .testTarget(
       name: "MarqueeCLITests", dependencies: ["marquee", "MarqueeCore", "MarqueeTestSupport"]),

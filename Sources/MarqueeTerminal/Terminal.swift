@@ -5,16 +5,6 @@ import MarqueeUI
   import Glibc
 #endif
 
-/// Something the reader has to react to.
-public enum TerminalEvent: Sendable, Equatable {
-  case key(Key)
-  /// The terminal changed size; curses has already adapted, the screen must be redrawn.
-  case resize(Size)
-  /// SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived: the caller should close the terminal and
-  /// exit.
-  case signal(Int32)
-}
-
 /// Why the reader cannot start. Each message says what to do instead, because the user
 /// who sees it typed `marquee` and got no reader.
 public enum TerminalError: Error, CustomStringConvertible {
@@ -43,7 +33,7 @@ public enum TerminalError: Error, CustomStringConvertible {
 ///
 /// Not `Sendable`: curses is not thread-safe, so the terminal belongs to the thread that
 /// runs the event loop.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
   /// The curses SCREEN, nil until `newterm` succeeded and again after `close()`.
   private var handle: OpaquePointer?
   private var window: UnsafeMutablePointer<WINDOW>?

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MarqueeCore
+import MarqueeRuntime
 import MarqueeTerminal
 
 /// `marquee [PATH…]`: the curses reader, the default command.
@@ -22,14 +23,17 @@ struct ReadCommand: ParsableCommand {
     } catch {
       throw Console.failure(error.description)
     }
-    let outcome: ReaderSession.Outcome
+    // The terminal opens at once, before a single file is read; it is restored on every
+    // way out.
+    let terminal: Terminal
     do {
-      outcome = try ReaderSession.run(
-        stream: ArticleStream(paths: paths, options: corpus.loadOptions),
-        colors: !Console.noColor)
+      terminal = try Terminal.open(colors: !Console.noColor)
     } catch {
       throw Console.failure(error.description)
     }
+    let outcome = ReaderSession.run(
+      stream: ArticleStream(paths: paths, options: corpus.loadOptions), on: terminal)
+    terminal.close()
     switch outcome {
     case .quit: return
     case .failed(let message): throw Console.failure(message)

@@ -33,24 +33,24 @@ enum KeyTiming {
   static func measure(_ index: SearchIndex, rounds: Int) -> Result {
     var reader = ReaderState(index: index, size: size)
     reader.searchesInBackground = true
-    var state = update(reader, .resize(size))
-    _ = render(state, size: size)
+    var state = update(reader, .resize(size)).state
+    _ = render(state)
     var result = Result()
     for round in 0..<rounds {
       for (keys, isSearch) in [(navigation, false), (search, true)] {
         for key in keys {
           let ((), seconds) = Measure.time {
-            state = update(state, .key(key))
-            _ = render(state, size: size)
+            state = update(state, .key(key)).state
+            _ = render(state)
           }
           if round > 0 {
             if isSearch { result.search.append(seconds) } else { result.navigation.append(seconds) }
           }
-          guard let request = state.pendingSearch else { continue }
+          guard let request = state.awaitedSearch else { continue }
           let ((), answer) = Measure.time {
             let hits = state.index.search(request.query)
-            state = update(state, .searchFinished(id: request.id, hits: hits))
-            _ = render(state, size: size)
+            state = update(state, .searchFinished(id: request.id, hits: hits)).state
+            _ = render(state)
           }
           if round > 0 { result.answers.append(answer) }
         }
@@ -88,16 +88,16 @@ enum LongArticleKeys {
       }
     }
     for _ in 0..<3 {
-      var state = update(ReaderState(articles: [short, long], size: size), .resize(size))
+      var state = update(ReaderState(articles: [short, long], size: size), .resize(size)).state
       state.searchesInBackground = true
       func press(_ key: Key) {
-        state = update(state, .key(key))
-        _ = render(state, size: size)
+        state = update(state, .key(key)).state
+        _ = render(state)
       }
       timed("j: select the long article") { press(.character("j")) }
       timed("a layout step between keys (slowest)") {
-        state = update(state, .layoutStep)
-        _ = render(state, size: size)
+        state = update(state, .layoutStep).state
+        _ = render(state)
       }
       timed("Enter, then Space: open it and page down") {
         press(.enter)
@@ -105,17 +105,17 @@ enum LongArticleKeys {
       }
       timed("G: to the end (the rest laid out step by step after)") { press(.character("G")) }
       for key in [Key.character("/")] + "premiere".map(Key.character) + [.enter] { press(key) }
-      let request = state.pendingSearch!
+      let request = state.awaitedSearch!
       let hits = state.index.search(request.query)
       timed("a search's hits arrive") {
-        state = update(state, .searchFinished(id: request.id, hits: hits))
-        _ = render(state, size: size)
+        state = update(state, .searchFinished(id: request.id, hits: hits)).state
+        _ = render(state)
       }
       timed("n: the next match") { press(.character("n")) }
       while state.isLayingOut {
         timed("a step between keys, looking for matches (slowest)") {
-          state = update(state, .layoutStep)
-          _ = render(state, size: size)
+          state = update(state, .layoutStep).state
+          _ = render(state)
         }
       }
       timed("c: the gallery of its \(long.imageCount) images") { press(.character("c")) }

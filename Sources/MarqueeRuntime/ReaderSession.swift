@@ -28,16 +28,11 @@ public enum ReaderSession {
     }
   }
 
-  /// Opens the terminal at once and runs the reader while `stream` loads the corpus in
-  /// the background: the first frame does not wait for a single file. Restores the
-  /// terminal on every way out. Throws before touching the terminal when it cannot be
-  /// used.
-  public static func run(stream: ArticleStream, colors: Bool) throws(TerminalError) -> Outcome {
-    let terminal = try Terminal.open(colors: colors)
-    defer {
-      stream.cancel()
-      terminal.close()
-    }
+  /// Runs the reader on `terminal` while `stream` loads the corpus in the background:
+  /// the first frame does not wait for a single file. The caller opened the terminal and
+  /// closes it; the stream is cancelled on every way out.
+  public static func run(stream: ArticleStream, on terminal: some TerminalBackend) -> Outcome {
+    defer { stream.cancel() }
     var initial = ReaderState(
       index: SearchIndex(articles: []), size: terminal.size, loading: LoadingStatus())
     initial.searchesInBackground = true

@@ -1,0 +1,152 @@
+import Foundation
+import MarqueeCore
+import MarqueeRuntime
+import MarqueeTestSupport
+import MarqueeUI
+import Testing
+
+/// The reader's loop with a scripted terminal: loading, typing, searching, resizing and
+/// every way out, with no terminal and no tmux (the tmux tests stay as the end-to-end
+/// check of the real one).
+@Suite("the reader's loop")
+struct ReaderLoopTests {
+  /// Three articles of our own; one mentions a zebra.
+  private static func corpus() throws -> TemporaryFolder {
+    let folder = try TemporaryFolder()
+    let pages = [
+      (
+        "1.txt", "Zebra Crossing Opens The Autumn Season",
+        "The play about a zebra crossing sold out its first week."
+      ),
+      ("2.txt", "A Quiet Week In Streaming", "Nothing new arrived on the services this week."),
+      ("3.txt", "Gallery Night At The Old Depot", "Painters showed their work in a tram shed."),
+    ]
+    for (name, title, body) in pages {
+      _ = try folder.write("\(title)\n\n\(body)\n\nA second paragraph of the story.\n", to: name)
+    }
+    return folder
+  }
+
+  private static let size = Size(columns: 100, rows: 24)
+
+  /// Runs the loop over the corpus with a script; the outcome and the backend.
+  private static func run(
+    _ steps: [ScriptedBackend.Step], size: Size = size
+  ) throws -> (ReaderSession.Outcome, ScriptedBackend) {
+    let folder = try corpus()
+    defer { folder.remove() }
+    let backend = ScriptedBackend(size: size, steps: steps)
+    let outcome = ReaderSession.run(stream: ArticleStream(paths: [folder.path]), on: backend)
+    #expect(!backend.timedOut, "the script waited in vain: \(backend.lastFrame?.lines ?? [])")
+    return (outcome, backend)
+  }
+
+  private static func loaded(_ screen: Screen) -> Bool {
+    screen.lines[0].contains("Articles (3)") && !screen.lines.last!.contains("Loading")
+  }
+
+  @Test func qQuitsOnceTheArticlesHaveArrived() throws {
+    let (outcome, backend) = try Self.run([.init(until: Self.loaded, .key(.character("q")))])
+    #expect(outcome == .quit)
+    #expect(backend.lastFrame.map(Self.loaded) == true)
+  }
+
+  @Test func ctrlCQuitsFromTheSearchLine() throws {
+    let typing: [ScriptedBackend.Step] = "/zeb".map { .init(.key(.character($0))) }
+    let (outcome, _) = try Self.run(
+      [.init(until: Self.loaded, .key(.character("j")))] + typing + [.init(.key(.control("c")))]
+    )
+    #expect(outcome == .quit)
+  }
+
+  @Test func aSignalEndsTheLoopWithItsNumber() throws {
+    let (outcome, backend) = try Self.run([.init(.signal(15))])
+    #expect(outcome == .signal(15))
+    #expect(outcome.exitStatus == 143)
+    #expect(backend.frameCount >= 1, "a frame is drawn before any event is read")
+  }
+
+  /// Keys typed while the files load, then the hits of the query as typed last: the
+  /// searches for `z`, `ze`, … answered late change nothing.
+  @Test func typingWhileLoadingEndsOnTheLatestQuerysHits() throws {
+    let typing: [ScriptedBackend.Step] = "/zebra".map { .init(.key(.character($0))) }
+    let (outcome, backend) = try Self.run(
+      typing + [
+        .init(until: { $0.lines[0].contains("Articles (1 of 3)") }, .key(.enter)),
+        .init(until: { $0.lines.last!.contains("1 match") }, .key(.character("q"))),
+      ])
+    #expect(outcome == .quit)
+    let screen = try #require(backend.lastFrame)
+    #expect(screen.lines[1].contains("Zebra Crossing"))
+    #expect(!screen.lines.joined().contains("A Quiet Week"))
+  }
+
+  @Test func aResizeDuringLoadingDrawsAtTheNewSize() throws {
+    let smaller = Size(columns: 60, rows: 16)
+    let (outcome, backend) = try Self.run([
+      .init(.resize(smaller)),
+      .init(until: { $0.size == smaller && Self.loaded($0) }, .key(.character("q"))),
+    ])
+    #expect(outcome == .quit)
+    #expect(backend.lastFrame?.size == smaller)
+  }
+
+  @Test func ctrlLRepaintsEveryCell() throws {
+    let (_, backend) = try Self.run([
+      .init(until: Self.loaded, .key(.control("l"))),
+      .init(.key(.character("q"))),
+    ])
+    #expect(backend.forcedFrames == 2, "the first frame, and the one after Ctrl-L")
+  }
+}
+
+/// A terminal made of a script (as ratatui's `TestBackend`): it hands the loop each
+/// event once the last frame drawn satisfies the step's condition, keeps that frame, and
+/// ends the loop with SIGTERM when the script runs out or a condition never holds.
+final class ScriptedBackend: TerminalBackend {
+  struct Step {
+    let until: (Screen) -> Bool
+    let event: TerminalEvent
+
+    init(until: @escaping (Screen) -> Bool = { _ in true }, _ event: TerminalEvent) {
+      self.until = until
+      self.event = event
+    }
+  }
+
+  private(set) var size: Size
+  private(set) var lastFrame: Screen?
+  private(set) var frameCount = 0
+  /// Frames drawn with every cell repainted.
+  private(set) var forcedFrames = 0
+  private(set) var timedOut = false
+  private var steps: [Step]
+  private let deadline = Date().addingTimeInterval(30)
+
+  init(size: Size, steps: [Step]) {
+    self.size = size
+    self.steps = steps
+  }
+
+  func draw(_ screen: Screen, force: Bool) {
+    lastFrame = screen
+    frameCount += 1
+    if force { forcedFrames += 1 }
+  }
+
+  func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+    guard let step = steps.first else { return .signal(15) }
+    if let frame = lastFrame, step.until(frame) {
+      steps.removeFirst()
+      if case .resize(let new) = step.event { size = new }
+      return step.event
+    }
+    if Date() > deadline {
+      timedOut = true
+      return .signal(15)
+    }
+    // As a terminal with nothing typed would, after a moment.
+    usleep(UInt32(min(max(timeoutMilliseconds, 0), 2) * 1_000))
+    return nil
+  }
+}
