@@ -42,6 +42,7 @@ let package = Package(
         "MarqueeResources",
         "MarqueeRuntime",
         "MarqueeTerminal",
+        "MarqueeUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -58,6 +58,16 @@ public struct Keymap: Sendable {
 
   public func command(for key: Key) -> Command? { commands[key] }
 
+  /// Every status-bar hint once, in table order: the keys a short help names.
+  public var allHints: [Binding.Hint] {
+    bindings.compactMap(\.hint)
+  }
+
+  /// The hints as one line: `j/k move, Enter open, …`.
+  public var hintLine: String {
+    allHints.map { "\($0.keys) \($0.label)" }.joined(separator: ", ")
+  }
+
   /// The status-bar hints for the focused pane, in table order.
   public func hints(for pane: Pane) -> [Binding.Hint] {
     bindings.compactMap { binding in
@@ -118,4 +128,26 @@ public struct Keymap: Sendable {
       Binding([.control("c")], .forceQuit, "Quit at once", group: .other),
     ])
   }()
+}
+
+/// Commands as a config file names them: the case name in kebab case (`page-down`,
+/// `toggle-gallery`, `search-credit`).
+extension Command {
+  public var name: String {
+    String(describing: self).reduce(into: "") { name, character in
+      if character.isUppercase {
+        name += "-" + character.lowercased()
+      } else {
+        name.append(character)
+      }
+    }
+  }
+
+  /// The command a config file names; nil for a name that is none.
+  public init?(name: String) {
+    guard let command = Self.allCases.first(where: { $0.name == name.lowercased() }) else {
+      return nil
+    }
+    self = command
+  }
 }

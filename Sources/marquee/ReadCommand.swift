@@ -3,16 +3,15 @@ import Foundation
 import MarqueeCore
 import MarqueeRuntime
 import MarqueeTerminal
+import MarqueeUI
 
 /// `marquee [PATH…]`: the curses reader, the default command.
 struct ReadCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "read",
     abstract: "Open the reader on articles (the default command).",
-    discussion: """
-      Keys: j/k move, Enter open, Esc back, Tab next pane, c image credits, ? help, q quit. \
-      Set NO_COLOR to read without colours.
-      """)
+    discussion: "Keys: \(Keymap.standard.hintLine) (? lists them all). "
+      + "Set NO_COLOR to read without colours.")
 
   @OptionGroup var corpus: CorpusOptions
 

@@ -166,6 +166,18 @@ struct VersionAndHelpTests {
     #expect(result.stdout.contains("MARQUEE_PATH"))
   }
 
+  /// The reader's help names its keys from the keymap (written out here, so that a key
+  /// dropped from the keymap, or a help written by hand that drifts from it, fails).
+  @Test func readerHelpNamesTheKeysOfTheKeymap() throws {
+    let result = try CLIRunner.run(["read", "--help"])
+    #expect(result.status == 0)
+    let text = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(
+      text.contains(
+        "Keys: j/k move, Space page, Enter open, Esc back, c credits, / search, n/N match, "
+          + "C same credit, ? help, q quit"), "\(text)")
+  }
+
   @Test(arguments: ["list", "show", "credits", "check"])
   func subcommandHelpSucceeds(_ command: String) throws {
     let result = try CLIRunner.run([command, "--help"])
