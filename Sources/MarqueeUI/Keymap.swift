@@ -46,9 +46,13 @@ public struct Binding: Sendable, Hashable {
 public struct Keymap: Sendable {
   public let bindings: [Binding]
   private let commands: [Key: Command]
+  /// What keys do on the query line while a search is typed; any other character is
+  /// typed into the query, and any other key does nothing there.
+  public let queryLine: [Key: QueryEdit]
 
-  public init(_ bindings: [Binding]) {
+  public init(_ bindings: [Binding], queryLine: [Key: QueryEdit] = Keymap.standardQueryLine) {
     self.bindings = bindings
+    self.queryLine = queryLine
     var commands: [Key: Command] = [:]
     for binding in bindings {
       for key in binding.keys where commands[key] == nil { commands[key] = binding.command }
@@ -128,6 +132,28 @@ public struct Keymap: Sendable {
       Binding([.control("c")], .forceQuit, "Quit at once", group: .other),
     ])
   }()
+}
+
+/// What a key does on the query line.
+public enum QueryEdit: Sendable, Hashable, CaseIterable {
+  /// Delete the character before the cursor; on an empty line, close the search.
+  case deleteBackward
+  /// Empty the line.
+  case clear
+  /// Keep the results and leave the line (an empty query clears the search).
+  case accept
+  /// Close the search and put back the list and selection from before it.
+  case cancel
+  /// Leave the key to the keymap (moving in the list while typing).
+  case passOn
+}
+
+extension Keymap {
+  /// Readline's habits: Backspace, Ctrl-U, Enter, Esc; the arrows still move the list.
+  public static let standardQueryLine: [Key: QueryEdit] = [
+    .backspace: .deleteBackward, .control("u"): .clear, .enter: .accept, .escape: .cancel,
+    .down: .passOn, .up: .passOn,
+  ]
 }
 
 /// Commands as a config file names them: the case name in kebab case (`page-down`,

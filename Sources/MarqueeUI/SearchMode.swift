@@ -12,22 +12,23 @@ extension ReaderState {
     if focus == .gallery || !layout.isWide { focus = .list }
   }
 
-  /// Handles a key while the query line is open. Returns false for keys it leaves to the
-  /// keymap.
-  mutating func editSearch(_ key: Key) -> Bool {
+  /// Handles a key while the query line is open, as `keymap.queryLine` says. Returns
+  /// false for keys it leaves to the keymap.
+  mutating func editSearch(_ key: Key, keymap: Keymap) -> Bool {
     guard var current = search, current.isEditing else { return false }
-    switch key {
-    case .character(let character):
+    switch keymap.queryLine[key] {
+    case nil:
+      guard case .character(let character) = key else { return true }
       current.query.append(character)
-    case .backspace:
+    case .deleteBackward:
       if current.query.isEmpty {
         cancelSearch()
         return true
       }
       current.query.removeLast()
-    case .control("u"):
+    case .clear:
       current.query = ""
-    case .enter:
+    case .accept:
       if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
         clearSearch()
       } else {
@@ -36,13 +37,11 @@ extension ReaderState {
         if current.problem != nil { message = current.problem }
       }
       return true
-    case .escape:
+    case .cancel:
       cancelSearch()
       return true
-    case .down, .up:
+    case .passOn:
       return false
-    default:
-      return true
     }
     search = current
     runSearch()

@@ -67,7 +67,7 @@ extension ReaderState {
         helpVisible = false
         return
       }
-      if editSearch(key) {
+      if editSearch(key, keymap: keymap) {
         refreshDetailCache()
         keepInView()
         return

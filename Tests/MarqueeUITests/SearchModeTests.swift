@@ -105,6 +105,24 @@ struct SearchModeTests {
     #expect(screenAfter(keys("n")).0.message == "No search: press / to search")
   }
 
+  /// The query line's keys are data in the keymap: a keymap that makes Ctrl-W clear the
+  /// line is obeyed, and the standard one leaves Ctrl-W alone there.
+  @Test func theQueryLineKeysComeFromTheKeymap() {
+    let size = Size(columns: 120, rows: 30)
+    var line = Keymap.standardQueryLine
+    line[.control("w")] = .clear
+    let custom = Keymap(Keymap.standard.bindings, queryLine: line)
+    func query(after keys: [Key], keymap: Keymap) -> String? {
+      var state = updated(ReaderState(articles: Sample.trio, size: size), .resize(size))
+      for key in keys { state = updated(state, .key(key), keymap: keymap) }
+      return state.search?.query
+    }
+    let typed: [Key] = [.character("/")] + keys("abc") + [.control("w")]
+    #expect(query(after: typed, keymap: custom) == "")
+    #expect(query(after: typed, keymap: .standard) == "abc")
+    #expect(query(after: typed + [.backspace], keymap: .standard) == "ab")
+  }
+
   @Test func creditSearchFromTheGalleryPane() {
     let other = Sample.article(
       "other", title: "Another Nordpix Story",
