@@ -30,8 +30,11 @@ public enum ReaderSession {
 
   /// Runs the reader on `terminal` while `stream` loads the corpus in the background:
   /// the first frame does not wait for a single file. The caller opened the terminal and
-  /// closes it; the stream is cancelled on every way out.
-  public static func run(stream: ArticleStream, on terminal: some TerminalBackend) -> Outcome {
+  /// closes it; the stream is cancelled on every way out. `keymap` decides what keys do
+  /// and what the help and status bar name.
+  public static func run(
+    stream: ArticleStream, on terminal: some TerminalBackend, keymap: Keymap = .standard
+  ) -> Outcome {
     defer { stream.cancel() }
     var initial = ReaderState(
       index: SearchIndex(articles: []), size: terminal.size, loading: LoadingStatus())
@@ -44,7 +47,7 @@ public enum ReaderSession {
     /// Makes the next state and carries out the effects the action asks for; an
     /// outcome when one of them ends the reader.
     func apply(_ action: Action) -> Outcome? {
-      let (next, effects) = update(state, action)
+      let (next, effects) = update(state, action, keymap: keymap)
       state = next
       for effect in effects {
         switch effect {
@@ -78,7 +81,7 @@ public enum ReaderSession {
         }
         if let outcome { return outcome }
       }
-      terminal.draw(render(state), force: forceRedraw)
+      terminal.draw(render(state, keymap: keymap), force: forceRedraw)
       forceRedraw = false
       // While a search runs, wake soon for its hits; while loading, often enough for
       // the list to fill smoothly; while a long article is laid out, a step between

@@ -11,7 +11,7 @@ import Testing
 @Suite("the reader's loop")
 struct ReaderLoopTests {
   /// Three articles of our own; one mentions a zebra.
-  private static func corpus() throws -> TemporaryFolder {
+  static func corpus() throws -> TemporaryFolder {
     let folder = try TemporaryFolder()
     let pages = [
       (
@@ -27,7 +27,7 @@ struct ReaderLoopTests {
     return folder
   }
 
-  private static let size = Size(columns: 100, rows: 24)
+  static let size = Size(columns: 100, rows: 24)
 
   /// Runs the loop over the corpus with a script; the outcome and the backend.
   private static func run(
@@ -41,7 +41,7 @@ struct ReaderLoopTests {
     return (outcome, backend)
   }
 
-  private static func loaded(_ screen: Screen) -> Bool {
+  static func loaded(_ screen: Screen) -> Bool {
     screen.lines[0].contains("Articles (3)") && !screen.lines.last!.contains("Loading")
   }
 
@@ -148,5 +148,27 @@ final class ScriptedBackend: TerminalBackend {
     // As a terminal with nothing typed would, after a moment.
     usleep(UInt32(min(max(timeoutMilliseconds, 0), 2) * 1_000))
     return nil
+  }
+}
+
+extension ReaderLoopTests {
+  /// The loop obeys the keymap it is given: here `x` quits and `q` does nothing.
+  @Test func theLoopUsesTheKeymapItIsGiven() throws {
+    let bindings = Keymap.standard.bindings.map { binding in
+      binding.command == .quit
+        ? Binding([.character("x")], .quit, binding.help, group: binding.group) : binding
+    }
+    let folder = try Self.corpus()
+    defer { folder.remove() }
+    let backend = ScriptedBackend(
+      size: Self.size,
+      steps: [
+        .init(until: Self.loaded, .key(.character("q"))),
+        .init(until: { $0.lines.last!.contains("q does nothing here") }, .key(.character("x"))),
+      ])
+    let outcome = ReaderSession.run(
+      stream: ArticleStream(paths: [folder.path]), on: backend, keymap: Keymap(bindings))
+    #expect(!backend.timedOut)
+    #expect(outcome == .quit)
   }
 }
