@@ -28,6 +28,9 @@ public enum ReaderSession {
     }
   }
 
+  /// The most events taken between two frames.
+  static let eventsPerFrame = 64
+
   /// Runs the reader on `terminal` while `stream` loads the corpus in the background:
   /// the first frame does not wait for a single file. The caller opened the terminal and
   /// closes it; the stream is cancelled on every way out. `keymap` decides what keys do
@@ -88,17 +91,28 @@ public enum ReaderSession {
       // keys. Keys still arrive the moment they are typed.
       let timeout =
         state.isLayingOut ? 0 : searchAwaited ? 2 : state.loading == nil ? 1_000 : 25
-      guard let event = terminal.nextEvent(timeoutMilliseconds: timeout) else {
+      guard var event = terminal.nextEvent(timeoutMilliseconds: timeout) else {
         if state.isLayingOut, let outcome = apply(.layoutStep) { return outcome }
         continue
       }
-      let outcome: Outcome?
-      switch event {
-      case .key(let key): outcome = apply(.key(key))
-      case .resize(let size): outcome = apply(.resize(size))
-      case .signal(let number): return .signal(number)
+      // Events already waiting are all taken before the next frame (a few dozen at
+      // most), so a burst of typing is not drawn key by key, and a search's answer
+      // cannot land between two keys typed together (`/word` Enter Enter opened
+      // whatever an unfinished query had listed).
+      var taken = 0
+      while true {
+        let outcome: Outcome?
+        switch event {
+        case .key(let key): outcome = apply(.key(key))
+        case .resize(let size): outcome = apply(.resize(size))
+        case .signal(let number): return .signal(number)
+        }
+        if let outcome { return outcome }
+        taken += 1
+        guard taken < Self.eventsPerFrame, let next = terminal.nextEvent(timeoutMilliseconds: 0)
+        else { break }
+        event = next
       }
-      if let outcome { return outcome }
     }
   }
 }

@@ -94,7 +94,7 @@ struct ReaderLoopTests {
   @Test func ctrlLRepaintsEveryCell() throws {
     let (_, backend) = try Self.run([
       .init(until: Self.loaded, .key(.control("l"))),
-      .init(.key(.character("q"))),
+      .init(afterAFrame: true, .key(.character("q"))),
     ])
     #expect(backend.forcedFrames == 2, "the first frame, and the one after Ctrl-L")
   }
@@ -107,9 +107,16 @@ final class ScriptedBackend: TerminalBackend {
   struct Step {
     let until: (Screen) -> Bool
     let event: TerminalEvent
+    /// Whether a frame must be drawn after the last event before this one comes (the
+    /// loop takes events that are waiting together, before it draws).
+    let afterAFrame: Bool
 
-    init(until: @escaping (Screen) -> Bool = { _ in true }, _ event: TerminalEvent) {
+    init(
+      until: @escaping (Screen) -> Bool = { _ in true }, afterAFrame: Bool = false,
+      _ event: TerminalEvent
+    ) {
       self.until = until
+      self.afterAFrame = afterAFrame
       self.event = event
     }
   }
@@ -122,13 +129,21 @@ final class ScriptedBackend: TerminalBackend {
   private(set) var timedOut = false
   private var steps: [Step]
   private let deadline = Date().addingTimeInterval(30)
+  /// How long a frame takes to draw, as on a slow terminal (or a debug build).
+  private let drawTime: UInt32
 
-  init(size: Size, steps: [Step]) {
+  init(size: Size, steps: [Step], drawMilliseconds: UInt32 = 0) {
     self.size = size
     self.steps = steps
+    drawTime = drawMilliseconds * 1_000
   }
 
+  /// Frames drawn since the last event was handed out.
+  private var framesSinceEvent = 0
+
   func draw(_ screen: Screen, force: Bool) {
+    if drawTime > 0 { usleep(drawTime) }
+    framesSinceEvent += 1
     lastFrame = screen
     frameCount += 1
     if force { forcedFrames += 1 }
@@ -136,8 +151,9 @@ final class ScriptedBackend: TerminalBackend {
 
   func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
     guard let step = steps.first else { return .signal(15) }
-    if let frame = lastFrame, step.until(frame) {
+    if let frame = lastFrame, step.until(frame), !step.afterAFrame || framesSinceEvent > 0 {
       steps.removeFirst()
+      framesSinceEvent = 0
       if case .resize(let new) = step.event { size = new }
       return step.event
     }
@@ -169,6 +185,29 @@ extension ReaderLoopTests {
     let outcome = ReaderSession.run(
       stream: ArticleStream(paths: [folder.path]), on: backend, keymap: Keymap(bindings))
     #expect(!backend.timedOut)
+    #expect(outcome == .quit)
+  }
+}
+
+extension ReaderLoopTests {
+  /// `/zebra` Enter Enter typed in one go, on a terminal slow to draw, opens the zebra
+  /// article: the first Enter keeps the query, the second opens what it finds. (The
+  /// keys are taken together, before the next frame; `HostileTreeReaderTests` is where a
+  /// slow search once let an unfinished query's empty list take the second Enter.)
+  @Test func keysTypedTogetherAreTakenBeforeAnySearchAnswer() throws {
+    let burst: [ScriptedBackend.Step] =
+      ("/zebra".map { .init(.key(.character($0))) }) + [.init(.key(.enter)), .init(.key(.enter))]
+    let folder = try Self.corpus()
+    defer { folder.remove() }
+    let backend = ScriptedBackend(
+      size: Self.size,
+      steps: [.init(until: Self.loaded, .key(.character("g")))] + burst + [
+        .init(
+          until: { $0.lines.last!.contains("Esc back") && $0.lines[1].contains("Zebra Crossing") },
+          .key(.character("q")))
+      ], drawMilliseconds: 20)
+    let outcome = ReaderSession.run(stream: ArticleStream(paths: [folder.path]), on: backend)
+    #expect(!backend.timedOut, "\(backend.lastFrame?.lines ?? [])")
     #expect(outcome == .quit)
   }
 }
