@@ -17,11 +17,26 @@ public struct Binding: Sendable, Hashable {
     case other = "Other"
   }
 
-  /// A short hint for the status bar, shown while one of `panes` has focus.
+  /// A short hint for the status bar, shown while one of `panes` has focus. Its keys
+  /// are not written here: the keymap names the binding's first key (and, with
+  /// `pairedWith`, the first key of that command's binding: `j/k move`), so a binding
+  /// changed in a config file changes its hint too.
   public struct Hint: Sendable, Hashable {
-    public let keys: String
     public let label: String
     public let panes: Set<Pane>
+    public let pairedWith: Command?
+
+    public init(label: String, panes: Set<Pane>, pairedWith: Command? = nil) {
+      self.label = label
+      self.panes = panes
+      self.pairedWith = pairedWith
+    }
+  }
+
+  /// A hint as the status bar shows it: `j/k move`.
+  public struct ShownHint: Sendable, Hashable {
+    public let keys: String
+    public let label: String
   }
 
   public let keys: [Key]
@@ -63,8 +78,8 @@ public struct Keymap: Sendable {
   public func command(for key: Key) -> Command? { commands[key] }
 
   /// Every status-bar hint once, in table order: the keys a short help names.
-  public var allHints: [Binding.Hint] {
-    bindings.compactMap(\.hint)
+  public var allHints: [Binding.ShownHint] {
+    bindings.compactMap { binding in binding.hint.map { shown($0, of: binding) } }
   }
 
   /// The hints as one line: `j/k move, Enter open, …`.
@@ -73,23 +88,34 @@ public struct Keymap: Sendable {
   }
 
   /// The status-bar hints for the focused pane, in table order.
-  public func hints(for pane: Pane) -> [Binding.Hint] {
+  public func hints(for pane: Pane) -> [Binding.ShownHint] {
     bindings.compactMap { binding in
       guard let hint = binding.hint, hint.panes.contains(pane) else { return nil }
-      return hint
+      return shown(hint, of: binding)
     }
+  }
+
+  /// The hint with the keys that do it now.
+  private func shown(_ hint: Binding.Hint, of binding: Binding) -> Binding.ShownHint {
+    var keys = binding.keys.first?.description ?? ""
+    if let paired = hint.pairedWith,
+      let key = bindings.first(where: { $0.command == paired })?.keys.first
+    {
+      keys += "/\(key)"
+    }
+    return Binding.ShownHint(keys: keys, label: hint.label)
   }
 
   /// Less, vim and newsboat conventions.
   public static let standard: Keymap = {
     let all: Set<Pane> = [.list, .detail, .gallery]
-    func hint(_ keys: String, _ label: String, _ panes: Set<Pane>) -> Binding.Hint {
-      Binding.Hint(keys: keys, label: label, panes: panes)
+    func hint(_ label: String, _ panes: Set<Pane>, pairedWith: Command? = nil) -> Binding.Hint {
+      Binding.Hint(label: label, panes: panes, pairedWith: pairedWith)
     }
     return Keymap([
       Binding(
         [.character("j"), .down], .next, "Next article · scroll down · next image",
-        group: .moving, hint: hint("j/k", "move", all)),
+        group: .moving, hint: hint("move", all, pairedWith: .previous)),
       Binding(
         [.character("k"), .up], .previous, "Previous article · scroll up · previous image",
         group: .moving),
@@ -97,38 +123,38 @@ public struct Keymap: Sendable {
       Binding([.character("G"), .end], .last, "Last article · bottom", group: .moving),
       Binding(
         [.character(" "), .pageDown, .control("f")], .pageDown, "Page down", group: .moving,
-        hint: hint("Space", "page", [.detail])),
+        hint: hint("page", [.detail])),
       Binding([.character("b"), .pageUp, .control("b")], .pageUp, "Page up", group: .moving),
       Binding([.character("d")], .halfPageDown, "Half page down", group: .moving),
       Binding([.character("u")], .halfPageUp, "Half page up", group: .moving),
       Binding(
         [.enter, .character("l"), .right], .open,
         "Open the article · show the image in the article", group: .panes,
-        hint: hint("Enter", "open", [.list, .gallery])),
+        hint: hint("open", [.list, .gallery])),
       Binding(
         [.escape, .character("h"), .left, .backspace], .back, "Back", group: .panes,
-        hint: hint("Esc", "back", [.detail, .gallery])),
+        hint: hint("back", [.detail, .gallery])),
       Binding([.tab], .nextPane, "Next pane", group: .panes),
       Binding(
         [.character("c")], .toggleGallery, "Open or close the image credits pane",
-        group: .panes, hint: hint("c", "credits", all)),
+        group: .panes, hint: hint("credits", all)),
       Binding(
         [.character("/")], .search,
         "Search (Enter keeps the results, Esc restores the list; empty Enter clears)",
-        group: .search, hint: hint("/", "search", [.list, .detail])),
+        group: .search, hint: hint("search", [.list, .detail])),
       Binding(
         [.character("n")], .nextMatch, "Next match in the article", group: .search,
-        hint: hint("n/N", "match", [.detail])),
+        hint: hint("match", [.detail], pairedWith: .previousMatch)),
       Binding([.character("N")], .previousMatch, "Previous match in the article", group: .search),
       Binding(
         [.character("C")], .searchCredit, "Articles with images from this credit",
-        group: .search, hint: hint("C", "same credit", [.gallery])),
+        group: .search, hint: hint("same credit", [.gallery])),
       Binding(
-        [.character("?")], .help, "Show this help", group: .other, hint: hint("?", "help", all)),
+        [.character("?")], .help, "Show this help", group: .other, hint: hint("help", all)),
       Binding([.control("l")], .redraw, "Redraw the screen", group: .other),
       Binding(
         [.character("q")], .quit, "Quit (closes the help first)", group: .other,
-        hint: hint("q", "quit", all)),
+        hint: hint("quit", all)),
       Binding([.control("c")], .forceQuit, "Quit at once", group: .other),
     ])
   }()

@@ -48,4 +48,19 @@ struct KeyNameTests {
     #expect(Command(name: "Page-Down") == .pageDown)
     #expect(Command(name: "next-article") == nil)
   }
+
+  /// A hint names the keys its binding has now: rebinding a command changes its hint.
+  @Test func hintsNameTheKeysBoundNow() {
+    let bindings = Keymap.standard.bindings.map { binding in
+      switch binding.command {
+      case .quit:
+        Binding([.character("x")], .quit, binding.help, group: binding.group, hint: binding.hint)
+      case .previous:
+        Binding([.character("p"), .up], .previous, binding.help, group: binding.group)
+      default: binding
+      }
+    }
+    let hints = Keymap(bindings).hints(for: .list).map { "\($0.keys) \($0.label)" }
+    #expect(hints == ["j/p move", "Enter open", "c credits", "/ search", "? help", "x quit"])
+  }
 }
