@@ -27,7 +27,8 @@ struct BlockLayout {
   /// The pieces of the block being laid out.
   private var pieces: [Piece] = []
   private var images: [ArticleImage] = []
-  /// The last piece laid out, held back from `emit` while the next may still change it.
+  /// The last piece laid out, held back from the story while the next may still change
+  /// it.
   private var held: Piece?
   private let trace: LayoutTrace?
 
@@ -44,7 +45,7 @@ struct BlockLayout {
     pieces.empty()
     let imagesBefore = images.count
     addUnlessSlide(block, knownCredits)
-    if block.startsSlide { makeSlide(block, piecesFrom: 0, imagesFrom: imagesBefore) }
+    if block.startsSlide { makeSlide(block, imagesFrom: imagesBefore) }
     for piece in pieces { attach(piece, into: &story) }
   }
 
@@ -55,13 +56,11 @@ struct BlockLayout {
   }
 
   /// A slide (the block after a `3 of 12` counter) is one picture: its text is the
-  /// image's label and caption, however it is laid out.
-  private mutating func makeSlide(
-    _ block: SourceBlock, piecesFrom start: Int, imagesFrom first: Int
-  ) {
+  /// image's label and caption, however it is laid out. `pieces` are the block's own.
+  private mutating func makeSlide(_ block: SourceBlock, imagesFrom first: Int) {
     guard images.count - first <= 1 else { return }
     var textLines: [SourceLine] = []
-    for piece in pieces[start...] {
+    for piece in pieces {
       if case .text(let lines, _) = piece { textLines += lines }
     }
     guard textLines.count <= 2,
@@ -81,7 +80,7 @@ struct BlockLayout {
     }
     image = ArticleImage(
       label: label, caption: captionLines.map(\.text).joined(separator: " "), credit: image.credit)
-    pieces.removeSubrange(start...)
+    pieces.empty()
     if images.count > first { images.removeLast() }
     images.append(image)
     pieces.append(.image(images.count - 1))

@@ -64,7 +64,8 @@ struct OrphanHeadlines {
     if runLines > FurniturePhrases.maximumOrphanHeadlines
       && runLines > FurniturePhrases.maximumLinksAfterHeading
     {
-      passRun(into: &passed)
+      passed += run
+      clearRun()
       runPassed = true
     }
   }
@@ -91,11 +92,6 @@ struct OrphanHeadlines {
     return first == .titleCase || index >= 2 ? first : nil
   }
 
-  private mutating func passRun(into passed: inout [SourceBlock]) {
-    passed += run
-    clearRun()
-  }
-
   private mutating func clearRun() {
     run.empty()
     runKinds.empty()
@@ -105,11 +101,23 @@ struct OrphanHeadlines {
   /// Drops the held run as links, or passes it on, now that the block after it (`next`,
   /// nil at the end of the story) is known.
   private mutating func decideRun(next: SourceBlock?, into passed: inout [SourceBlock]) {
-    defer { clearRun() }
-    guard let before = beforeRun else {
-      passRun(into: &passed)
-      return
+    if isLinkRun(next: next) {
+      for line in run.lazy.flatMap(\.lines) {
+        standingLinks.append(line.text)
+        trace?.note(
+          line.number, .related, line.text, rule: "headline standing alone between paragraphs")
+      }
+    } else {
+      passed += run
     }
+    clearRun()
+  }
+
+  /// Whether the held run is headlines of other stories: short, or all full headlines,
+  /// beside a paragraph, and not the label above an image.
+  private func isLinkRun(next: SourceBlock?) -> Bool {
+    // A run starts after a block (no candidate is first), so there is one before it.
+    guard let before = beforeRun else { return false }
     let paragraphBefore = Furniture.isParagraph(before)
     let paragraphAfter = next.map(Furniture.isParagraph) ?? false
     let introduced = before.lines.last?.text.hasSuffix(":") ?? false
@@ -131,15 +139,7 @@ struct OrphanHeadlines {
       runLines <= FurniturePhrases.maximumOrphanHeadlines
       || runLines <= FurniturePhrases.maximumLinksAfterHeading
         && run.allSatisfy { $0.lines.allSatisfy(Furniture.isFullHeadline) }
-    guard linkBlock, besideParagraph, !beforeImage else {
-      passRun(into: &passed)
-      return
-    }
-    for line in run.lazy.flatMap(\.lines) {
-      standingLinks.append(line.text)
-      trace?.note(
-        line.number, .related, line.text, rule: "headline standing alone between paragraphs")
-    }
+    return linkBlock && besideParagraph && !beforeImage
   }
 
   /// Takes headlines glued to the top of a block (the one after a paragraph).

@@ -74,7 +74,7 @@ struct PageReader {
 /// moving the others up each time.
 struct WaitingBlocks {
   /// The waiting blocks are `blocks[head...]`; those before were taken, and left empty.
-  private(set) var blocks: [SourceBlock] = []
+  private var blocks: [SourceBlock] = []
   private var head = 0
   /// Lines in the waiting blocks.
   private var lines = 0

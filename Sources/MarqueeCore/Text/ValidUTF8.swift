@@ -44,21 +44,19 @@ enum ValidUTF8 {
   /// (`StringProtocol.contains` of a string goes through Foundation, thousands of
   /// instructions a call).
   static func contains<Text: StringProtocol>(_ text: Text, ascii needle: StaticString) -> Bool {
-    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-    return withBytes(of: text) { ByteSearch.firstIndex(of: pattern, in: $0) != nil }
+    withBytes(of: text) { occurs(needle, in: $0) }
   }
 
   /// Whether either ASCII needle occurs in the text, found in one look at its bytes.
   static func contains<Text: StringProtocol>(
     _ text: Text, ascii first: StaticString, or second: StaticString
   ) -> Bool {
-    withBytes(of: text) { bytes in
-      func occurs(_ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        return ByteSearch.firstIndex(of: pattern, in: bytes) != nil
-      }
-      return occurs(first) || occurs(second)
-    }
+    withBytes(of: text) { occurs(first, in: $0) || occurs(second, in: $0) }
+  }
+
+  private static func occurs(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    return ByteSearch.firstIndex(of: pattern, in: bytes) != nil
   }
 
   /// Whether every scalar of the text is ASCII.
