@@ -45,8 +45,6 @@ public enum ReaderSession {
     var state = initial
     let searches = SearchWorker()
     var forceRedraw = true
-    /// Whether a search asked for is still to answer: the loop wakes soon for it.
-    var searchAwaited = false
     /// Makes the next state and carries out the effects the action asks for; an
     /// outcome when one of them ends the reader.
     func apply(_ action: Action) -> Outcome? {
@@ -56,10 +54,8 @@ public enum ReaderSession {
         switch effect {
         case .quit: return .quit
         case .redraw: forceRedraw = true
-        case .runSearch(let request):
-          searchAwaited = true
-          searches.run(request, over: state.index)
-        case .cancelSearch: searchAwaited = false
+        case .runSearch(let request): searches.run(request, over: state.index)
+        case .cancelSearch: searches.cancel()
         }
       }
       return nil
@@ -68,7 +64,6 @@ public enum ReaderSession {
     stream.start()
     while true {
       for answer in searches.take() {
-        if answer.id == state.awaitedSearch?.id { searchAwaited = false }
         if let outcome = apply(.searchFinished(id: answer.id, hits: answer.hits)) {
           return outcome
         }
@@ -90,7 +85,7 @@ public enum ReaderSession {
       // the list to fill smoothly; while a long article is laid out, a step between
       // keys. Keys still arrive the moment they are typed.
       let timeout =
-        state.isLayingOut ? 0 : searchAwaited ? 2 : state.loading == nil ? 1_000 : 25
+        state.isLayingOut ? 0 : state.awaitedSearch != nil ? 2 : state.loading == nil ? 1_000 : 25
       guard var event = terminal.nextEvent(timeoutMilliseconds: timeout) else {
         if state.isLayingOut, let outcome = apply(.layoutStep) { return outcome }
         continue

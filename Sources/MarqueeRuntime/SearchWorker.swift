@@ -10,10 +10,13 @@ import MarqueeUI
 /// as the reader would drop its answer anyway. The loop collects answers with `take()`
 /// between keys, as it does loading events.
 final class SearchWorker: @unchecked Sendable {
-  // @unchecked Sendable: `latest` and `answers` are only touched under `lock`.
+  // @unchecked Sendable: `latest`, `cancelledThrough` and `answers` are only touched
+  // under `lock`.
   private let queue = DispatchQueue(label: "marquee.search")
   private let lock = NSLock()
   private var latest = 0
+  /// Requests up to this id were dropped (`cancel`): one not started yet is skipped.
+  private var cancelledThrough = 0
   private var answers: [(id: Int, hits: [SearchHit])] = []
 
   /// Starts `request` over `index` unless it was already started.
@@ -25,10 +28,18 @@ final class SearchWorker: @unchecked Sendable {
     }
     guard isNew else { return }
     queue.async { [self] in
-      guard lock.withLock({ request.id == latest }) else { return }
+      guard lock.withLock({ request.id == latest && request.id > cancelledThrough }) else {
+        return
+      }
       let hits = index.search(request.query)
       lock.withLock { answers.append((request.id, hits)) }
     }
+  }
+
+  /// The reader no longer wants the requests made so far: those not started are skipped
+  /// (the answer of one already running is ignored by `update`).
+  func cancel() {
+    lock.withLock { cancelledThrough = latest }
   }
 
   /// The answers since the last call, oldest first.
