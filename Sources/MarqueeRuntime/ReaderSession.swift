@@ -40,7 +40,7 @@ public enum ReaderSession {
   ) -> Outcome {
     defer { stream.cancel() }
     var initial = ReaderState(
-      index: SearchIndex(articles: []), size: terminal.size, loading: LoadingStatus())
+      store: ArticleStore(), size: terminal.size, loading: LoadingStatus())
     initial.searchesInBackground = true
     var state = initial
     let searches = SearchWorker()

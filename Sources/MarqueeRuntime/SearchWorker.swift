@@ -20,7 +20,7 @@ final class SearchWorker: @unchecked Sendable {
   private var answers: [(id: Int, hits: [SearchHit])] = []
 
   /// Starts `request` over `index` unless it was already started.
-  func run(_ request: SearchRequest, over index: SearchIndex) {
+  func run(_ request: SearchRequest, over index: some ArticleIndex) {
     let isNew = lock.withLock {
       guard request.id > latest else { return false }
       latest = request.id

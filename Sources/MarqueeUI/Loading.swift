@@ -10,12 +10,13 @@ extension ReaderState {
 
   mutating func receive(_ batch: SearchIndex.Batch, filesRead: Int) {
     let selected = selectedDocument
+    store.append(contentsOf: batch.articles)
     index.append(batch)
     loading = LoadingStatus(filesRead: filesRead, filesFound: loading?.filesFound)
     if search != nil, rows != nil {
       runSearch(keeping: selected)
     } else if let search, search.query.isEmpty {
-      self.search?.matchCount = index.articles.count
+      self.search?.matchCount = store.count
     }
   }
 

@@ -1,7 +1,7 @@
 import MarqueeCore
 
 /// The selected article laid out for the detail pane, with its search's matches, and
-/// what it was laid out for (position in `index.articles`, width).
+/// what it was laid out for (article id, width).
 struct DetailCache: Sendable {
   let document: Int
   let width: Int
@@ -42,7 +42,7 @@ struct DetailCache: Sendable {
   }
 }
 
-/// The gallery pane laid out, and for which article (position in `index.articles`) and
+/// The gallery pane laid out, and for which article (id) and
 /// width.
 struct GalleryCache: Sendable {
   let document: Int?
@@ -87,7 +87,7 @@ extension ReaderState {
     return DetailCache(
       document: document, width: detailWidth,
       layout: DetailDocument(
-        article: index.articles[document], width: detailWidth, lines: linesWanted + 1),
+        article: store[document], width: detailWidth, lines: linesWanted + 1),
       matches: DetailMatches(terms: highlightTerms))
   }
 

@@ -9,12 +9,14 @@ public enum Pane: Sendable, Hashable, CaseIterable {
 /// action; `render` draws a state. Nothing else changes it, so every screen can be
 /// reproduced from the actions that led to it.
 public struct ReaderState: Sendable {
-  /// Every loaded article, and the search index over them. Grows while loading.
+  /// Every loaded article. Grows while loading.
+  public internal(set) var store: ArticleStore
+  /// The search index over the store's articles, growing with it.
   public internal(set) var index: SearchIndex
-  /// The rows of the list as positions in `index.articles`: the results of the active
-  /// search, or nil when the list shows every article. Positions rather than copies,
-  /// so a search over 100,000 articles or a batch arriving copies no article.
-  public internal(set) var rows: [Int]?
+  /// The rows of the list as article ids: the results of the active search, or nil
+  /// when the list shows every article in id order. Ids rather than copies, so a
+  /// search over 100,000 articles or a batch arriving copies no article.
+  public internal(set) var rows: [ArticleID]?
   /// Loading progress while articles are still arriving; nil once all have.
   public internal(set) var loading: LoadingStatus?
   /// The search being typed or kept; nil when the list shows everything.
@@ -55,23 +57,30 @@ public struct ReaderState: Sendable {
   /// The id of the last search requested, so a late answer to an older one is dropped.
   var lastSearchID = 0
 
+  /// A reader over these articles, in the order given.
   public init(articles: [Article], size: Size) {
-    self.init(index: SearchIndex(articles: articles), size: size)
+    self.init(store: ArticleStore(articles: articles), size: size)
   }
 
-  public init(index: SearchIndex, size: Size, loading: LoadingStatus? = nil) {
-    self.index = index
+  /// A reader over a store and an index of the same articles (built here when not
+  /// given); `loading` when more are still to come.
+  public init(
+    store: ArticleStore, index: SearchIndex? = nil, size: Size, loading: LoadingStatus? = nil
+  ) {
+    precondition(index.map { $0.articleCount == store.count } ?? true, "index and store differ")
+    self.store = store
+    self.index = index ?? SearchIndex(articles: store.articles)
     self.size = size
     self.loading = loading
   }
 
   /// How many rows the list has.
-  public var rowCount: Int { rows?.count ?? index.articles.count }
+  public var rowCount: Int { rows?.count ?? store.count }
 
-  /// The position in `index.articles` of a list row.
-  public func document(atRow row: Int) -> Int { rows?[row] ?? row }
+  /// The id of the article on a list row.
+  public func document(atRow row: Int) -> ArticleID { rows?[row] ?? row }
 
-  public func article(atRow row: Int) -> Article { index.articles[document(atRow: row)] }
+  public func article(atRow row: Int) -> Article { store[document(atRow: row)] }
 
   /// The articles in list order. O(rows): for tests and scripts, not for drawing.
   public var listedArticles: [Article] { (0..<rowCount).map(article(atRow:)) }
@@ -118,7 +127,6 @@ public struct SearchState: Sendable, Equatable {
   public var matchCount: Int = 0
   /// Why the text on the line is not a query yet (an unclosed quote while typing).
   public var problem: String?
-  /// The article (position in `index.articles`) selected before the search began,
-  /// restored by Esc.
-  public var previousSelection: Int?
+  /// The article (id) selected before the search began, restored by Esc.
+  public var previousSelection: ArticleID?
 }

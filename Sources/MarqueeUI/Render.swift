@@ -29,7 +29,7 @@ public func render(_ state: ReaderState, keymap: Keymap = .standard) -> Screen {
 
 private func drawList(_ state: ReaderState, in rect: Rect, on screen: inout Screen) {
   let count = state.rowCount
-  let total = state.index.articles.count
+  let total = state.store.count
   let title = state.search == nil ? "Articles (\(count))" : "Articles (\(count) of \(total))"
   drawBox(rect, title: title, focused: state.focus == .list, on: &screen)
   let inner = rect.inner

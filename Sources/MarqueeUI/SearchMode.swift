@@ -57,7 +57,7 @@ extension ReaderState {
     if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
       current.problem = nil
       current.terms = []
-      current.matchCount = index.articles.count
+      current.matchCount = store.count
       search = current
       showList(nil, selecting: selected ?? selectedDocument)
       return
@@ -95,11 +95,11 @@ extension ReaderState {
     // and only images credited exactly so are kept.
     let hits =
       credit.map { credit in
-        hits.filter { index.articles[$0.article].images.contains { $0.credit == credit } }
+        hits.filter { store[$0.id].images.contains { $0.credit == credit } }
       } ?? hits
     search?.matchCount = hits.count
     search?.terms = query.highlightTerms
-    showList(hits.map(\.article), selecting: selected)
+    showList(hits.map(\.id), selecting: selected)
     if let credit {
       let noun = hits.count == 1 ? "article" : "articles"
       message = "\(hits.count) \(noun) with images from \(credit)"
@@ -141,8 +141,8 @@ extension ReaderState {
     effects.append(.cancelSearch)
   }
 
-  /// The selected row's position in `index.articles`.
-  var selectedDocument: Int? {
+  /// The id of the selected row's article.
+  var selectedDocument: ArticleID? {
     (0..<rowCount).contains(selection) ? document(atRow: selection) : nil
   }
 

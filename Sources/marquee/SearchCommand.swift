@@ -50,7 +50,7 @@ struct SearchCommand: ParsableCommand {
     let terms = parsed.highlightTerms
     let bold = Console.outputIsTerminal && !Console.noColor
     let rows = hits.map { hit in
-      let article = store.articles[hit.article]
+      let article = store[hit.id]
       let snippet = Snippet(article: article, terms: terms)
       return (article, hit, snippet)
     }

@@ -46,10 +46,12 @@ struct ArticleStreamTests {
       return
     }
     #expect(files == 704, "candidates, duplicates included")
+    var store = ArticleStore()
     var index = SearchIndex(articles: [])
     var batches = 0
     var lastRead = 0
     for case .batch(let batch, let filesRead) in events {
+      store.append(contentsOf: batch.articles)
       index.append(batch)
       batches += 1
       #expect(filesRead > lastRead)
@@ -57,13 +59,14 @@ struct ArticleStreamTests {
     }
     #expect(batches > 1, "a 700-file corpus should arrive in several batches")
     #expect(lastRead == 704)
-    #expect(index.articles.map(\.path) == expected.map(\.path))
+    #expect(store.articles.map(\.path) == expected.map(\.path))
+    #expect(index.paths == expected.map(\.path))
     guard case .finished(let streamed)? = events.last else {
       Issue.record("the stream should end with a report")
       return
     }
     #expect(streamed == report)
-    #expect(index.articles == expected)
+    #expect(store.articles == expected)
     let whole = SearchIndex(articles: expected)
     for text in ["title", "number 42", "\"body text 699\"", "standfirst -title"] {
       let query = try SearchQuery(text)

@@ -188,6 +188,31 @@ struct StoreTests {
     #expect(store.sorted(by: .date).map(\.path) == ["a.txt", "b.txt", "d.txt", "c.txt"])
   }
 
+  @Test func idsFollowTheOrderArticlesArriveInAndTheIndexAnswersWithThem() throws {
+    var store = ArticleStore()
+    var index = SearchIndex(articles: [])
+    for batch in [Array(self.store.articles[0..<2]), Array(self.store.articles[2...])] {
+      let prepared = index.prepare(batch)
+      store.append(contentsOf: prepared.articles)
+      index.append(prepared)
+    }
+    #expect(store.ids == 0..<4)
+    #expect(store.articles.map(\.path) == ["c.txt", "a.txt", "b.txt", "d.txt"])
+    let searching: any ArticleIndex = index
+    #expect(searching.articleCount == store.count)
+    let banana = searching.search(try SearchQuery("banana")).map { store[$0.id].title }
+    #expect(Set(banana) == ["banana 10", "banana 9"])
+    // Articles alike but for their paths score the same, and list by path whatever
+    // their ids.
+    let twins = ["d.txt", "b.txt", "c.txt", "a.txt"].map {
+      article($0, "twin", words: 5, credits: [])
+    }
+    let twinStore = ArticleStore(articles: twins)
+    let twinIndex: any ArticleIndex = SearchIndex(articles: twinStore.articles)
+    let same = twinIndex.search(try SearchQuery("twin")).map { twinStore[$0.id].path }
+    #expect(same == ["a.txt", "b.txt", "c.txt", "d.txt"])
+  }
+
   @Test func creditTallyCountsImagesAndArticles() {
     #expect(
       store.creditTally() == [

@@ -67,7 +67,7 @@ struct QueryTests {
   }
 
   private func paths(_ query: String) throws -> [String] {
-    index.search(try SearchQuery(query)).map { index.articles[$0.article].path }
+    index.search(try SearchQuery(query)).map { index.paths[$0.id] }
   }
 
   @Test func wordsMustAllMatch() throws {
@@ -122,7 +122,7 @@ struct QueryTests {
       article("z", title: "Same words here"), article("m", title: "Same words here"),
     ])
     #expect(
-      twins.search(try SearchQuery("words")).map { twins.articles[$0.article].path } == [
+      twins.search(try SearchQuery("words")).map { twins.paths[$0.id] } == [
         "m.txt", "z.txt",
       ])
   }
@@ -136,7 +136,7 @@ struct QueryTests {
       article("c", title: "In-laws and outlaws", body: ["Her mother waved; in the end, us too."]),
     ])
     func paths(_ query: String) throws -> [String] {
-      index.search(try SearchQuery(query)).map { index.articles[$0.article].path }.sorted()
+      index.search(try SearchQuery(query)).map { index.paths[$0.id] }.sorted()
     }
     #expect(try paths("mother-in*") == ["a.txt"])
     #expect(try paths("u.s*") == ["b.txt"])
@@ -235,7 +235,7 @@ struct SearchPropertyTests {
       let query = Bool.random(using: &generator) ? first : "\(first) \(second)"
       let wanted = Set(Tokenizer.tokens(query))
       let expected = Set(articles.indices.filter { tokenSets[$0].isSuperset(of: wanted) })
-      let found = Set(index.search(try SearchQuery(query)).map(\.article))
+      let found = Set(index.search(try SearchQuery(query)).map(\.id))
       #expect(found == expected, "\(query)")
     }
   }
@@ -254,7 +254,7 @@ struct SearchCorpusTests {
           let text = ([article.title, article.dek] + article.paragraphs).joined(separator: " ")
           return Tokenizer.tokens(text).contains(word)
         }.map { articles[$0].path })
-      let found = Set(index.search(try SearchQuery(word)).map { articles[$0.article].path })
+      let found = Set(index.search(try SearchQuery(word)).map { articles[$0.id].path })
       #expect(found == expected, "\(word)")
       #expect(!expected.isEmpty, "\(word) should occur in the BBC corpus")
     }

@@ -68,7 +68,7 @@ struct SegmentedIndexTests {
             zip(tokens, tokens.dropFirst()).contains { $0 == (first, second) }
           }
         })
-      let found = Set(index.search(try SearchQuery("\"\(first) \(second)\"")).map(\.article))
+      let found = Set(index.search(try SearchQuery("\"\(first) \(second)\"")).map(\.id))
       #expect(found == expected, "\"\(first) \(second)\"")
     }
     for stem in ["ga", "gal", "w1", "w3", "be", "20", "ha", "zz"] {
@@ -76,7 +76,7 @@ struct SegmentedIndexTests {
         articles.indices.filter { document in
           pieces[document].contains { _, tokens in tokens.contains { $0.hasPrefix(stem) } }
         })
-      let found = Set(index.search(try SearchQuery("\(stem)*")).map(\.article))
+      let found = Set(index.search(try SearchQuery("\(stem)*")).map(\.id))
       #expect(found == expected, "\(stem)*")
     }
   }
@@ -93,7 +93,7 @@ struct SegmentedIndexTests {
       grown.append(Array(articles[next..<min(articles.count, next + batch)]))
       next += batch
     }
-    #expect(grown.articles.map(\.path) == articles.map(\.path))
+    #expect(grown.paths == articles.map(\.path))
     for text in Self.queries(seed: 23) {
       let query = try SearchQuery(text)
       let expected = whole.search(query)
@@ -109,7 +109,7 @@ struct SegmentedIndexTests {
     }
     let index = SearchIndex(articles: articles, segmentSize: 2)
     let hits = index.search(try SearchQuery("same"))
-    #expect(hits.map { index.articles[$0.article].path } == names.sorted().map { "\($0).txt" })
+    #expect(hits.map { index.paths[$0.id] } == names.sorted().map { "\($0).txt" })
     #expect(Set(hits.map(\.score)).count == 1)
   }
 
@@ -148,7 +148,7 @@ struct SegmentedIndexTests {
     for size in [1, 2] {
       let index = SearchIndex(articles: articles, segmentSize: size)
       let paths = { (text: String) in
-        index.search(try SearchQuery(text)).map { index.articles[$0.article].path }.sorted()
+        index.search(try SearchQuery(text)).map { index.paths[$0.id] }.sorted()
       }
       #expect(try paths("\"closing phrase here\"") == ["a.txt"])
       #expect(try paths("\"closing phrase\"") == ["a.txt", "b.txt"])
@@ -165,7 +165,7 @@ struct SegmentedIndexTests {
     ]
     let index = SearchIndex(articles: articles, segmentSize: 4)
     let paths = { (text: String) in
-      index.search(try SearchQuery(text)).map { index.articles[$0.article].path }.sorted()
+      index.search(try SearchQuery(text)).map { index.paths[$0.id] }.sorted()
     }
     #expect(try paths("\"echo final word\"") == ["a.txt"])
     #expect(try paths("\"echo echo echo\"") == ["a.txt"])

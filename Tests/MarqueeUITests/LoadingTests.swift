@@ -11,13 +11,13 @@ struct LoadingTests {
   /// A reader that has found `found` files and received the given batches.
   private func reader(found: Int, batches: [[Article]], keys: [Key] = []) -> ReaderState {
     var state = updated(
-      ReaderState(index: SearchIndex(articles: []), size: Self.size, loading: LoadingStatus()),
+      ReaderState(store: ArticleStore(), size: Self.size, loading: LoadingStatus()),
       .resize(Self.size))
     state = updated(state, .filesFound(found))
     for batch in batches {
-      let prepared = SearchIndex.prepare(batch, after: state.index.articles.count)
+      let prepared = SearchIndex.prepare(batch, after: state.store.count)
       state = updated(
-        state, .articlesArrived(prepared, filesRead: state.index.articles.count + batch.count))
+        state, .articlesArrived(prepared, filesRead: state.store.count + batch.count))
     }
     for key in keys { state = updated(state, .key(key)) }
     return state
@@ -25,7 +25,7 @@ struct LoadingTests {
 
   @Test func theFirstFrameComesBeforeAnyArticle() {
     let state = updated(
-      ReaderState(index: SearchIndex(articles: []), size: Self.size, loading: LoadingStatus()),
+      ReaderState(store: ArticleStore(), size: Self.size, loading: LoadingStatus()),
       .resize(Self.size))
     let screen = render(state, size: Self.size)
     #expect(screen.lines[1].contains("No articles."))

@@ -52,7 +52,7 @@ struct RandomInputTests {
     var random = SplitMix64(seed: seed)
     var size = Size(columns: 120, rows: 30)
     var state = updated(
-      ReaderState(index: SearchIndex(articles: []), size: size, loading: LoadingStatus()),
+      ReaderState(store: ArticleStore(), size: size, loading: LoadingStatus()),
       .resize(size))
     state = updated(state, .filesFound(Self.articles.count))
     var pending = Self.articles[...]
@@ -61,7 +61,7 @@ struct RandomInputTests {
       if roll < 3, !pending.isEmpty {
         let batch = Array(pending.prefix(random.within(1...10)))
         pending = pending.dropFirst(batch.count)
-        let prepared = SearchIndex.prepare(batch, after: state.index.articles.count)
+        let prepared = SearchIndex.prepare(batch, after: state.store.count)
         state = updated(
           state, .articlesArrived(prepared, filesRead: Self.articles.count - pending.count))
         if pending.isEmpty { state = updated(state, .loadingFinished(LoadReport())) }

@@ -30,8 +30,8 @@ enum KeyTiming {
     var answers: [Double] = []
   }
 
-  static func measure(_ index: SearchIndex, rounds: Int) -> Result {
-    var reader = ReaderState(index: index, size: size)
+  static func measure(_ store: ArticleStore, _ index: SearchIndex, rounds: Int) -> Result {
+    var reader = ReaderState(store: store, index: index, size: size)
     reader.searchesInBackground = true
     var state = update(reader, .resize(size)).state
     _ = render(state)

@@ -111,7 +111,7 @@ enum MarqueeBench {
     progress("querying: \(SyntheticCorpus.benchmarkQueries.count) queries × \(options.runs) runs")
     let queries = try timeQueries(index, runs: options.runs)
     progress("timing keys in the reader (update + render)")
-    let keys = KeyTiming.measure(index, rounds: options.runs)
+    let keys = KeyTiming.measure(ArticleStore(articles: articles), index, rounds: options.runs)
     let peak = Measure.status("VmHWM")
     withExtendedLifetime((articles, index)) {}
 

@@ -1,29 +1,53 @@
 import Foundation
 
-/// The articles of a corpus held in memory, with the report of how they were loaded.
-public struct ArticleStore: Sendable {
-  /// Sorted by path.
-  public let articles: [Article]
-  public let report: LoadReport
+/// An article's id: its place in the `ArticleStore` that holds it, given when it was
+/// added and never changed. Search results, the reader's rows and its selection are ids,
+/// so they copy no article and stay valid while more articles arrive.
+public typealias ArticleID = Int
 
-  public init(articles: [Article], report: LoadReport) {
-    self.articles = articles.sorted { $0.path < $1.path }
+/// The articles of a corpus held in memory, with the report of how they were loaded.
+///
+/// The CLI and the reader both hold their articles here; a search index refers to them
+/// by id (`ArticleIndex`) and keeps no article of its own.
+public struct ArticleStore: Sendable {
+  /// In id order. A corpus from `load` is in path order; the reader adds articles in
+  /// the order they are read.
+  public private(set) var articles: [Article]
+  public var report: LoadReport
+
+  /// Articles in the order given (their ids), and the report of how they were loaded.
+  public init(articles: [Article] = [], report: LoadReport = LoadReport()) {
+    self.articles = articles
     self.report = report
   }
 
-  /// Loads every article under the given files and directories.
+  /// Loads every article under the given files and directories, in path order.
   public static func load(
     paths: [String], options: LoadOptions = LoadOptions()
   ) throws(LoadError) -> ArticleStore {
     let (articles, report) = try ArticleLoader.load(paths: paths, options: options)
-    return ArticleStore(articles: articles, report: report)
+    return ArticleStore(articles: articles.sorted { $0.path < $1.path }, report: report)
   }
 
-  /// The articles in the order a listing asks for; ties keep path order.
+  public var count: Int { articles.count }
+
+  /// Every id held, in order.
+  public var ids: Range<ArticleID> { articles.indices }
+
+  public subscript(id: ArticleID) -> Article { articles[id] }
+
+  /// Adds articles after those held; they get the next ids.
+  public mutating func append(contentsOf newArticles: [Article]) {
+    articles += newArticles
+  }
+
+  /// The articles in the order a listing asks for; ties keep id order (path order in a
+  /// loaded corpus).
   public func sorted(by order: ArticleOrder) -> [Article] {
     switch order {
     case .path:
-      return articles
+      return zip(articles, articles.dropFirst()).allSatisfy { $0.path <= $1.path }
+        ? articles : stableSorted { $0.path < $1.path }
     case .title:
       return stableSorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
     case .words:

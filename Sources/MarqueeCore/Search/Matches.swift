@@ -71,20 +71,17 @@ enum PathRanks: Sendable {
   case identity
   case table(rankOf: [UInt32], documentAt: [UInt32])
 
-  /// `articles[..<sortedPrefix]` is known to be in path order already.
-  init(_ articles: [Article], assumingSortedBefore sortedPrefix: Int?) {
+  /// `paths[..<sortedPrefix]` is known to be in order already.
+  init(_ paths: [String], assumingSortedBefore sortedPrefix: Int?) {
     let start = max(1, sortedPrefix ?? .max)
-    if start <= articles.count,
-      (start..<articles.count).allSatisfy({ articles[$0 - 1].path <= articles[$0].path })
-    {
+    if start <= paths.count, (start..<paths.count).allSatisfy({ paths[$0 - 1] <= paths[$0] }) {
       self = .identity
       return
     }
-    let order = articles.indices.sorted { left, right in
-      articles[left].path != articles[right].path
-        ? articles[left].path < articles[right].path : left < right
+    let order = paths.indices.sorted { left, right in
+      paths[left] != paths[right] ? paths[left] < paths[right] : left < right
     }
-    var rankOf = [UInt32](repeating: 0, count: articles.count)
+    var rankOf = [UInt32](repeating: 0, count: paths.count)
     for (rank, document) in order.enumerated() { rankOf[document] = UInt32(rank) }
     self = .table(rankOf: rankOf, documentAt: order.map { UInt32($0) })
   }

@@ -1,14 +1,30 @@
 import Foundation
 
+/// Finds articles for a query: ranked ids of the articles in the `ArticleStore` the
+/// index was built over, in the same order. The CLI and the reader's search worker ask
+/// only this, so an index kept on disk can stand behind the same two calls; the
+/// in-memory `SearchIndex` is the one implementation today.
+public protocol ArticleIndex: Sendable {
+  /// How many articles the index covers: ids `0..<articleCount`.
+  var articleCount: Int { get }
+  /// Ranked matches: best first, ties by path; at most `limit` of them.
+  func search(_ query: SearchQuery, limit: Int?) -> [SearchHit]
+}
+
+extension ArticleIndex {
+  /// Every match, best first.
+  public func search(_ query: SearchQuery) -> [SearchHit] { search(query, limit: nil) }
+}
+
 /// An in-memory inverted index over every field of every article, ranked with BM25.
 ///
 /// Built from segments of consecutive articles (`IndexSegment`), in parallel, and
 /// extendable while a corpus is still loading (`append`). Fields are weighted
 /// (`SearchField.boost`) inside BM25, so a title hit outranks a body hit; ties go to
 /// the earlier path, so results never depend on hashing or arrival order.
-public struct SearchIndex: Sendable {
-  /// The articles, in the order given: results are indices into this array.
-  public private(set) var articles: [Article] = []
+public struct SearchIndex: ArticleIndex {
+  /// Each article's path, by id: ties between equal scores go by path.
+  public private(set) var paths: [String] = []
   private(set) var segments: [IndexSegment] = []
   private var fieldTotals = Array(repeating: 0.0, count: IndexSegment.fieldCount)
   /// Each article's place in path order, when the articles are not already in it.
@@ -34,8 +50,10 @@ public struct SearchIndex: Sendable {
     append(prepare(newArticles))
   }
 
-  /// Articles indexed and ready to join an index, made off the thread that owns it.
+  /// Articles indexed and ready to join a store and its index, made off the thread
+  /// that owns them.
   public struct Batch: Sendable {
+    /// For the store, after the articles it holds.
     public let articles: [Article]
     /// The index's article count the segments were numbered after.
     let first: Int
@@ -46,7 +64,7 @@ public struct SearchIndex: Sendable {
   /// changing this index: a loader thread prepares batches while the reader keeps
   /// answering keys, and `append(_:)` then takes each batch at once.
   public func prepare(_ newArticles: [Article]) -> Batch {
-    Self.prepare(newArticles, after: articles.count, segmentSize: segmentSize)
+    Self.prepare(newArticles, after: articleCount, segmentSize: segmentSize)
   }
 
   /// `prepare(_:)` for an index that will hold `count` articles by then.
@@ -71,9 +89,9 @@ public struct SearchIndex: Sendable {
 
   /// Adds a prepared batch. Batches must arrive in the order they were prepared for.
   public mutating func append(_ batch: Batch) {
-    precondition(batch.first == articles.count, "index batches must be appended in order")
+    precondition(batch.first == articleCount, "index batches must be appended in order")
     guard !batch.articles.isEmpty else { return }
-    articles += batch.articles
+    paths += batch.articles.map(\.path)
     for segment in batch.segments {
       for (position, length) in segment.lengths.enumerated() {
         fieldTotals[position % IndexSegment.fieldCount] += Double(length)
@@ -81,7 +99,7 @@ public struct SearchIndex: Sendable {
     }
     segments += batch.segments
     pathRanks = PathRanks(
-      articles, assumingSortedBefore: pathRanks.isIdentity ? batch.first : nil)
+      paths, assumingSortedBefore: pathRanks.isIdentity ? batch.first : nil)
   }
 
   /// Bytes the index itself holds (postings, vocabularies, lengths), for benchmarks:
@@ -90,7 +108,8 @@ public struct SearchIndex: Sendable {
     segments.reduce(0) { $0 + $1.storageBytes }
   }
 
-  /// Ranked matches: best first, ties by path.
+  public var articleCount: Int { paths.count }
+
   public func search(_ query: SearchQuery, limit: Int? = nil) -> [SearchHit] {
     let matches = evaluate(query.root)
     var keys = [UInt64](repeating: 0, count: matches.documents.count)
@@ -104,7 +123,7 @@ public struct SearchIndex: Sendable {
     let wanted = min(keys.count, limit ?? keys.count)
     return keys.prefix(wanted).map { key in
       SearchHit(
-        article: pathRanks.document(at: Int(UInt32(truncatingIfNeeded: key))),
+        id: pathRanks.document(at: Int(UInt32(truncatingIfNeeded: key))),
         score: Double(Float(bitPattern: ~UInt32(truncatingIfNeeded: key >> 32))))
     }
   }
@@ -142,7 +161,7 @@ public struct SearchIndex: Sendable {
       documentFrequency += 1
       previous = hit.document
     }
-    let total = Double(articles.count)
+    let total = Double(articleCount)
     let df = Double(documentFrequency)
     let idf = log(1 + (total - df + 0.5) / (df + 0.5)) * Double(weight)
     let averages = fieldTotals.map { max(1, $0 / max(1, total)) }
@@ -174,8 +193,8 @@ public struct SearchIndex: Sendable {
 
 }
 
-/// One search result: an index into `SearchIndex.articles` and its score.
+/// One search result: the article's id in the store, and its score.
 public struct SearchHit: Sendable, Hashable {
-  public let article: Int
+  public let id: ArticleID
   public let score: Double
 }
