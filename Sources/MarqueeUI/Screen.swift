@@ -76,6 +76,19 @@ public struct Screen: Sendable, Hashable, CustomStringConvertible {
     cells = Array(repeating: .blank, count: size.columns * size.rows)
   }
 
+  /// A screen holding these rows of text, plain, as wide as the widest row: tests write
+  /// the screen they expect this way, style its regions (`setStyle`), and compare it
+  /// whole with a drawn one (`==` compares every cell's text and style).
+  public init(lines: [String]) {
+    self.init(size: Size(columns: lines.map(DisplayWidth.of).max() ?? 0, rows: lines.count))
+    for (row, line) in lines.enumerated() { put(line, column: 0, row: row) }
+  }
+
+  /// Gives every cell in `rect` this style, keeping its text.
+  public mutating func setStyle(_ style: Style, in rect: Rect) {
+    restyle(rect) { $0 = style }
+  }
+
   public subscript(column: Int, row: Int) -> Cell {
     cells[row * size.columns + column]
   }

@@ -1,7 +1,8 @@
 import MarqueeCore
 
-/// The `?` overlay: every binding in the keymap, grouped, in a box over the reader.
-struct HelpOverlay {
+/// The `?` overlay: every binding in the keymap, grouped, in a box centred over the
+/// region it is given (the whole screen).
+struct HelpOverlay: PaneView {
   let keymap: Keymap
 
   /// The overlay's text lines, before boxing: group headings and one line per binding.
@@ -19,19 +20,19 @@ struct HelpOverlay {
     return lines
   }
 
-  func draw(on screen: inout Screen) {
-    let size = screen.size
+  func draw(in rect: Rect, on screen: inout Screen) {
+    let size = Size(columns: rect.width, rows: rect.height)
     let content = lines
     let width = min(size.columns - 2, 96)
     let height = min(size.rows - 1, content.count + 2)
     guard width >= 10, height >= 3 else { return }
     let box = Rect(
-      x: (size.columns - width) / 2, y: max(0, (size.rows - 1 - height) / 2), width: width,
+      x: rect.x + (size.columns - width) / 2, y: rect.y + max(0, (size.rows - 1 - height) / 2),
+      width: width,
       height: height)
     screen.fill(box)
+    screen.drawBox(box, title: "Keys", focused: true)
     let border = Style(bold: true, color: .border)
-    screen.drawBorder(box, style: border)
-    screen.put(" Keys ", column: box.x + 2, row: box.y, style: Style(bold: true, color: .title))
     screen.put(
       " Press any key to close this help ", column: box.x + 2, row: box.maxY - 1,
       width: box.width - 4, style: border)
