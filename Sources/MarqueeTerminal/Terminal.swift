@@ -303,6 +303,23 @@ public final class Terminal: TerminalBackend {
     return Int(seconds) * 1000 + Int(fraction)
   }
 
+  /// Leaves full-screen mode for another program: curses' `endwin`, which keeps the
+  /// window, so `resume` can come back to it.
+  public func suspend() {
+    guard let handle else { return }
+    set_term(handle)
+    endwin()
+  }
+
+  /// Back to full-screen mode after `suspend`: the next `draw` repaints everything.
+  public func resume() {
+    guard let handle, let window else { return }
+    set_term(handle)
+    previous = nil
+    clearok(window, true)
+    wrefresh(window)
+  }
+
   /// Leaves full-screen mode and puts back the signal handlers. Does nothing the second
   /// time; also cleans up after an `open` that failed half-way.
   public func close() {

@@ -21,4 +21,20 @@ public protocol TerminalBackend: AnyObject {
   /// Waits up to `timeoutMilliseconds` (forever if negative) for the next event; nil on
   /// timeout.
   func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
+  /// Hands the terminal to another program (a pager, an editor): the modes and screen
+  /// the shell had, as if the reader had closed it.
+  func suspend()
+  /// Takes the terminal back after `suspend`. The next `draw` repaints every cell, since
+  /// the other program drew over them; a size changed meanwhile comes as `.resize`.
+  func resume()
+}
+
+extension TerminalBackend {
+  /// Runs `program` with the terminal handed over, and takes the terminal back however
+  /// `program` ends.
+  public func handedOver<Result>(to program: () throws -> Result) rethrows -> Result {
+    suspend()
+    defer { resume() }
+    return try program()
+  }
 }

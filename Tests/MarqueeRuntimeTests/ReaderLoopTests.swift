@@ -59,6 +59,42 @@ struct ReaderLoopTests {
     #expect(outcome == .quit)
   }
 
+  /// Ctrl-C quits at once wherever the user is: the list, an article, the credits pane,
+  /// the help, the query line.
+  @Test(
+    arguments: [
+      [], [.enter], [.enter, .character("c")], [.character("?")],
+      [.character("/"), .character("z")],
+    ] as [[Key]])
+  func ctrlCQuitsFromEveryPlace(_ place: [Key]) throws {
+    let (outcome, backend) = try Self.run(
+      [.init(until: Self.loaded, .key(.character("j")))] + place.map { .init(.key($0)) } + [
+        .init(afterAFrame: true, .key(.control("c")))
+      ])
+    #expect(outcome == .quit)
+    #expect(backend.frameCount >= 2)
+  }
+
+  /// A folder that goes away between the check before the terminal opens and the load:
+  /// the loop ends with the loader's message, for the caller to print once the terminal
+  /// is restored, and a failure status.
+  @Test func aFolderThatVanishesEndsTheLoopWithTheReason() throws {
+    let folder = try Self.corpus()
+    let stream = ArticleStream(paths: [folder.path])
+    folder.remove()
+    // The script waits for a frame that never comes: only the failure ends the loop.
+    let backend = ScriptedBackend(
+      size: Self.size, steps: [.init(until: { _ in false }, .key(.character("q")))])
+    let outcome = ReaderSession.run(stream: stream, on: backend)
+    #expect(!backend.timedOut)
+    guard case .failed(let message) = outcome else {
+      Issue.record("expected a failure, got \(outcome)")
+      return
+    }
+    #expect(message.contains(folder.path))
+    #expect(outcome.exitStatus == 2)
+  }
+
   @Test func aSignalEndsTheLoopWithItsNumber() throws {
     let (outcome, backend) = try Self.run([.init(.signal(15))])
     #expect(outcome == .signal(15))
@@ -141,7 +177,22 @@ final class ScriptedBackend: TerminalBackend {
   /// Frames drawn since the last event was handed out.
   private var framesSinceEvent = 0
 
+  /// Whether the terminal is handed to another program (the loop must not draw then).
+  private(set) var isSuspended = false
+  /// A repaint of every cell is owed since the terminal was taken back.
+  private var owesRepaint = false
+
+  func suspend() { isSuspended = true }
+
+  func resume() {
+    isSuspended = false
+    owesRepaint = true
+  }
+
   func draw(_ screen: Screen, force: Bool) {
+    precondition(!isSuspended, "a frame was drawn while another program had the terminal")
+    let force = force || owesRepaint
+    owesRepaint = false
     if drawTime > 0 { usleep(drawTime) }
     framesSinceEvent += 1
     lastFrame = screen

@@ -38,6 +38,27 @@ import Testing
     #expect(terminal.nextEvent(timeoutMilliseconds: 0) == nil)
   }
 
+  @Test func aSuspendedTerminalIsHandedBackAndRepaintedWhole() throws {
+    let terminal = try terminal(columns: 20, rows: 3)
+    defer { terminal.close() }
+    var screen = Screen(size: terminal.size)
+    screen.put("Harbor Lights", column: 0, row: 1)
+    terminal.draw(screen)
+    let answer = terminal.handedOver {
+      #expect(isendwin(), "the terminal is the other program's while handed over")
+      // What another program leaves on the screen: the reader's window no longer
+      // matches what it drew last.
+      mvaddstr(1, 0, "pager junk")
+      return 42
+    }
+    #expect(answer == 42)
+    #expect(!isendwin(), "taken back")
+    // The same frame again: a diff against the last frame would draw nothing and leave
+    // the other program's text; a whole repaint puts the frame back.
+    terminal.draw(screen)
+    #expect(text(terminal, row: 1) == screen.lines[1])
+  }
+
   @Test func unknownTerminalTypeGivesNoTerminal() {
     _ = TestLocale.utf8
     #expect(
