@@ -5,7 +5,7 @@ public enum Command: Sendable, Hashable, CaseIterable {
   case pageDown, pageUp, halfPageDown, halfPageUp
   case open, back, nextPane, toggleGallery
   case search, nextMatch, previousMatch, searchCredit
-  case help, redraw, quit, forceQuit
+  case help, redraw, quit, quitAll, forceQuit
 }
 
 /// One row of the keymap: keys, what they do, and the words that describe them.
@@ -76,6 +76,17 @@ public struct Keymap: Sendable {
   }
 
   public func command(for key: Key) -> Command? { commands[key] }
+
+  /// The first key bound to `command` as help text names it (`j`, `Esc`), or nil.
+  public func keyName(for command: Command) -> String? {
+    bindings.first { $0.command == command && !$0.keys.isEmpty }?.keys.first?.description
+  }
+
+  /// The key that does `edit` on the query line as help text names it, or nil (the
+  /// first by name where several do).
+  public func keyName(for edit: QueryEdit) -> String? {
+    queryLine.filter { $0.value == edit }.keys.map(\.description).sorted().first
+  }
 
   /// Every status-bar hint once, in table order: the keys a short help names.
   public var allHints: [Binding.ShownHint] {
@@ -153,8 +164,10 @@ public struct Keymap: Sendable {
         [.character("?")], .help, "Show this help", group: .other, hint: hint("help", all)),
       Binding([.control("l")], .redraw, "Redraw the screen", group: .other),
       Binding(
-        [.character("q")], .quit, "Quit (closes the help first)", group: .other,
-        hint: hint("quit", all)),
+        [.character("q")], .quit,
+        "Back out: close the help, the credits pane, the article; quit from the list",
+        group: .other, hint: hint("quit", [.list])),
+      Binding([.character("Q")], .quitAll, "Quit from anywhere", group: .other),
       Binding([.control("c")], .forceQuit, "Quit at once", group: .other),
     ])
   }()

@@ -36,7 +36,8 @@ public struct ReaderState: Sendable {
   /// Set by `G` in the article while it is still being laid out: the pane stays at the
   /// end as the rest is laid out, step by step, rather than the key waiting for it all.
   var detailFollowsEnd = false
-  public var helpVisible = false
+  /// The `?` help, while it is open.
+  public internal(set) var help: HelpState?
   /// A one-line note for the status bar, cleared by the next key.
   public var message: String?
   public var size: Size

@@ -23,8 +23,8 @@ public func render(_ state: ReaderState, keymap: Keymap = .standard) -> Screen {
   if let rect = layout.detail { state.detailPane.draw(in: rect, on: &screen) }
   if let rect = layout.gallery { state.galleryPane.draw(in: rect, on: &screen) }
   state.statusBar(keymap: keymap).draw(in: layout.status, on: &screen)
-  if state.helpVisible {
-    HelpOverlay(keymap: keymap).draw(
+  if let help = state.help {
+    HelpOverlay(keymap: keymap, state: help).draw(
       in: Rect(x: 0, y: 0, width: size.columns, height: size.rows), on: &screen)
   }
   return screen

@@ -62,9 +62,8 @@ extension ReaderState {
         effects.append(.quit)
         return
       }
-      if helpVisible {
-        // Any other key closes the help.
-        helpVisible = false
+      if help != nil {
+        helpKey(key, keymap: keymap)
         return
       }
       if editSearch(key, keymap: keymap) {
@@ -110,11 +109,9 @@ extension ReaderState {
   mutating func perform(_ command: Command) {
     switch command {
     case .quit:
-      if helpVisible { helpVisible = false } else { effects.append(.quit) }
-    case .forceQuit: effects.append(.quit)
-    case .help:
-      // The help cannot be drawn on a screen too small for the reader.
-      if layout.isTooSmall { message = "Terminal too small for help" } else { helpVisible = true }
+      backOutOrQuit()
+    case .quitAll, .forceQuit: effects.append(.quit)
+    case .help: openHelp()
     case .redraw: effects.append(.redraw)
     case .next: move(by: 1)
     case .previous: move(by: -1)
@@ -192,6 +189,20 @@ extension ReaderState {
     }
   }
 
+  /// `q`, as in newsboat and mutt: closes what is open, one level at a time (the help,
+  /// the credits pane, the article), and quits from the list.
+  private mutating func backOutOrQuit() {
+    if help != nil {
+      help = nil
+    } else if galleryOpen {
+      toggleGallery()
+    } else if focus == .detail {
+      back()
+    } else {
+      effects.append(.quit)
+    }
+  }
+
   private mutating func back() {
     switch focus {
     case .list:
@@ -237,7 +248,7 @@ extension ReaderState {
   mutating func resize(to newSize: Size) {
     let anchor = detailDocument?.anchor(atLine: detailTop)
     size = newSize
-    if layout.isTooSmall { helpVisible = false }
+    if layout.isTooSmall { help = nil }
     if let anchor {
       refreshDetailCache()
       detailCache?.layout.layOut(past: anchor)

@@ -175,7 +175,7 @@ struct VersionAndHelpTests {
     #expect(
       text.contains(
         "Keys: j/k move, Space page, Enter open, Esc back, c credits, / search, n/N match, "
-          + "C same credit, ? help, q quit"), "\(text)")
+          + "C same credit, ? help, q quit (? lists them all)"), "\(text)")
   }
 
   @Test(arguments: ["list", "show", "credits", "check"])

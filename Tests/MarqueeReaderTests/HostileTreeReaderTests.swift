@@ -44,7 +44,7 @@ struct HostileTreeReaderTests {
     try tmux.waitFor("the long line open", timeout: loadTimeout) {
       $0.shows("marquee marquee") && $0.shows("Esc back")
     }
-    try tmux.sendKeys("G", "q")
+    try tmux.sendKeys("G", "Q")
     let after = try tmux.waitForLine("EXIT=0", timeout: loadTimeout)
     #expect(after.showsNoCrashReport, "\(after.joined(separator: "\n"))")
     var expected = before

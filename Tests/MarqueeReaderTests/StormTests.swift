@@ -44,9 +44,9 @@ struct StormTests {
   }
 
   /// Key names tmux understands: every key the reader binds and many it does not, but
-  /// not `q` or `C-c` (they would end the run) nor `;` (a tmux command separator).
+  /// not `q`, `Q` or `C-c` (they would end the run) nor `;` (a tmux command separator).
   static let mashableKeys: [String] =
-    "abcdefghijklmnoprstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/?*-\"'.,é".map(String.init)
+    "abcdefghijklmnoprstuvwxyzABCDEFGHIJKLMNOPRSTUVWXYZ0123456789/?*-\"'.,é".map(String.init)
     + [
       "Up", "Down", "Left", "Right", "Home", "End", "PageUp", "PageDown", "Enter", "Escape",
       "Tab", "BTab", "BSpace", "Space", "DC", "IC", "M-a", "M-j",

@@ -255,7 +255,7 @@ extension ReaderLoopTests {
       steps: [.init(until: Self.loaded, .key(.character("g")))] + burst + [
         .init(
           until: { $0.lines.last!.contains("Esc back") && $0.lines[1].contains("Zebra Crossing") },
-          .key(.character("q")))
+          .key(.character("Q")))
       ], drawMilliseconds: 20)
     let outcome = ReaderSession.run(stream: ArticleStream(paths: [folder.path]), on: backend)
     #expect(!backend.timedOut, "\(backend.lastFrame?.lines ?? [])")

@@ -21,11 +21,11 @@ struct RandomInputTests {
         imagePositions: [1])
     ]
 
-  /// Keys the reader binds, plus characters it does not (typed into the search line), and
-  /// neither `q` nor Ctrl-C, which would end the session early.
+  /// Keys the reader binds, plus characters it does not (typed into the search line),
+  /// and none of `q`, `Q` and Ctrl-C, which would end the session early.
   static let keys: [Key] =
     Keymap.standard.bindings.flatMap(\.keys).filter {
-      $0 != .character("q") && $0 != .control("c")
+      ![.character("q"), .character("Q"), .control("c")].contains($0)
     }
     + "abcxyzAZ019 -/?*\"éü日😀".map { Key.character($0) }
     + [.control("a"), .control("z"), .backTab, .function(1), .function(12)]

@@ -1,48 +1,115 @@
 import MarqueeCore
 
-/// The `?` overlay: every binding in the keymap, grouped, in a box centred over the
-/// region it is given (the whole screen).
+/// The `?` overlay: the keymap's bindings, grouped, in a box centred over the region it
+/// is given (the whole screen); it scrolls, and `/` narrows it to the bindings whose
+/// description or keys hold the words typed.
 struct HelpOverlay: PaneView {
   let keymap: Keymap
+  let state: HelpState
 
-  /// The overlay's text lines, before boxing: group headings and one line per binding.
-  var lines: [(text: String, isHeading: Bool)] {
-    var lines: [(String, Bool)] = []
+  struct Line: Equatable {
+    let text: String
+    let isHeading: Bool
+  }
+
+  /// The widest the box gets: wider lines are harder to read.
+  static let maxWidth = 96
+
+  /// The box on a screen of `size` (nil when it is too small for one).
+  private func box(on size: Size) -> Rect? {
+    let width = min(size.columns - 2, Self.maxWidth)
+    guard width >= 10 else { return nil }
+    let height = min(size.rows - 1, lines(width: width - 4).count + 2)
+    guard height >= 3 else { return nil }
+    return Rect(
+      x: (size.columns - width) / 2, y: max(0, (size.rows - 1 - height) / 2), width: width,
+      height: height)
+  }
+
+  /// How many lines show at once on a screen of `size`.
+  func visibleRows(on size: Size) -> Int { box(on: size)?.inner.height ?? 0 }
+
+  /// The last `top` that still fills the box.
+  func maxTop(on size: Size) -> Int {
+    guard let box = box(on: size) else { return 0 }
+    return max(0, lines(width: box.width - 4).count - box.inner.height)
+  }
+
+  /// The lines at a text width: each group's heading, then each binding's keys and its
+  /// description, wrapped under a column of its own.
+  func lines(width: Int) -> [Line] {
+    let words = state.filter.lowercased().split(separator: " ").map(String.init)
+    let shown = keymap.bindings.filter { binding in
+      let text = (binding.help + " " + keyText(binding)).lowercased()
+      return words.allSatisfy { text.contains($0) }
+    }
+    guard !shown.isEmpty else {
+      return [Line(text: "No key matches “\(state.filter)”", isHeading: false)]
+    }
+    let keyColumn = min(22, shown.map { DisplayWidth.of(keyText($0)) }.max() ?? 0)
+    let indent = String(repeating: " ", count: keyColumn + 4)
+    var lines: [Line] = []
     for group in Binding.Group.allCases {
-      let bindings = keymap.bindings.filter { $0.group == group }
+      let bindings = shown.filter { $0.group == group }
       guard !bindings.isEmpty else { continue }
-      lines.append((group.rawValue, true))
+      lines.append(Line(text: group.rawValue, isHeading: true))
       for binding in bindings {
-        let keys = binding.keys.map(\.description).joined(separator: " ")
-        lines.append(("  " + TextWrapper.pad(keys, width: 22) + "  " + binding.help, false))
+        let help = TextWrapper.wrap(binding.help, width: max(8, width - indent.count))
+        for (row, text) in help.enumerated() {
+          let start =
+            row == 0 ? "  " + TextWrapper.pad(keyText(binding), width: keyColumn) + "  " : indent
+          lines.append(Line(text: start + text, isHeading: false))
+        }
       }
     }
     return lines
   }
 
+  /// The bottom edge: where the help is scrolled to and the keys that work in it, named
+  /// from the keymap; while typing a filter, the filter and how to leave it.
+  private func footer(lines: Int, top: Int, rows: Int) -> String {
+    let key = keymap.keyName(for:) as (Command) -> String?
+    let edit = keymap.keyName(for:) as (QueryEdit) -> String?
+    var parts: [String?]
+    if state.isTypingFilter {
+      let ways = [edit(.accept).map { "\($0) keeps" }, edit(.cancel).map { "\($0) clears" }]
+      return " \(key(.search) ?? "")\(state.filter)▏  "
+        + ways.compactMap { $0 }.joined(separator: " · ") + " "
+    } else {
+      parts = [key(.search).map { "\($0) find" }, key(.quit).map { "\($0) close" }]
+      if lines > rows {
+        let scroll = key(.next).map { next in key(.previous).map { "\(next)/\($0)" } ?? next }
+        parts =
+          ["\(top + 1)–\(min(lines, top + rows)) of \(lines)", scroll.map { "\($0) scroll" }]
+          + parts
+      }
+    }
+    return " " + parts.compactMap { $0 }.joined(separator: " · ") + " "
+  }
+
+  private func keyText(_ binding: Binding) -> String {
+    binding.keys.map(\.description).joined(separator: " ")
+  }
+
   func draw(in rect: Rect, on screen: inout Screen) {
     let size = Size(columns: rect.width, rows: rect.height)
-    let content = lines
-    let width = min(size.columns - 2, 96)
-    let height = min(size.rows - 1, content.count + 2)
-    guard width >= 10, height >= 3 else { return }
-    let box = Rect(
-      x: rect.x + (size.columns - width) / 2, y: rect.y + max(0, (size.rows - 1 - height) / 2),
-      width: width,
-      height: height)
-    screen.fill(box)
-    screen.drawBox(box, title: "Keys", focused: true)
-    let border = Style(bold: true, color: .border)
-    screen.put(
-      " Press any key to close this help ", column: box.x + 2, row: box.maxY - 1,
-      width: box.width - 4, style: border)
+    guard var box = box(on: size) else { return }
+    box.x += rect.x
+    box.y += rect.y
     let inner = box.inner
-    for (row, line) in content.prefix(inner.height).enumerated() {
-      let isCut = row == inner.height - 1 && content.count > inner.height
+    let content = lines(width: box.width - 4)
+    let top = min(max(0, state.top), max(0, content.count - inner.height))
+    screen.fill(box)
+    let title = state.filter.isEmpty ? "Keys" : "Keys matching “\(state.filter)”"
+    screen.drawBox(box, title: title, focused: true)
+    for (row, line) in content.dropFirst(top).prefix(inner.height).enumerated() {
       screen.put(
-        isCut ? "… (a taller terminal shows all keys; any key closes this)" : line.text,
-        column: inner.x + 1, row: inner.y + row, width: inner.width - 2,
+        line.text, column: inner.x + 1, row: inner.y + row, width: inner.width - 2,
         style: line.isHeading ? Style(bold: true, underline: true) : .plain)
     }
+    screen.put(
+      footer(lines: content.count, top: top, rows: inner.height), column: box.x + 2,
+      row: box.maxY - 1, width: box.width - 4,
+      style: Style(bold: true, color: .border))
   }
 }
