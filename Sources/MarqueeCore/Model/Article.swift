@@ -15,6 +15,9 @@ public struct Article: Sendable, Hashable {
   public let wordCount: Int
   /// How many images the article has (without unpacking them).
   public let imageCount: Int
+  /// A hash of the file's text (`ContentHash`), which stays when the file is renamed
+  /// or moved: read marks are kept by it. An article made in code hashes its fields.
+  public let contentHash: UInt64
   let packed: PackedFields
 
   public init(
@@ -25,14 +28,14 @@ public struct Article: Sendable, Hashable {
     self.init(
       path: path, modified: modified, sourceURL: sourceURL, author: author, date: date,
       title: title, dek: dek, body: PackedFields.Body(body), images: images,
-      relatedLinks: relatedLinks)
+      relatedLinks: relatedLinks, contentHash: nil)
   }
 
   /// An article whose body the parser packed as it read it.
   init(
     path: String, modified: Date?, sourceURL: String?, author: String?, date: String?,
     title: String, dek: String, body: PackedFields.Body, images: [ArticleImage],
-    relatedLinks: [String]
+    relatedLinks: [String], contentHash: UInt64?
   ) {
     self.path = path
     self.modified = modified
@@ -41,6 +44,7 @@ public struct Article: Sendable, Hashable {
     packed = PackedFields(
       sourceURL: sourceURL, author: author, date: date, title: title, dek: dek, body: body,
       images: images, relatedLinks: relatedLinks)
+    self.contentHash = contentHash ?? packed.contentHash
   }
 
   private init(_ article: Article, packed: PackedFields) {
@@ -48,6 +52,7 @@ public struct Article: Sendable, Hashable {
     modified = article.modified
     wordCount = article.wordCount
     imageCount = article.imageCount
+    contentHash = article.contentHash
     self.packed = packed
   }
 
@@ -55,6 +60,20 @@ public struct Article: Sendable, Hashable {
   /// them: what the loader keeps, once a batch of files is parsed.
   static func sharingStorage(_ articles: [Article]) -> [Article] {
     zip(articles, PackedFields.sharingStorage(articles.map(\.packed))).map(Article.init)
+  }
+
+  /// Articles are equal when their path, time and text are: the content hash follows
+  /// from the text (hashed as the file had it, or as the fields hold it), so it is left
+  /// out.
+  public static func == (left: Article, right: Article) -> Bool {
+    (left.path, left.modified, left.wordCount, left.imageCount)
+      == (right.path, right.modified, right.wordCount, right.imageCount)
+      && left.packed == right.packed
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(path)
+    hasher.combine(packed)
   }
 
   /// A source URL from a first line that held only a URL.

@@ -331,4 +331,11 @@ extension PackedFields: Hashable {
       hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[range])))
     }
   }
+
+  /// `ContentHash` of the packed pieces: the same for the same fields, in every run.
+  var contentHash: UInt64 {
+    bytes.withUnsafeBufferPointer { all in
+      ContentHash.of(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[range])))
+    }
+  }
 }

@@ -47,7 +47,8 @@ public enum ArticleParser {
       Article(
         path: path, modified: modified, sourceURL: front.sourceURL, author: reader.author,
         date: reader.date?.text, title: front.title, dek: reader.story.dek ?? "",
-        body: reader.story.body, images: reader.story.images, relatedLinks: reader.relatedLinks)
+        body: reader.story.body, images: reader.story.images, relatedLinks: reader.relatedLinks,
+        contentHash: ContentHash.of(text))
     )
   }
 }
