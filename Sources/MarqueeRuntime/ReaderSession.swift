@@ -34,14 +34,20 @@ public enum ReaderSession {
   /// Runs the reader on `terminal` while `stream` loads the corpus in the background:
   /// the first frame does not wait for a single file. The caller opened the terminal and
   /// closes it; the stream is cancelled on every way out. `keymap` decides what keys do
-  /// and what the help and status bar name.
+  /// and what the help and status bar name; `state` is where read marks are kept between
+  /// runs (nil keeps none), written as they change and once more on the way out.
   public static func run(
-    stream: ArticleStream, on terminal: some TerminalBackend, keymap: Keymap = .standard
+    stream: ArticleStream, on terminal: some TerminalBackend, keymap: Keymap = .standard,
+    state stateFolder: StateFolder? = nil
   ) -> Outcome {
     defer { stream.cancel() }
+    let (markBook, problem) = stateFolder?.loadMarks() ?? (MarkBook(), nil)
+    let writer = stateFolder.map(StateWriter.init)
+    defer { writer?.finish() }
     var initial = ReaderState(
-      store: ArticleStore(), size: terminal.size, loading: LoadingStatus())
+      store: ArticleStore(), size: terminal.size, loading: LoadingStatus(), markBook: markBook)
     initial.searchesInBackground = true
+    initial.message = problem
     var state = initial
     let searches = SearchWorker()
     var forceRedraw = true
@@ -56,6 +62,7 @@ public enum ReaderSession {
         case .redraw: forceRedraw = true
         case .runSearch(let request): searches.run(request, over: state.index)
         case .cancelSearch: searches.cancel()
+        case .saveMarks(let records): writer?.save(records)
         }
       }
       return nil
@@ -63,6 +70,9 @@ public enum ReaderSession {
     _ = apply(.resize(terminal.size))
     stream.start()
     while true {
+      if let failure = writer?.takeFailure(), let outcome = apply(.notice(failure)) {
+        return outcome
+      }
       for answer in searches.take() {
         if let outcome = apply(.searchFinished(id: answer.id, hits: answer.hits)) {
           return outcome

@@ -5,6 +5,7 @@ public enum Command: Sendable, Hashable, CaseIterable {
   case pageDown, pageUp, halfPageDown, halfPageUp
   case open, back, nextPane, toggleGallery
   case search, nextMatch, previousMatch, searchCredit
+  case toggleRead, toggleFlag, nextUnread
   case help, redraw, quit, quitAll, forceQuit
 }
 
@@ -14,6 +15,7 @@ public struct Binding: Sendable, Hashable {
     case moving = "Moving"
     case panes = "Panes"
     case search = "Search"
+    case marks = "Marks"
     case other = "Other"
   }
 
@@ -160,6 +162,11 @@ public struct Keymap: Sendable {
       Binding(
         [.character("C")], .searchCredit, "Articles with images from this credit",
         group: .search, hint: hint("same credit", [.gallery])),
+      Binding([.character("m")], .toggleRead, "Mark read or unread", group: .marks),
+      Binding([.character("f")], .toggleFlag, "Flag or unflag", group: .marks),
+      Binding(
+        [.character("U")], .nextUnread, "Next unread article (opens it from the article)",
+        group: .marks),
       Binding(
         [.character("?")], .help, "Show this help", group: .other, hint: hint("help", all)),
       Binding([.control("l")], .redraw, "Redraw the screen", group: .other),

@@ -12,6 +12,7 @@ extension ReaderState {
     let selected = selectedDocument
     store.append(contentsOf: batch.articles)
     index.append(batch)
+    takeMarks(of: batch.articles)
     loading = LoadingStatus(filesRead: filesRead, filesFound: loading?.filesFound)
     if search != nil, rows != nil {
       runSearch(keeping: selected)

@@ -36,6 +36,15 @@ public struct ReaderState: Sendable {
   /// Set by `G` in the article while it is still being laid out: the pane stays at the
   /// end as the rest is laid out, step by step, rather than the key waiting for it all.
   var detailFollowsEnd = false
+  /// Each article's marks, by id: read, flagged. Grows with the store.
+  public internal(set) var marks: [Marks] = []
+  /// How many articles are not marked read.
+  public internal(set) var unreadCount = 0
+  /// The marks kept between runs, for articles as they arrive.
+  var markBook: MarkBook
+  /// The article last shown in the article pane, so it is marked read once, not at
+  /// every key (`m` can make it unread while it stays open).
+  var lastOpened: ArticleID?
   /// The `?` help, while it is open.
   public internal(set) var help: HelpState?
   /// A one-line note for the status bar, cleared by the next key.
@@ -66,13 +75,16 @@ public struct ReaderState: Sendable {
   /// A reader over a store and an index of the same articles (built here when not
   /// given); `loading` when more are still to come.
   public init(
-    store: ArticleStore, index: SearchIndex? = nil, size: Size, loading: LoadingStatus? = nil
+    store: ArticleStore, index: SearchIndex? = nil, size: Size, loading: LoadingStatus? = nil,
+    markBook: MarkBook = MarkBook()
   ) {
     precondition(index.map { $0.articleCount == store.count } ?? true, "index and store differ")
     self.store = store
     self.index = index ?? SearchIndex(articles: store.articles)
+    self.markBook = markBook
     self.size = size
     self.loading = loading
+    takeMarks(of: store.articles)
   }
 
   /// How many rows the list has.

@@ -16,6 +16,9 @@ public enum Action: Sendable {
   /// Time to lay out more of a long article (`ReaderState.isLayingOut`): the session
   /// sends this while no key is waiting.
   case layoutStep
+  /// Something the user should know that no key caused (saving marks failed): a note
+  /// in the status bar until the next key.
+  case notice(String)
 }
 
 /// What an action asks of the world beyond the reader's state, for the loop to carry out
@@ -31,6 +34,8 @@ public enum Effect: Sendable {
   case runSearch(SearchRequest)
   /// The search asked for last is not wanted any more: its answer will be ignored.
   case cancelSearch
+  /// These articles' marks changed: write them to the state kept between runs.
+  case saveMarks([MarkRecord])
 }
 
 /// The next state of the reader, and the effects the action asks for. Pure: no I/O, no
@@ -55,27 +60,7 @@ extension ReaderState {
     case .resize(let size):
       resize(to: size)
     case .key(let key):
-      message = nil
-      detailFollowsEnd = false
-      // Ctrl-C quits at once from anywhere: the help, the search line, any pane.
-      if keymap.command(for: key) == .forceQuit {
-        effects.append(.quit)
-        return
-      }
-      if help != nil {
-        helpKey(key, keymap: keymap)
-        return
-      }
-      if editSearch(key, keymap: keymap) {
-        refreshDetailCache()
-        keepInView()
-        return
-      }
-      guard let command = keymap.command(for: key) else {
-        message = "\(key) does nothing here; press ? for help"
-        return
-      }
-      perform(command)
+      take(key, keymap: keymap)
     case .command(let command):
       perform(command)
     case .filesFound(let count):
@@ -88,9 +73,30 @@ extension ReaderState {
       finishSearch(id: id, hits: hits)
     case .layoutStep:
       detailCache?.step()
+    case .notice(let text):
+      message = text
     }
     refreshDetailCache()
     keepInView()
+    markOpenArticleRead()
+  }
+
+  /// A key goes to the first taker: Ctrl-C quits at once from anywhere (the help, the
+  /// search line, any pane); then the help, the query line, and the keymap.
+  private mutating func take(_ key: Key, keymap: Keymap) {
+    message = nil
+    detailFollowsEnd = false
+    if keymap.command(for: key) == .forceQuit {
+      effects.append(.quit)
+    } else if help != nil {
+      helpKey(key, keymap: keymap)
+    } else if editSearch(key, keymap: keymap) {
+      refreshDetailCache()
+    } else if let command = keymap.command(for: key) {
+      perform(command)
+    } else {
+      message = "\(key) does nothing here; press ? for help"
+    }
   }
 }
 
@@ -131,6 +137,9 @@ extension ReaderState {
     case .nextMatch: jumpToMatch(forward: true)
     case .previousMatch: jumpToMatch(forward: false)
     case .searchCredit: searchSelectedCredit()
+    case .toggleRead: toggle(.read, done: "Marked read", undone: "Marked unread")
+    case .toggleFlag: toggle(.flagged, done: "Flagged", undone: "Flag removed")
+    case .nextUnread: selectNextUnread()
     }
   }
 
@@ -159,7 +168,7 @@ extension ReaderState {
     }
   }
 
-  private mutating func select(_ index: Int) {
+  mutating func select(_ index: Int) {
     selection = index
     detailTop = 0
     detailFollowsEnd = false

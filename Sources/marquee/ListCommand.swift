@@ -6,7 +6,10 @@ struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract: "List articles: path, images, words and title.",
-    discussion: "JSON: an array of {\"path\",\"title\",\"images\",\"words\"}.")
+    discussion: """
+      JSON: an array of {"path","title","images","words","read","flagged"}. Read and \
+      flagged marks are those the reader keeps (see `marquee read --help`).
+      """)
 
   @OptionGroup var corpus: CorpusOptions
 
@@ -17,29 +20,55 @@ struct ListCommand: ParsableCommand {
       """)
   var sort: ArticleOrder = .path
 
+  @Flag(help: "Only articles not marked read in the reader.")
+  var unread = false
+
+  @Flag(help: "Only articles flagged in the reader.")
+  var flagged = false
+
+  @Flag(help: "Ignore the reader's read and flagged marks (also MARQUEE_STATE=off).")
+  var noState = false
+
   @Flag(help: "Print JSON instead of a table.")
   var json = false
 
   func run() throws {
     let store = try corpus.loadStore()
-    try ListingOutput.print(store.sorted(by: sort), json: json)
+    let book = noState ? MarkBook() : Self.keptMarks()
+    let rows = store.sorted(by: sort).map { ($0, book.marks(for: $0)) }.filter { _, marks in
+      (!unread || !marks.contains(.read)) && (!flagged || marks.contains(.flagged))
+    }
+    try ListingOutput.print(rows, json: json)
+  }
+
+  /// The marks the reader keeps; a file that cannot be read is said on standard error
+  /// and counts as no marks.
+  static func keptMarks() -> MarkBook {
+    guard let folder = StateFolder.standard() else { return MarkBook() }
+    let (book, problem) = folder.loadMarks()
+    if let problem { Console.writeError("marquee: \(TextCleaning.clean(problem))\n") }
+    return book
   }
 }
 
 extension ArticleOrder: ExpressibleByArgument {}
 
-/// The rows of `list` (and, until the reader lands, of `marquee` with no subcommand).
+/// The rows of `list`.
 enum ListingOutput {
   struct Row: Encodable {
     let path: String
     let title: String
     let images: Int
     let words: Int
+    let read: Bool
+    let flagged: Bool
   }
 
-  static func print(_ articles: [Article], json: Bool) throws {
-    let rows = articles.map {
-      Row(path: $0.path, title: $0.title, images: $0.imageCount, words: $0.wordCount)
+  static func print(_ articles: [(Article, Marks)], json: Bool) throws {
+    let rows = articles.map { article, marks in
+      Row(
+        path: article.path, title: article.title, images: article.imageCount,
+        words: article.wordCount, read: marks.contains(.read), flagged: marks.contains(.flagged))
     }
     if json {
       try Console.printJSON(rows)

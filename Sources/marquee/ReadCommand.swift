@@ -11,9 +11,14 @@ struct ReadCommand: ParsableCommand {
     commandName: "read",
     abstract: "Open the reader on articles (the default command).",
     discussion: "Keys: \(Keymap.standard.hintLine) (? lists them all). "
-      + "Set NO_COLOR to read without colours.")
+      + "Set NO_COLOR to read without colours. Read and flagged marks are kept in "
+      + "$XDG_STATE_HOME/marquee (else ~/.local/state/marquee); MARQUEE_STATE=off or "
+      + "--no-state keeps none.")
 
   @OptionGroup var corpus: CorpusOptions
+
+  @Flag(help: "Neither read nor save read marks (also MARQUEE_STATE=off).")
+  var noState = false
 
   func run() throws {
     let paths = try corpus.resolvedPaths()
@@ -31,7 +36,8 @@ struct ReadCommand: ParsableCommand {
       throw Console.failure(error.description)
     }
     let outcome = ReaderSession.run(
-      stream: ArticleStream(paths: paths, options: corpus.loadOptions), on: terminal)
+      stream: ArticleStream(paths: paths, options: corpus.loadOptions), on: terminal,
+      state: noState ? nil : StateFolder.standard())
     terminal.close()
     switch outcome {
     case .quit: return

@@ -110,6 +110,9 @@ enum CLIRunner {
     environment.removeValue(forKey: "MARQUEE_PATH")
     environment.removeValue(forKey: "MARQUEE_SAMPLES")
     environment["NO_COLOR"] = "1"
+    // Nothing a test runs reads or writes the user's own read marks; tests of them give
+    // a folder of their own.
+    environment["MARQUEE_STATE"] = "off"
     for (key, value) in overrides {
       environment[key] = value
     }

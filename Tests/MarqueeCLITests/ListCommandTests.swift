@@ -32,7 +32,8 @@ struct ListCommandTests {
       ("03-orchard.txt", Samples.orchard),
     ]
     for (row, (name, article)) in zip(rows, expected) {
-      #expect(Set(row.keys) == ["path", "title", "images", "words"])
+      #expect(Set(row.keys) == ["path", "title", "images", "words", "read", "flagged"])
+      #expect(row["read"] as? Bool == false && row["flagged"] as? Bool == false)
       #expect(row["path"] as? String == folder.path(name))
       #expect(row["title"] as? String == article.title)
       #expect(row["images"] as? Int == article.imageCount)
@@ -40,6 +41,46 @@ struct ListCommandTests {
     }
     // Sanity check of the fixtures: the counts differ, so a mix-up would show.
     #expect(expected.map(\.article.imageCount) == [2, 3, 4])
+  }
+
+  /// The reader's marks, written here as the reader writes its marks file (by path;
+  /// the hashes match no text), show in `--json` and choose the rows of `--unread` and
+  /// `--flagged`.
+  @Test func theReadersMarksShowAndFilterTheList() throws {
+    let folder = try Self.makeCorpus()
+    let state = try TemporaryFolder()
+    defer {
+      folder.remove()
+      state.remove()
+    }
+    try FileManager.default.createDirectory(
+      atPath: state.path + "/marquee", withIntermediateDirectories: true)
+    _ = try state.write(
+      "marquee marks 1\n0000000000000001\tr\t\(folder.path("01-harbor.txt"))\n"
+        + "0000000000000002\trf\t\(folder.path("03-orchard.txt"))\n", to: "marquee/marks")
+    let environment: [String: String?] = ["MARQUEE_STATE": nil, "XDG_STATE_HOME": state.path]
+    func names(_ arguments: [String]) throws -> [String] {
+      let result = try CLIRunner.run(
+        ["list", "--json"] + arguments + [folder.path], environment: environment)
+      #expect(result.status == 0 && result.stderr == "", "\(result.stderr)")
+      return try JSON.array(result.stdout).map {
+        let name = ($0["path"] as? String ?? "").split(separator: "/").last.map(String.init) ?? ""
+        return
+          "\(name) \($0["read"] as? Bool == true ? "r" : "-")\($0["flagged"] as? Bool == true ? "f" : "-")"
+      }
+    }
+    #expect(try names([]) == ["01-harbor.txt r-", "02-beacon.txt --", "03-orchard.txt rf"])
+    #expect(try names(["--unread"]) == ["02-beacon.txt --"])
+    #expect(try names(["--flagged"]) == ["03-orchard.txt rf"])
+    #expect(
+      try names(["--no-state"]) == ["01-harbor.txt --", "02-beacon.txt --", "03-orchard.txt --"])
+    // A damaged marks file: one line on standard error, the list as if nothing were marked.
+    _ = try state.write("not marks\n", to: "marquee/marks")
+    let damaged = try CLIRunner.run(["list", "--unread", folder.path], environment: environment)
+    #expect(damaged.status == 0)
+    #expect(
+      damaged.stderr.hasPrefix("marquee: \(state.path)/marquee/marks could not be read (line 1"))
+    #expect(damaged.stdout.hasPrefix("3 articles"))
   }
 
   @Test func sortsByPathByDefault() throws {

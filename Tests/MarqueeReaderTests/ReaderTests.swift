@@ -13,7 +13,7 @@ struct ReaderTests {
       let screen = try tmux.waitFor("the list and the status bar") {
         $0.shows("Articles (3)") && $0.status(is: "1/3")
       }
-      #expect(screen.first?.contains("┌─ Articles (3) ─") == true)
+      #expect(screen.first?.contains("┌─ Articles (3) · 3 unread ─") == true)
       for article in ReaderCorpus.all {
         #expect(screen.listPane.shows(article.listTitle), "\(article.title) in the list")
       }
@@ -202,7 +202,7 @@ struct ReaderSizeTests {
       $0.shows("Articles (3)") && $0.status(is: "1/3")
     }
     #expect(screen.count == 30)
-    #expect(screen[0].hasPrefix("┌─ Articles (3) ─") && screen[0].hasSuffix("┐"), "\(screen[0])")
+    #expect(screen[0].hasPrefix("┌─ Articles (3) · 3 unread ─") && screen[0].hasSuffix("┐"), "\(screen[0])")
     #expect(screen[29].hasPrefix(" 1/3 "), "\(screen[29])")
   }
 }

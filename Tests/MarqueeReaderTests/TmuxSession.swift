@@ -50,8 +50,10 @@ final class TmuxSession {
   /// The server's socket file, which `kill-server` leaves behind.
   private var socketPath = ""
 
-  /// The environment marquee runs with inside the pane.
-  static let readerEnvironment = "env LANG=C.UTF-8 TERM=tmux-256color NO_COLOR=1"
+  /// The environment marquee runs with inside the pane: no read marks are read or kept
+  /// unless a test sets `MARQUEE_STATE` and `XDG_STATE_HOME` to a folder of its own.
+  static let readerEnvironment =
+    "env LANG=C.UTF-8 TERM=tmux-256color NO_COLOR=1 MARQUEE_STATE=off"
 
   /// The shell command line that runs marquee with `arguments` (quoted), with the
   /// variables in `environment` set on top of `readerEnvironment`.

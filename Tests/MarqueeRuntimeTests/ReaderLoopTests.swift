@@ -95,6 +95,61 @@ struct ReaderLoopTests {
     #expect(outcome.exitStatus == 2)
   }
 
+  /// Opening an article marks it read; the mark is written by the time the loop ends
+  /// and is there when the reader opens again.
+  @Test func marksAreSavedOnTheWayOutAndComeBackNextTime() throws {
+    let folder = try Self.corpus()
+    let home = try TemporaryFolder()
+    defer {
+      folder.remove()
+      home.remove()
+    }
+    let state = StateFolder(path: home.path + "/marquee")
+    let first = ScriptedBackend(
+      size: Self.size,
+      steps: [
+        .init(until: Self.loaded, .key(.enter)),
+        .init(afterAFrame: true, .key(.character("Q"))),
+      ])
+    let outcome = ReaderSession.run(
+      stream: ArticleStream(paths: [folder.path]), on: first, state: state)
+    #expect(outcome == .quit)
+    #expect(first.lastFrame?.lines[0].contains("Articles (3) · 2 unread") == true)
+    #expect(state.loadMarks().0.count == 1)
+    let second = ScriptedBackend(
+      size: Self.size, steps: [.init(until: Self.loaded, .key(.character("q")))])
+    _ = ReaderSession.run(stream: ArticleStream(paths: [folder.path]), on: second, state: state)
+    let screen = try #require(second.lastFrame)
+    #expect(screen.lines[0].contains("Articles (3) · 2 unread"))
+    #expect(screen.lines[1].hasPrefix("│ Zebra Crossing"), "read: no N")
+  }
+
+  /// A state folder that cannot be made: the reader says so once and goes on.
+  @Test func anUnwritableStateFolderIsSaidOnceAndTheReaderGoesOn() throws {
+    let folder = try Self.corpus()
+    let home = try TemporaryFolder()
+    defer {
+      folder.remove()
+      home.remove()
+    }
+    let file = try home.write("a file, not a folder", to: "state")
+    let backend = ScriptedBackend(
+      size: Self.size,
+      steps: [
+        .init(until: Self.loaded, .key(.enter)),
+        .init(
+          until: { $0.lines.last!.contains("Read marks will not be saved: cannot create") },
+          .key(.character("j"))),
+        .init(afterAFrame: true, .key(.character("Q"))),
+      ])
+    let outcome = ReaderSession.run(
+      stream: ArticleStream(paths: [folder.path]), on: backend,
+      state: StateFolder(path: file + "/marquee"))
+    #expect(outcome == .quit)
+    #expect(!backend.timedOut)
+    #expect(backend.lastFrame?.lines.last?.contains("will not be saved") == false, "said once")
+  }
+
   @Test func aSignalEndsTheLoopWithItsNumber() throws {
     let (outcome, backend) = try Self.run([.init(.signal(15))])
     #expect(outcome == .signal(15))

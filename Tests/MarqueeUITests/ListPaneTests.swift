@@ -7,10 +7,10 @@ import Testing
 struct ListPaneTests {
   @Test func rowsShowTitleImageCountAndMinutes() {
     let (_, screen) = screenAfter([])
-    #expect(screen.lines[0].hasPrefix("┌─ Articles (3) ─"))
-    #expect(screen.lines[1].hasPrefix("│ Glass Harbor Premiere Dazzles "))
+    #expect(screen.lines[0].hasPrefix("┌─ Articles (3) · 3 unread ─"))
+    #expect(screen.lines[1].hasPrefix("│NGlass Harbor Premiere Dazzles "))
     #expect(screen.lines[1].contains("  2▣   1m │"))
-    #expect(screen.lines[2].hasPrefix("│ A Quiet Week In Streaming "))
+    #expect(screen.lines[2].hasPrefix("│NA Quiet Week In Streaming "))
     #expect(screen.lines[2].contains("  0▣   1m │"))
   }
 

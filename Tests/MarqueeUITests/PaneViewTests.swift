@@ -36,24 +36,30 @@ struct PaneViewTests {
     Sample.article("delta", title: "Delta", paragraphs: ["Short."]),
   ])
 
-  @Test func theListShowsTitlesAndStatsWithTheSelectionReversed() {
+  /// Unread titles are bold with an `N` before them, flagged ones have a `!` (as in
+  /// mutt); the title counts the unread.
+  @Test func theListShowsMarksTitlesAndStatsWithTheSelectionReversed() {
     let pane = ListPane(
-      store: Self.store, rows: nil, isSearching: false, top: 0, selection: 1, terms: [],
-      focused: true)
+      store: Self.store, rows: nil, marks: [.read, [], .flagged], unread: 2, isSearching: false,
+      top: 0, selection: 1, terms: [], focused: true)
     let size = Size(columns: 36, rows: 5)
     let dim = Style(dim: true)
+    let bar = Style(reverse: true, color: .selection)
+    let boldBar = Style(bold: true, reverse: true, color: .selection)
     let screen = expected(
       [
-        "┌─ Articles (3) ───────────────────┐",
+        "┌─ Articles (3) · 2 unread ────────┐",
         "│ Alpha                    0▣   1m │",
-        "│ Bravo Charlie            2▣   1m │",
-        "│ Delta                    0▣   1m │",
+        "│NBravo Charlie            2▣   1m │",
+        "│!Delta                    0▣   1m │",
         "└──────────────────────────────────┘",
       ],
       border(size, focused: true) + [
-        (Rect(x: 2, y: 0, width: 14, height: 1), Style(bold: true, color: .title)),
+        (Rect(x: 2, y: 0, width: 25, height: 1), Style(bold: true, color: .title)),
         (Rect(x: 25, y: 1, width: 10, height: 1), dim),
-        (Rect(x: 1, y: 2, width: 34, height: 1), Style(reverse: true, color: .selection)),
+        (Rect(x: 1, y: 2, width: 34, height: 1), bar),
+        (Rect(x: 1, y: 2, width: 14, height: 1), boldBar),
+        (Rect(x: 1, y: 3, width: 6, height: 1), Style(bold: true)),
         (Rect(x: 25, y: 3, width: 10, height: 1), dim),
       ])
     #expect(pane.screen(size) == screen, "\(pane.screen(size))")
@@ -62,8 +68,8 @@ struct PaneViewTests {
   @Test func aSearchedListCountsOfTheTotalAndMarksTheWordsEvenOnTheSelection() throws {
     let terms = try SearchQuery("charlie").highlightTerms
     let pane = ListPane(
-      store: Self.store, rows: [1], isSearching: true, top: 0, selection: 0, terms: terms,
-      focused: false)
+      store: Self.store, rows: [1], marks: [.read, .read, .read], unread: 0, isSearching: true,
+      top: 0, selection: 0, terms: terms, focused: false)
     let size = Size(columns: 36, rows: 4)
     let selected = Style(reverse: true, color: .selection)
     let screen = expected(

@@ -19,13 +19,14 @@ struct ScreenStateTests {
       "Open or close the image credits pane",
       "Search (Enter keeps the results, Esc restores the list; empty Enter clears)",
       "Next match in the article", "Previous match in the article",
-      "Articles with images from this credit", "Show this help", "Redraw the screen",
+      "Articles with images from this credit", "Mark read or unread", "Flag or unflag",
+      "Next unread article (opens it from the article)", "Show this help", "Redraw the screen",
       "Back out: close the help, the credits pane, the article; quit from the list",
       "Quit from anywhere", "Quit at once",
     ]
     #expect(Keymap.standard.bindings.map(\.help) == helps)
     for help in helps { #expect(text.contains(String(help.prefix(30))), "\(help)") }
-    for group in ["Moving", "Panes", "Search", "Other"] { #expect(text.contains(group)) }
+    for group in ["Moving", "Panes", "Search", "Marks", "Other"] { #expect(text.contains(group)) }
   }
 
   @Test func anyKeyClosesHelpAndQClosesItBeforeQuitting() {

@@ -1,11 +1,15 @@
 import MarqueeCore
 
-/// The list of articles: one row per article, its title (search words marked) and, at
-/// the right, its image count and reading time.
+/// The list of articles: one row per article, a mark (`N` unread, `!` flagged, as in
+/// mutt), its title (bold while unread, search words marked) and, at the right, its
+/// image count and reading time. The title counts the unread.
 struct ListPane: PaneView {
   let store: ArticleStore
   /// The ids listed, in order; nil lists every article in id order.
   let rows: [ArticleID]?
+  /// Every article's marks, by id, and how many are unread.
+  let marks: [Marks]
+  let unread: Int
   /// Whether a search narrows the list (the title then says `n of total`).
   let isSearching: Bool
   let top: Int
@@ -16,7 +20,8 @@ struct ListPane: PaneView {
   private var count: Int { rows?.count ?? store.count }
 
   func draw(in rect: Rect, on screen: inout Screen) {
-    let title = isSearching ? "Articles (\(count) of \(store.count))" : "Articles (\(count))"
+    let shown = isSearching ? "\(count) of \(store.count)" : "\(count)"
+    let title = "Articles (\(shown))" + (unread > 0 ? " · \(unread) unread" : "")
     screen.drawBox(rect, title: title, focused: focused)
     let inner = rect.inner
     guard count > 0 else {
@@ -28,14 +33,16 @@ struct ListPane: PaneView {
     for row in 0..<inner.height {
       let index = top + row
       guard index < count else { break }
+      let id = rows?[index] ?? index
       drawRow(
-        store[rows?[index] ?? index], selected: index == selection, at: inner.y + row,
-        in: inner, on: &screen)
+        store[id], marks: marks[id], selected: index == selection, at: inner.y + row, in: inner,
+        on: &screen)
     }
   }
 
   private func drawRow(
-    _ article: Article, selected: Bool, at y: Int, in inner: Rect, on screen: inout Screen
+    _ article: Article, marks: Marks, selected: Bool, at y: Int, in inner: Rect,
+    on screen: inout Screen
   ) {
     let stats =
       " \(Self.rightAligned(article.imageCount, 2))▣ "
@@ -43,8 +50,13 @@ struct ListPane: PaneView {
     let statsWidth = DisplayWidth.of(stats)
     let titleWidth = max(0, inner.width - statsWidth - 1)
     let title = TextWrapper.truncate(article.title, width: max(0, titleWidth - 1))
-    let style = selected ? Style(reverse: true, color: .selection) : .plain
-    screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
+    let bar = selected ? Style(reverse: true, color: .selection) : .plain
+    screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: bar)
+    var style = bar
+    style.bold = true
+    let mark = marks.contains(.flagged) ? "!" : marks.contains(.read) ? nil : "N"
+    if let mark { screen.put(mark, column: inner.x, row: y, style: style) }
+    style.bold = !marks.contains(.read)
     var x = inner.x + 1
     for span in Span.highlighting(title, style: style, terms: terms, fields: [.title]) {
       var spanStyle = span.style
@@ -55,7 +67,7 @@ struct ListPane: PaneView {
     }
     screen.put(
       stats, column: inner.maxX - statsWidth, row: y, width: statsWidth,
-      style: selected ? style : Style(dim: true))
+      style: selected ? bar : Style(dim: true))
   }
 
   /// A number padded on the left, so list columns line up.
