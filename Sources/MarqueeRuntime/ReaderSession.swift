@@ -34,21 +34,22 @@ public enum ReaderSession {
   /// Runs the reader on `terminal` while `stream` loads the corpus in the background:
   /// the first frame does not wait for a single file. The caller opened the terminal and
   /// closes it; the stream is cancelled on every way out. `keymap` decides what keys do
-  /// and what the help and status bar name; `state` is where read marks are kept between
-  /// runs (nil keeps none), written as they change and once more on the way out.
+  /// and what the help and status bar name; `memory` is what is kept between runs (nil
+  /// keeps nothing): the reader starts where it was on these paths, writes marks as they
+  /// change, and writes its place on every way out.
   public static func run(
     stream: ArticleStream, on terminal: some TerminalBackend, keymap: Keymap = .standard,
-    state stateFolder: StateFolder? = nil
+    memory: ReaderMemory? = nil
   ) -> Outcome {
     defer { stream.cancel() }
-    let (markBook, problem) = stateFolder?.loadMarks() ?? (MarkBook(), nil)
-    let writer = stateFolder.map(StateWriter.init)
-    defer { writer?.finish() }
-    var initial = ReaderState(
-      store: ArticleStore(), size: terminal.size, loading: LoadingStatus(), markBook: markBook)
-    initial.searchesInBackground = true
-    initial.message = problem
-    var state = initial
+    var state = ReaderState(store: ArticleStore(), size: terminal.size, loading: LoadingStatus())
+    state.searchesInBackground = true
+    memory?.start(&state)
+    let writer = memory.map { StateWriter(folder: $0.folder) }
+    defer {
+      writer?.finish()
+      memory?.finish(state)
+    }
     let searches = SearchWorker()
     var forceRedraw = true
     /// Makes the next state and carries out the effects the action asks for; an

@@ -190,15 +190,21 @@ public enum QueryEdit: Sendable, Hashable, CaseIterable {
   case accept
   /// Close the search and put back the list and selection from before it.
   case cancel
+  /// Put an earlier search on the line (again: one before it).
+  case previousSearch
+  /// Put a later search on the line; past the last, what was being typed.
+  case nextSearch
   /// Leave the key to the keymap (moving in the list while typing).
   case passOn
 }
 
 extension Keymap {
-  /// Readline's habits: Backspace, Ctrl-U, Enter, Esc; the arrows still move the list.
+  /// Readline's habits: Backspace, Ctrl-U, Enter, Esc, and ↑/↓ (Ctrl-P/Ctrl-N) for
+  /// earlier searches.
   public static let standardQueryLine: [Key: QueryEdit] = [
     .backspace: .deleteBackward, .control("u"): .clear, .enter: .accept, .escape: .cancel,
-    .down: .passOn, .up: .passOn,
+    .up: .previousSearch, .down: .nextSearch, .control("p"): .previousSearch,
+    .control("n"): .nextSearch,
   ]
 }
 

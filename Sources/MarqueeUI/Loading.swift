@@ -10,9 +10,11 @@ extension ReaderState {
 
   mutating func receive(_ batch: SearchIndex.Batch, filesRead: Int) {
     let selected = selectedDocument
+    let first = store.count
     store.append(contentsOf: batch.articles)
     index.append(batch)
     takeMarks(of: batch.articles)
+    findPlace(in: batch.articles, from: first)
     loading = LoadingStatus(filesRead: filesRead, filesFound: loading?.filesFound)
     if search != nil, rows != nil {
       runSearch(keeping: selected)

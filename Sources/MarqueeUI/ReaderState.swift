@@ -45,6 +45,14 @@ public struct ReaderState: Sendable {
   /// The article last shown in the article pane, so it is marked read once, not at
   /// every key (`m` can make it unread while it stays open).
   var lastOpened: ArticleID?
+  /// Searches accepted with Enter, oldest first, kept between runs: ↑ on the query line
+  /// recalls them.
+  public internal(set) var searchHistory: [String] = []
+  /// Where the reader was when these paths were last open, until it is restored (the
+  /// article has arrived and is listed) or a key makes it moot.
+  var pendingPlace: ReadingPlace?
+  /// The remembered article's id, once it has arrived.
+  var placeID: ArticleID?
   /// The `?` help, while it is open.
   public internal(set) var help: HelpState?
   /// A one-line note for the status bar, cleared by the next key.
@@ -142,4 +150,8 @@ public struct SearchState: Sendable, Equatable {
   public var problem: String?
   /// The article (id) selected before the search began, restored by Esc.
   public var previousSelection: ArticleID?
+  /// While ↑/↓ browse earlier searches: which one is on the line, and what was typed
+  /// before (put back past the newest).
+  public var recalled: Int?
+  public var draft = ""
 }

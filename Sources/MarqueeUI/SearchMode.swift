@@ -33,7 +33,9 @@ extension ReaderState {
         clearSearch()
       } else {
         current.isEditing = false
+        current.recalled = nil
         search = current
+        searchHistory = SessionMemory.recent(searchHistory, adding: current.query)
         if current.problem != nil { message = current.problem }
       }
       return true
@@ -42,6 +44,10 @@ extension ReaderState {
       return true
     case .passOn:
       return false
+    case .previousSearch, .nextSearch:
+      guard let recalled = recall(keymap.queryLine[key] == .previousSearch ? -1 : 1, in: current)
+      else { return true }
+      current = recalled
     }
     search = current
     runSearch()

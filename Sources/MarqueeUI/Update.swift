@@ -76,6 +76,7 @@ extension ReaderState {
     case .notice(let text):
       message = text
     }
+    restorePlaceIfListed()
     refreshDetailCache()
     keepInView()
     markOpenArticleRead()
@@ -86,6 +87,9 @@ extension ReaderState {
   private mutating func take(_ key: Key, keymap: Keymap) {
     message = nil
     detailFollowsEnd = false
+    // The user has moved on: the place of the last run is not brought back over it.
+    pendingPlace = nil
+    placeID = nil
     if keymap.command(for: key) == .forceQuit {
       effects.append(.quit)
     } else if help != nil {

@@ -35,10 +35,16 @@ struct ReadCommand: ParsableCommand {
     } catch {
       throw Console.failure(error.description)
     }
+    let memory = (noState ? nil : StateFolder.standard()).map {
+      ReaderMemory(folder: $0, openedPaths: paths)
+    }
     let outcome = ReaderSession.run(
       stream: ArticleStream(paths: paths, options: corpus.loadOptions), on: terminal,
-      state: noState ? nil : StateFolder.standard())
+      memory: memory)
     terminal.close()
+    for problem in memory?.closingProblems ?? [] {
+      Console.writeError("marquee: \(TextCleaning.clean(problem))\n")
+    }
     switch outcome {
     case .quit: return
     case .failed(let message): throw Console.failure(message)

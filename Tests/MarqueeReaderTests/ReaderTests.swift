@@ -202,7 +202,9 @@ struct ReaderSizeTests {
       $0.shows("Articles (3)") && $0.status(is: "1/3")
     }
     #expect(screen.count == 30)
-    #expect(screen[0].hasPrefix("┌─ Articles (3) · 3 unread ─") && screen[0].hasSuffix("┐"), "\(screen[0])")
+    #expect(
+      screen[0].hasPrefix("┌─ Articles (3) · 3 unread ─") && screen[0].hasSuffix("┐"),
+      "\(screen[0])")
     #expect(screen[29].hasPrefix(" 1/3 "), "\(screen[29])")
   }
 }

@@ -105,6 +105,7 @@ struct ReaderLoopTests {
       home.remove()
     }
     let state = StateFolder(path: home.path + "/marquee")
+    let memory = { ReaderMemory(folder: state, openedPaths: [folder.path]) }
     let first = ScriptedBackend(
       size: Self.size,
       steps: [
@@ -112,16 +113,56 @@ struct ReaderLoopTests {
         .init(afterAFrame: true, .key(.character("Q"))),
       ])
     let outcome = ReaderSession.run(
-      stream: ArticleStream(paths: [folder.path]), on: first, state: state)
+      stream: ArticleStream(paths: [folder.path]), on: first, memory: memory())
     #expect(outcome == .quit)
     #expect(first.lastFrame?.lines[0].contains("Articles (3) · 2 unread") == true)
     #expect(state.loadMarks().0.count == 1)
     let second = ScriptedBackend(
       size: Self.size, steps: [.init(until: Self.loaded, .key(.character("q")))])
-    _ = ReaderSession.run(stream: ArticleStream(paths: [folder.path]), on: second, state: state)
+    _ = ReaderSession.run(
+      stream: ArticleStream(paths: [folder.path]), on: second, memory: memory())
     let screen = try #require(second.lastFrame)
     #expect(screen.lines[0].contains("Articles (3) · 2 unread"))
     #expect(screen.lines[1].hasPrefix("│ Zebra Crossing"), "read: no N")
+  }
+
+  /// Quitting with an article open and reopening the same folder comes back to it, open;
+  /// the same articles opened by another set of paths start at the top.
+  @Test func reopeningTheSamePathsComesBackWhereTheReaderWas() throws {
+    let folder = try Self.corpus()
+    let home = try TemporaryFolder()
+    defer {
+      folder.remove()
+      home.remove()
+    }
+    let state = StateFolder(path: home.path)
+    func run(_ paths: [String], _ steps: [ScriptedBackend.Step]) -> ScriptedBackend {
+      let backend = ScriptedBackend(size: Self.size, steps: steps)
+      _ = ReaderSession.run(
+        stream: ArticleStream(paths: paths), on: backend,
+        memory: ReaderMemory(folder: state, openedPaths: paths))
+      return backend
+    }
+    _ = run(
+      [folder.path],
+      [
+        .init(until: Self.loaded, .key(.character("j"))),
+        .init(afterAFrame: true, .key(.enter)),
+        .init(afterAFrame: true, .key(.character("Q"))),
+      ])
+    let again = run(
+      [folder.path],
+      [
+        .init(
+          until: { $0.lines.last!.hasPrefix(" 2/3 ") && $0.lines.last!.contains("Esc back") },
+          .key(.character("Q")))
+      ])
+    #expect(!again.timedOut)
+    let other = run(
+      ["1.txt", "2.txt", "3.txt"].map { folder.path + "/" + $0 },
+      [.init(until: Self.loaded, .key(.character("Q")))])
+    #expect(other.lastFrame?.lines.last?.hasPrefix(" 1/3 ") == true)
+    #expect(other.lastFrame?.lines.last?.contains("Enter open") == true, "the list, not an article")
   }
 
   /// A state folder that cannot be made: the reader says so once and goes on.
@@ -144,7 +185,7 @@ struct ReaderLoopTests {
       ])
     let outcome = ReaderSession.run(
       stream: ArticleStream(paths: [folder.path]), on: backend,
-      state: StateFolder(path: file + "/marquee"))
+      memory: ReaderMemory(folder: StateFolder(path: file + "/marquee"), openedPaths: []))
     #expect(outcome == .quit)
     #expect(!backend.timedOut)
     #expect(backend.lastFrame?.lines.last?.contains("will not be saved") == false, "said once")
