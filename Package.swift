@@ -68,7 +68,11 @@ let package = Package(
       dependencies: ["MarqueeRuntime", "MarqueeUI", "MarqueeCore", "MarqueeTestSupport"]),
     // Runs the built `marquee` binary, so it depends on the executable target.
     .testTarget(
-      name: "MarqueeCLITests", dependencies: ["marquee", "MarqueeCore", "MarqueeTestSupport"]),
+      name: "MarqueeCLITests",
+      dependencies: ["marquee", "marquee-state-writer", "MarqueeCore", "MarqueeTestSupport"]),
+    // Writes read state until killed, for the crash-safety test of the state files.
+    .executableTarget(
+      name: "marquee-state-writer", dependencies: ["MarqueeCore"], path: "Tests/StateWriter"),
     .testTarget(
       name: "MarqueeReaderTests",
       dependencies: ["marquee", "MarqueeSynthetic", "MarqueeTestSupport"]),

@@ -8,15 +8,16 @@ public enum MarqueeBinary {
     public let searched: [String]
 
     public var description: String {
-      "the built `marquee` binary was not found; looked at: \(searched.joined(separator: ", "))"
+      "the built binary was not found; looked at: \(searched.joined(separator: ", "))"
     }
   }
 
   /// The executable's name in the build folder.
   public static let name = "marquee"
 
-  /// The first executable regular file named `marquee` in `candidateDirectories()`.
-  public static func url() throws -> URL {
+  /// The first executable regular file named `marquee` (or `name`) in
+  /// `candidateDirectories()`.
+  public static func url(named name: String = name) throws -> URL {
     let candidates = candidateDirectories().map { $0.appendingPathComponent(name) }
     for candidate in candidates {
       var isDirectory: ObjCBool = false

@@ -72,6 +72,7 @@ public struct StateFolder: Sendable {
     guard !changes.isEmpty else { return }
     try AtomicFile.makeFolder(path)
     try AtomicFile.withLock(lockPath) { () throws(StateError) in
+      removeLeftovers()
       // A file that cannot be read is not written over; one that is not a marks file
       // was moved aside by `read`.
       var book = MarkBook(try read(marksPath) { MarksFile.decode($0) }.0 ?? [])
@@ -87,6 +88,7 @@ public struct StateFolder: Sendable {
   {
     try AtomicFile.makeFolder(path)
     try AtomicFile.withLock(lockPath) { () throws(StateError) in
+      removeLeftovers()
       var memory = try readSession().0
       memory.remember(place, forKey: key)
       memory.merge(searches: searches)
@@ -99,6 +101,15 @@ public struct StateFolder: Sendable {
         throw StateError(path: sessionPath, doing: "write", reason: "\(error)")
       }
       try AtomicFile.write(Array(data), to: sessionPath)
+    }
+  }
+
+  /// Removes temporary files a reader killed in the middle of a write left behind. Only
+  /// called under the lock, which every writer holds while its temporary file exists.
+  private func removeLeftovers() {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    for name in names where name.hasPrefix("marks.tmp-") || name.hasPrefix("session.json.tmp-") {
+      try? FileManager.default.removeItem(atPath: path + "/" + name)
     }
   }
 
