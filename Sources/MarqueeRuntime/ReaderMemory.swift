@@ -1,10 +1,13 @@
+import Foundation
 import MarqueeCore
 import MarqueeUI
 
 /// What the reader remembers between runs, and where: read marks (written as they
 /// change, by `StateWriter`), and, for the set of paths it was opened on, where it was
 /// and the searches typed (written when it closes, if they changed).
-public final class ReaderMemory {
+public final class ReaderMemory: @unchecked Sendable {
+  // @unchecked Sendable: `loaded` is only touched under `lock`; the rest is used by the
+  // loop's thread alone, after `takeLoaded` has handed over what the reading thread read.
   public let folder: StateFolder
   /// The opened paths' key: each set of paths has a place of its own.
   let placeKey: String
@@ -19,18 +22,38 @@ public final class ReaderMemory {
     placeKey = SessionMemory.key(forOpened: openedPaths)
   }
 
-  /// The marks kept, and a state ready to start where the last run on these paths left
-  /// off; a line for the user when a file could not be read.
-  func start(_ state: inout ReaderState) {
-    let (book, marksProblem) = folder.loadMarks()
-    let (session, sessionProblem) = folder.loadSession()
+  private let lock = NSLock()
+  private var loaded: (MarkBook, SessionMemory, problem: String?)?
+  /// Whether what was kept has been handed to the state: until then nothing is written,
+  /// so quitting before it was read cannot lose it.
+  private var started = false
+
+  /// Reads what is kept on a thread of its own: 100,000 marks take tens of
+  /// milliseconds, and the first frame does not wait for them.
+  func startReading() {
+    Thread.detachNewThread { [self] in
+      let (book, marksProblem) = folder.loadMarks()
+      let (session, sessionProblem) = folder.loadSession()
+      lock.withLock { loaded = (book, session, marksProblem ?? sessionProblem) }
+    }
+  }
+
+  /// Once it has been read, hands what was kept to `state` (before any article has
+  /// arrived): the marks, the searches, and the place to come back to on these paths.
+  /// False while it is still being read.
+  func start(_ state: inout ReaderState) -> Bool {
+    guard !started else { return true }
+    guard let (book, session, problem) = lock.withLock({ loaded }) else { return false }
     self.session = session
+    started = true
     state.restore(session.places[placeKey], searches: session.searches, marks: book)
-    state.message = marksProblem ?? sessionProblem
+    if let problem { state.message = problem }
+    return true
   }
 
   /// Writes where the reader is and its searches, when they changed.
   func finish(_ state: ReaderState) {
+    guard started else { return }
     let place = state.place
     guard place != session.places[placeKey] || state.searchHistory != session.searches else {
       return

@@ -44,7 +44,7 @@ public enum ReaderSession {
     defer { stream.cancel() }
     var state = ReaderState(store: ArticleStore(), size: terminal.size, loading: LoadingStatus())
     state.searchesInBackground = true
-    memory?.start(&state)
+    memory?.startReading()
     let writer = memory.map { StateWriter(folder: $0.folder) }
     defer {
       writer?.finish()
@@ -79,7 +79,9 @@ public enum ReaderSession {
           return outcome
         }
       }
-      for event in stream.take() {
+      // Articles wait for the marks and the place kept from the last run, read meanwhile
+      // on a thread of their own, so they arrive with their marks.
+      for event in memory?.start(&state) == false ? [] : stream.take() {
         let outcome: Outcome?
         switch event {
         case .found(let files): outcome = apply(.filesFound(files))

@@ -11,7 +11,9 @@ extension ReaderState {
     precondition(store.count == 0, "a place is restored before articles arrive")
     markBook = marks
     searchHistory = searches
-    guard let place else { return }
+    // Keys typed while it was being read win: the place comes back only to a reader
+    // still as it opened.
+    guard let place, search == nil, help == nil, focus == .list, selection == 0 else { return }
     pendingPlace = place
     if let query = place.search, !query.isEmpty {
       search = SearchState(query: query, isEditing: false)

@@ -58,6 +58,22 @@ struct StateFolderTests {
     #expect(book.count == 0)
   }
 
+  /// Marquee writes each content and path once; a file edited by hand may repeat them,
+  /// and then the later line is the latest word, as if applied in order.
+  @Test func repeatedLinesKeepTheLastWord() {
+    let book = MarkBook([
+      MarkRecord(contentHash: 1, path: "/a.txt", marks: .read),
+      MarkRecord(contentHash: 2, path: "/b.txt", marks: .read),
+      MarkRecord(contentHash: 3, path: "/a.txt", marks: .flagged),
+      MarkRecord(contentHash: 2, path: "/c.txt", marks: [.read, .flagged]),
+    ])
+    #expect(
+      book.records == [
+        MarkRecord(contentHash: 3, path: "/a.txt", marks: .flagged),
+        MarkRecord(contentHash: 2, path: "/c.txt", marks: [.read, .flagged]),
+      ])
+  }
+
   @Test func relativePathsAreKeptAbsolute() {
     let record = MarkBook.record(.read, for: article("some/../folder/./a.txt"))
     #expect(record.path == FileManager.default.currentDirectoryPath + "/folder/a.txt")

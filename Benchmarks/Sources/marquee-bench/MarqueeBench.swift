@@ -112,6 +112,8 @@ enum MarqueeBench {
     let queries = try timeQueries(index, runs: options.runs)
     progress("timing keys in the reader (update + render)")
     let keys = KeyTiming.measure(ArticleStore(articles: articles), index, rounds: options.runs)
+    progress("saving, loading and matching read marks for every article")
+    let marks = try MarksTiming.measure(articles)
     let peak = Measure.status("VmHWM")
     withExtendedLifetime((articles, index)) {}
 
@@ -125,7 +127,7 @@ enum MarqueeBench {
       queryMax: all.last!, rssAfterLoad: rssAfterLoad, rssAfterIndex: rssAfterIndex,
       peakRSS: peak, peakIsPerCorpus: peakIsPerCorpus, queries: queries,
       browsingKeys: keys.navigation.sorted(), searchKeys: keys.search.sorted(),
-      searchAnswers: keys.answers.sorted())
+      searchAnswers: keys.answers.sorted(), marks: marks)
   }
 
   /// Runs the whole query set `runs` times, round-robin, and drops the first run (cold
@@ -182,4 +184,5 @@ struct CorpusResult {
   let searchKeys: [Double]
   /// Seconds of each search's answer (the query, then update + render with its hits), sorted.
   let searchAnswers: [Double]
+  let marks: MarksTiming.Result
 }

@@ -47,6 +47,10 @@ struct Report {
     row("a search's answer off the key's path: query + update + render (p50 / p99 / max)") {
       keys($0.searchAnswers)
     }
+    row("read marks on every article: save / load / match (file)") {
+      [$0.marks.save, $0.marks.load, $0.marks.match].map(milliseconds).joined(separator: " / ")
+        + " (\(megabytes($0.marks.fileBytes)))"
+    }
     row("peak RSS (VmHWM)") { result in
       guard let peak = result.peakRSS else { return "—" }
       let ratio = String(format: "%.1f", Double(peak) / Double(max(1, result.bytes)))

@@ -29,11 +29,26 @@ public struct MarkRecord: Sendable, Hashable {
 /// reader opened on one folder never drops the marks of another.
 public struct MarkBook: Sendable {
   private var byHash: [UInt64: MarkRecord] = [:]
-  /// The content hash of the record for each path.
-  private var hashByPath: [String: UInt64] = [:]
+  /// The content hash of the record for each path, keyed by the path's own hash (a
+  /// string key made loading 100,000 marks twice as slow); the record's path is checked
+  /// on every lookup, so two paths hashing alike cannot mix up their marks.
+  private var hashByPath: [UInt64: UInt64] = [:]
 
-  public init(_ records: some Sequence<MarkRecord> = []) {
-    for record in records { apply(record) }
+  public init(_ records: [MarkRecord] = []) {
+    byHash.reserveCapacity(records.count)
+    hashByPath.reserveCapacity(records.count)
+    // A file Marquee wrote has each content and each path once: two inserts a record.
+    // Anything else (a file edited by hand) is taken a record at a time, in order.
+    for record in records where !record.marks.isEmpty {
+      let pathKey = ContentHash.of(record.path)
+      guard byHash.updateValue(record, forKey: record.contentHash) == nil,
+        hashByPath.updateValue(record.contentHash, forKey: pathKey) == nil
+      else {
+        self = MarkBook()
+        for record in records { apply(record) }
+        return
+      }
+    }
   }
 
   public var count: Int { byHash.count }
@@ -45,8 +60,7 @@ public struct MarkBook: Sendable {
   /// its path had (the file was edited).
   public func marks(for article: Article) -> Marks {
     if let record = byHash[article.contentHash] { return record.marks }
-    if let hash = hashByPath[Self.absolute(article.path)] { return byHash[hash]?.marks ?? [] }
-    return []
+    return record(atPath: Self.absolute(article.path))?.marks ?? []
   }
 
   /// The record that gives an article these marks.
@@ -57,17 +71,28 @@ public struct MarkBook: Sendable {
   /// Takes a record in: the latest word on its article. A record with no marks forgets
   /// the article; a path's record for other content (the file before an edit) goes.
   public mutating func apply(_ record: MarkRecord) {
-    if let old = hashByPath[record.path], old != record.contentHash { byHash[old] = nil }
+    let pathKey = ContentHash.of(record.path)
+    if let old = self.record(atPath: record.path), old.contentHash != record.contentHash {
+      byHash[old.contentHash] = nil
+    }
     if let moved = byHash[record.contentHash], moved.path != record.path {
-      hashByPath[moved.path] = nil
+      hashByPath[ContentHash.of(moved.path)] = nil
     }
     if record.marks.isEmpty {
       byHash[record.contentHash] = nil
-      hashByPath[record.path] = nil
+      hashByPath[pathKey] = nil
     } else {
       byHash[record.contentHash] = record
-      hashByPath[record.path] = record.contentHash
+      hashByPath[pathKey] = record.contentHash
     }
+  }
+
+  /// The record kept for this absolute path, if any.
+  private func record(atPath path: String) -> MarkRecord? {
+    guard let hash = hashByPath[ContentHash.of(path)], let record = byHash[hash],
+      record.path == path
+    else { return nil }
+    return record
   }
 
   /// A path as the state file keeps it: absolute and without `.` or `..`, so the same

@@ -29,42 +29,66 @@ enum MarksFile {
   }
 
   /// The records of a file, or why it is not a marks file (the line that is wrong).
+  /// Read with a byte scan, no string but the path made per line: 100,000 lines take a
+  /// few tens of milliseconds.
   static func decode(_ bytes: [UInt8]) -> Result<[MarkRecord], MarksFileError> {
-    var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)[...]
-    if lines.last?.isEmpty == true { lines.removeLast() }
-    guard let first = lines.first, String(decoding: first, as: UTF8.self) == header else {
-      return .failure(MarksFileError(line: 1, problem: "it does not start with “\(header)”"))
-    }
-    var records: [MarkRecord] = []
-    records.reserveCapacity(lines.count - 1)
-    for (offset, line) in lines.dropFirst().enumerated() {
-      guard let record = record(line) else {
-        return .failure(
-          MarksFileError(line: offset + 2, problem: "it is not “hash TAB marks TAB path”"))
+    bytes.withUnsafeBufferPointer { bytes in
+      let headerBytes = Array((header + "\n").utf8)
+      guard bytes.count >= headerBytes.count,
+        bytes.prefix(headerBytes.count).elementsEqual(headerBytes)
+      else {
+        return .failure(MarksFileError(line: 1, problem: "it does not start with “\(header)”"))
       }
-      records.append(record)
+      var records: [MarkRecord] = []
+      records.reserveCapacity(bytes.count / 64)
+      var start = headerBytes.count
+      var number = 1
+      while start < bytes.count {
+        number += 1
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        guard let record = record(UnsafeBufferPointer(rebasing: bytes[start..<end])) else {
+          return .failure(
+            MarksFileError(line: number, problem: "it is not “hash TAB marks TAB path”"))
+        }
+        records.append(record)
+        start = end + 1
+      }
+      return .success(records)
     }
-    return .success(records)
   }
 
-  private static func record(_ line: ArraySlice<UInt8>) -> MarkRecord? {
-    let fields = line.split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)
-    guard fields.count == 3, fields[0].count == 16, !fields[2].isEmpty,
-      let hash = UInt64(String(decoding: fields[0], as: UTF8.self), radix: 16)
-    else { return nil }
-    var marks: Marks = []
-    for byte in fields[1] {
+  private static func record(_ line: UnsafeBufferPointer<UInt8>) -> MarkRecord? {
+    // 16 hex digits, a tab, 1 or 2 mark letters, a tab, a path of at least one byte.
+    guard line.count >= 20, line[16] == 0x09 else { return nil }
+    var hash: UInt64 = 0
+    for byte in line[0..<16] {
+      let digit: UInt8
       switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+      default: return nil
+      }
+      hash = hash << 4 | UInt64(digit)
+    }
+    var marks: Marks = []
+    var index = 17
+    while index < line.count, line[index] != 0x09 {
+      switch line[index] {
       case UInt8(ascii: "r"): marks.insert(.read)
       case UInt8(ascii: "f"): marks.insert(.flagged)
       default: return nil
       }
+      index += 1
     }
-    guard !marks.isEmpty, let path = unescape(fields[2]) else { return nil }
+    guard !marks.isEmpty, index + 1 < line.count,
+      let path = unescape(UnsafeBufferPointer(rebasing: line[(index + 1)...]))
+    else { return nil }
     return MarkRecord(contentHash: hash, path: path, marks: marks)
   }
 
-  private static func unescape(_ bytes: ArraySlice<UInt8>) -> String? {
+  private static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
     var out: [UInt8] = []
     var escaped = false
