@@ -44,6 +44,7 @@ public enum ReaderSession {
     defer { stream.cancel() }
     var state = ReaderState(store: ArticleStore(), size: terminal.size, loading: LoadingStatus())
     state.searchesInBackground = true
+    state.openedPaths = stream.paths
     memory?.startReading()
     let writer = memory.map { StateWriter(folder: $0.folder) }
     defer {

@@ -53,6 +53,9 @@ public struct ReaderState: Sendable {
   var pendingPlace: ReadingPlace?
   /// The remembered article's id, once it has arrived.
   var placeID: ArticleID?
+  /// The files and folders the reader was opened on, as the user named them: the
+  /// article pane names its file relative to the folder it came from.
+  public var openedPaths: [String] = []
   /// The `?` help, while it is open.
   public internal(set) var help: HelpState?
   /// A one-line note for the status bar, cleared by the next key.

@@ -42,13 +42,26 @@ extension ReaderState {
     // One look at the cache: its layout and its matches belong together.
     let cache = currentDetailCache
     return DetailPane(
-      layout: cache?.layout, matches: cache?.matches, top: detailTop, focused: focus == .detail)
+      layout: cache?.layout, matches: cache?.matches, top: detailTop, focused: focus == .detail,
+      path: selectedArticle.map { displayPath(of: $0.path) })
   }
 
   var galleryPane: GalleryPane {
     GalleryPane(
       document: galleryDocument, imageCount: selectedArticle?.imageCount ?? 0, top: galleryTop,
       selection: gallerySelection, focused: focus == .gallery)
+  }
+
+  /// A path relative to the opened folder it is under (a file opened by name keeps its
+  /// name as given).
+  func displayPath(of path: String) -> String {
+    for root in openedPaths where !root.isEmpty {
+      let folder = root.hasSuffix("/") ? root : root + "/"
+      if path.hasPrefix(folder), path.count > folder.count {
+        return String(path.dropFirst(folder.count))
+      }
+    }
+    return path
   }
 
   func statusBar(keymap: Keymap) -> StatusBar {

@@ -117,6 +117,30 @@ struct PaneViewTests {
     #expect(pane.screen(size) == screen, "\(pane.screen(size))")
   }
 
+  /// The article's file is named in the pane's bottom edge, cut from the left (the end
+  /// of a path says the most).
+  @Test func theArticlePaneNamesItsFileInTheBottomEdge() {
+    let pane = DetailPane(
+      layout: nil, matches: nil, top: 0, focused: false, path: "bbc/entertainment/354.txt")
+    let size = Size(columns: 24, rows: 3)
+    let screen = expected(
+      [
+        "┌─ Article ────────────┐",
+        "│                      │",
+        "└─ …rtainment/354.txt ─┘",
+      ],
+      border(size, focused: false) + [
+        (Rect(x: 2, y: 0, width: 9, height: 1), Style(color: .title)),
+        (Rect(x: 2, y: 2, width: 20, height: 1), Style(dim: true)),
+      ])
+    #expect(pane.screen(size) == screen, "\(pane.screen(size))")
+    var state = ReaderState(articles: [], size: size)
+    state.openedPaths = ["../corpora", "one.txt"]
+    #expect(state.displayPath(of: "../corpora/bbc/354.txt") == "bbc/354.txt")
+    #expect(state.displayPath(of: "one.txt") == "one.txt")
+    #expect(state.displayPath(of: "../corpora2/x.txt") == "../corpora2/x.txt")
+  }
+
   @Test func theGalleryListsEveryImageWithItsCreditAndMarksTheSelectedOne() {
     let article = Sample.article(
       "gallery", title: "Pictures",

@@ -25,7 +25,8 @@ public final class ArticleStream: @unchecked Sendable {
   private let lock = NSLock()
   private var events: [Event] = []
   private var cancelled = false
-  private let paths: [String]
+  /// The files and folders loaded, as the user named them.
+  public let paths: [String]
   private let options: LoadOptions
 
   /// The first batch is small so the list fills almost at once; later ones double up

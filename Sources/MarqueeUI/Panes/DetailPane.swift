@@ -8,8 +8,15 @@ struct DetailPane: PaneView {
   let matches: DetailMatches?
   let top: Int
   let focused: Bool
+  /// The article's file, relative to the folder it was opened from, in the bottom edge.
+  var path: String? = nil
 
   func draw(in rect: Rect, on screen: inout Screen) {
+    drawArticle(in: rect, on: &screen)
+    if let path { screen.drawBoxFooter(rect, path) }
+  }
+
+  private func drawArticle(in rect: Rect, on screen: inout Screen) {
     guard let document = layout, let matches else {
       screen.drawBox(rect, title: "Article", focused: focused)
       return

@@ -30,6 +30,21 @@ extension Screen {
       style: Style(bold: focused, color: .title))
   }
 
+  /// A note in the bottom edge of a box (a file's path), dim; cut from the left when too
+  /// long, since the end of a path says the most.
+  mutating func drawBoxFooter(_ rect: Rect, _ text: String) {
+    guard rect.width >= 8, rect.height >= 2 else { return }
+    let room = rect.width - 6
+    var shown = text
+    if DisplayWidth.of(shown) > room {
+      while DisplayWidth.of(shown) > room - 1, !shown.isEmpty { shown.removeFirst() }
+      shown = "…" + shown
+    }
+    put(
+      " \(shown) ", column: rect.x + 2, row: rect.maxY - 1, width: rect.width - 4,
+      style: Style(dim: true))
+  }
+
   /// Styled lines inside a box, with a one-column margin either side; the first line
   /// goes on the box's first inner row.
   mutating func drawLines(_ lines: [StyledLine], in inner: Rect) {
