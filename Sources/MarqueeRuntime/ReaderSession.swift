@@ -1,3 +1,4 @@
+import Foundation
 import MarqueeCore
 import MarqueeUI
 
@@ -36,10 +37,12 @@ public enum ReaderSession {
   /// closes it; the stream is cancelled on every way out. `keymap` decides what keys do
   /// and what the help and status bar name; `memory` is what is kept between runs (nil
   /// keeps nothing): the reader starts where it was on these paths, writes marks as they
-  /// change, and writes its place on every way out.
+  /// change, and writes its place on every way out. `environment` names the pager,
+  /// editor and browser, and whether copying to the clipboard is allowed.
   public static func run(
     stream: ArticleStream, on terminal: some TerminalBackend, keymap: Keymap = .standard,
-    memory: ReaderMemory? = nil
+    memory: ReaderMemory? = nil,
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> Outcome {
     defer { stream.cancel() }
     var state = ReaderState(store: ArticleStore(), size: terminal.size, loading: LoadingStatus())
@@ -52,6 +55,8 @@ public enum ReaderSession {
       memory?.finish(state)
     }
     let searches = SearchWorker()
+    let programs = ProgramRunner(environment: environment)
+    state.clipboardAllowed = environment["MARQUEE_OSC52"] == "1"
     var forceRedraw = true
     /// Makes the next state and carries out the effects the action asks for; an
     /// outcome when one of them ends the reader.
@@ -65,6 +70,11 @@ public enum ReaderSession {
         case .runSearch(let request): searches.run(request, over: state.index)
         case .cancelSearch: searches.cancel()
         case .saveMarks(let records): writer?.save(records)
+        case .run(let program):
+          for action in programs.run(program, state: state, on: terminal) {
+            if let outcome = apply(action) { return outcome }
+          }
+        case .copy(let text): terminal.copyToClipboard(text)
         }
       }
       return nil

@@ -67,6 +67,13 @@ struct SignalTrap {
     }
   }
 
+  /// Forgets these signals if they arrived: a Ctrl-C typed while another program had the
+  /// terminal was that program's (the terminal sends it to the whole foreground group,
+  /// the reader included).
+  static func forget(_ numbers: [Int32]) {
+    for number in numbers { cn_atomic_and(pendingSignalBits, ~(1 << UInt32(number))) }
+  }
+
   /// The lowest-numbered signal that has arrived and not been handed out, clearing it.
   static func takePending() -> Int32? {
     let bits = cn_atomic_load(pendingSignalBits)

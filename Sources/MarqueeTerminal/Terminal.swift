@@ -1,4 +1,5 @@
 import CNcursesw
+import Foundation
 import MarqueeUI
 
 #if canImport(Glibc)
@@ -312,12 +313,23 @@ public final class Terminal: TerminalBackend {
   }
 
   /// Back to full-screen mode after `suspend`: the next `draw` repaints everything.
+  /// A Ctrl-C or Ctrl-\\ typed at the other program does not end the reader.
   public func resume() {
     guard let handle, let window else { return }
+    SignalTrap.forget([SIGINT, SIGQUIT])
     set_term(handle)
     previous = nil
     clearok(window, true)
     wrefresh(window)
+  }
+
+  /// OSC 52: the terminal puts `text` on the clipboard (inside tmux, with its
+  /// `set-clipboard` option on). Written straight to the terminal: it draws nothing.
+  public func copyToClipboard(_ text: String) {
+    guard handle != nil else { return }
+    let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
+    fflush(cn_stdout())
+    _ = sequence.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
   }
 
   /// Leaves full-screen mode and puts back the signal handlers. Does nothing the second

@@ -6,6 +6,7 @@ public enum Command: Sendable, Hashable, CaseIterable {
   case open, back, nextPane, toggleGallery
   case search, nextMatch, previousMatch, searchCredit
   case toggleRead, toggleFlag, nextUnread
+  case openURL, viewInPager, edit, pipe, copyPath, copyURL
   case help, redraw, quit, quitAll, forceQuit
 }
 
@@ -16,6 +17,7 @@ public struct Binding: Sendable, Hashable {
     case panes = "Panes"
     case search = "Search"
     case marks = "Marks"
+    case programs = "Other programs"
     case other = "Other"
   }
 
@@ -167,6 +169,22 @@ public struct Keymap: Sendable {
       Binding(
         [.character("U")], .nextUnread, "Next unread article (opens it from the article)",
         group: .marks),
+      Binding([.character("o")], .openURL, "Open the source URL in $BROWSER", group: .programs),
+      Binding(
+        [.character("v")], .viewInPager, "Show the article in $PAGER (else less)",
+        group: .programs),
+      Binding(
+        [.character("e")], .edit, "Edit the file in $EDITOR (else vi), then read it again",
+        group: .programs),
+      Binding(
+        [.character("|")], .pipe, "Pipe the article's text to a shell command",
+        group: .programs),
+      Binding(
+        [.character("y")], .copyPath, "Copy the file's path (OSC 52, with MARQUEE_OSC52=1)",
+        group: .programs),
+      Binding(
+        [.character("Y")], .copyURL, "Copy the source URL (OSC 52, with MARQUEE_OSC52=1)",
+        group: .programs),
       Binding(
         [.character("?")], .help, "Show this help", group: .other, hint: hint("help", all)),
       Binding([.control("l")], .redraw, "Redraw the screen", group: .other),
@@ -212,12 +230,16 @@ extension Keymap {
 /// `toggle-gallery`, `search-credit`).
 extension Command {
   public var name: String {
-    String(describing: self).reduce(into: "") { name, character in
+    // A capital after a small letter starts a word; an acronym stays one (`openURL` is
+    // `open-url`).
+    var previousWasLower = false
+    return String(describing: self).reduce(into: "") { name, character in
       if character.isUppercase {
-        name += "-" + character.lowercased()
+        name += (previousWasLower ? "-" : "") + character.lowercased()
       } else {
         name.append(character)
       }
+      previousWasLower = character.isLowercase
     }
   }
 

@@ -56,6 +56,10 @@ public struct ReaderState: Sendable {
   /// The files and folders the reader was opened on, as the user named them: the
   /// article pane names its file relative to the folder it came from.
   public var openedPaths: [String] = []
+  /// The `|` prompt, while a command is typed.
+  public internal(set) var prompt: PromptState?
+  /// Whether `y`/`Y` may write to the terminal's clipboard (`MARQUEE_OSC52=1`).
+  public var clipboardAllowed = false
   /// The `?` help, while it is open.
   public internal(set) var help: HelpState?
   /// A one-line note for the status bar, cleared by the next key.

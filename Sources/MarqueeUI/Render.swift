@@ -67,7 +67,8 @@ extension ReaderState {
   func statusBar(keymap: Keymap) -> StatusBar {
     StatusBar(
       position: rowCount == 0 ? "0/0" : "\(selection + 1)/\(rowCount)", search: searchStatus,
-      problem: search?.problem, isEditing: search?.isEditing == true,
+      problem: prompt == nil ? search?.problem : nil,
+      isEditing: prompt != nil || search?.isEditing == true,
       note: message ?? loadingStatus, hints: keymap.hints(for: focus))
   }
 }

@@ -195,6 +195,7 @@ extension ReaderState {
 
   /// The status-bar text for the search: the query line while typing, else the count.
   var searchStatus: String? {
+    if let prompt { return "| \(prompt.text)▏" }
     guard let search else { return nil }
     if search.isEditing {
       let count = search.problem == nil ? "  \(search.matchCount) matches" : ""

@@ -27,6 +27,9 @@ public protocol TerminalBackend: AnyObject {
   /// Takes the terminal back after `suspend`. The next `draw` repaints every cell, since
   /// the other program drew over them; a size changed meanwhile comes as `.resize`.
   func resume()
+  /// Asks the terminal to put `text` on the clipboard (OSC 52; terminals that do not
+  /// know it ignore it).
+  func copyToClipboard(_ text: String)
 }
 
 extension TerminalBackend {

@@ -19,6 +19,10 @@ public enum Action: Sendable {
   /// Something the user should know that no key caused (saving marks failed): a note
   /// in the status bar until the next key.
   case notice(String)
+  /// Another program ended; what to say about it, if anything.
+  case programFinished(String?)
+  /// An article's file, read again after an editor closed it.
+  case reread(ArticleID, Article)
 }
 
 /// What an action asks of the world beyond the reader's state, for the loop to carry out
@@ -36,6 +40,11 @@ public enum Effect: Sendable {
   case cancelSearch
   /// These articles' marks changed: write them to the state kept between runs.
   case saveMarks([MarkRecord])
+  /// Hand the terminal to another program; what happened comes back as
+  /// `Action.programFinished` (and `Action.reread` after an editor).
+  case run(OtherProgram)
+  /// Put this text on the terminal's clipboard (OSC 52).
+  case copy(String)
 }
 
 /// The next state of the reader, and the effects the action asks for. Pure: no I/O, no
@@ -75,6 +84,11 @@ extension ReaderState {
       detailCache?.step()
     case .notice(let text):
       message = text
+    case .programFinished(let note):
+      message = note
+      effects.append(.redraw)
+    case .reread(let id, let article):
+      reread(id, as: article)
     }
     restorePlaceIfListed()
     refreshDetailCache()
@@ -94,6 +108,8 @@ extension ReaderState {
       effects.append(.quit)
     } else if help != nil {
       helpKey(key, keymap: keymap)
+    } else if editPrompt(key, keymap: keymap) {
+      return
     } else if editSearch(key, keymap: keymap) {
       refreshDetailCache()
     } else if let command = keymap.command(for: key) {
@@ -144,6 +160,12 @@ extension ReaderState {
     case .toggleRead: toggle(.read, done: "Marked read", undone: "Marked unread")
     case .toggleFlag: toggle(.flagged, done: "Flagged", undone: "Flag removed")
     case .nextUnread: selectNextUnread()
+    case .openURL: openInBrowser()
+    case .viewInPager: openInPager()
+    case .edit: openInEditor()
+    case .pipe: beginPipe()
+    case .copyPath: copy(url: false)
+    case .copyURL: copy(url: true)
     }
   }
 

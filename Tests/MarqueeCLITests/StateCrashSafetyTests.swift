@@ -29,6 +29,14 @@ struct StateCrashSafetyTests {
         try process.run()
         return process
       }
+      // The first time, both must have saved once (slow under AddressSanitizer), so
+      // every later check has both writers' marks to find.
+      if attempt == 0 {
+        let deadline = Date().addingTimeInterval(120)
+        while state.loadMarks().0.count < 2 * Self.perWriter, Date() < deadline {
+          usleep(50_000)
+        }
+      }
       // Stop both now and then until one is caught with its temporary file open (it is
       // between writing and renaming), and kill them there; most rounds are spent
       // reading and encoding, so a plain random moment would seldom land in a write.

@@ -44,7 +44,9 @@ struct StormTests {
   }
 
   /// Key names tmux understands: every key the reader binds and many it does not, but
-  /// not `q`, `Q` or `C-c` (they would end the run) nor `;` (a tmux command separator).
+  /// not `q`, `Q` or `C-c` (they would end the run), `|` (it would run the random text
+  /// typed after it as a shell command) nor `;` (a tmux command separator). The pager,
+  /// editor and browser that `v`, `e` and `o` start are `true` here.
   static let mashableKeys: [String] =
     "abcdefghijklmnoprstuvwxyzABCDEFGHIJKLMNOPRSTUVWXYZ0123456789/?*-\"'.,é".map(String.init)
     + [

@@ -51,9 +51,11 @@ final class TmuxSession {
   private var socketPath = ""
 
   /// The environment marquee runs with inside the pane: no read marks are read or kept
-  /// unless a test sets `MARQUEE_STATE` and `XDG_STATE_HOME` to a folder of its own.
+  /// unless a test sets `MARQUEE_STATE` and `XDG_STATE_HOME` to a folder of its own, and
+  /// the pager, editor and browser do nothing unless a test gives stand-ins.
   static let readerEnvironment =
-    "env LANG=C.UTF-8 TERM=tmux-256color NO_COLOR=1 MARQUEE_STATE=off"
+    "env LANG=C.UTF-8 TERM=tmux-256color NO_COLOR=1 MARQUEE_STATE=off PAGER=true EDITOR=true "
+    + "BROWSER=true"
 
   /// The shell command line that runs marquee with `arguments` (quoted), with the
   /// variables in `environment` set on top of `readerEnvironment`.

@@ -278,7 +278,16 @@ final class ScriptedBackend: TerminalBackend {
   /// A repaint of every cell is owed since the terminal was taken back.
   private var owesRepaint = false
 
-  func suspend() { isSuspended = true }
+  func suspend() {
+    isSuspended = true
+    suspensions += 1
+  }
+
+  /// How often the terminal was handed to another program, and what was copied.
+  private(set) var suspensions = 0
+  private(set) var copied: [String] = []
+
+  func copyToClipboard(_ text: String) { copied.append(text) }
 
   func resume() {
     isSuspended = false

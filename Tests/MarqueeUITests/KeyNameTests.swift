@@ -42,7 +42,9 @@ struct KeyNameTests {
       names == [
         "next", "previous", "first", "last", "page-down", "page-up", "half-page-down",
         "half-page-up", "open", "back", "next-pane", "toggle-gallery", "search", "next-match",
-        "previous-match", "search-credit", "toggle-read", "toggle-flag", "next-unread", "help",
+        "previous-match", "search-credit", "toggle-read", "toggle-flag", "next-unread", "open-url",
+        "view-in-pager", "edit", "pipe",
+        "copy-path", "copy-url", "help",
         "redraw", "quit", "quit-all", "force-quit",
       ])
     for command in Command.allCases { #expect(Command(name: command.name) == command) }

@@ -20,13 +20,20 @@ struct ScreenStateTests {
       "Search (Enter keeps the results, Esc restores the list; empty Enter clears)",
       "Next match in the article", "Previous match in the article",
       "Articles with images from this credit", "Mark read or unread", "Flag or unflag",
-      "Next unread article (opens it from the article)", "Show this help", "Redraw the screen",
+      "Next unread article (opens it from the article)", "Open the source URL in $BROWSER",
+      "Show the article in $PAGER (else less)",
+      "Edit the file in $EDITOR (else vi), then read it again",
+      "Pipe the article's text to a shell command",
+      "Copy the file's path (OSC 52, with MARQUEE_OSC52=1)",
+      "Copy the source URL (OSC 52, with MARQUEE_OSC52=1)", "Show this help", "Redraw the screen",
       "Back out: close the help, the credits pane, the article; quit from the list",
       "Quit from anywhere", "Quit at once",
     ]
     #expect(Keymap.standard.bindings.map(\.help) == helps)
     for help in helps { #expect(text.contains(String(help.prefix(30))), "\(help)") }
-    for group in ["Moving", "Panes", "Search", "Marks", "Other"] { #expect(text.contains(group)) }
+    for group in ["Moving", "Panes", "Search", "Marks", "Other programs", "Other"] {
+      #expect(text.contains(group))
+    }
   }
 
   @Test func anyKeyClosesHelpAndQClosesItBeforeQuitting() {

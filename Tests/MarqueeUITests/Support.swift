@@ -80,6 +80,9 @@ func quits(after keys: [Key], size: Size = Size(columns: 120, rows: 30)) -> Bool
 extension Effect {
   var isQuit: Bool { if case .quit = self { true } else { false } }
   var isRedraw: Bool { if case .redraw = self { true } else { false } }
+  /// The program this effect asks to run, or the text to copy, if it does.
+  var program: OtherProgram? { if case .run(let program) = self { program } else { nil } }
+  var copied: String? { if case .copy(let text) = self { text } else { nil } }
   /// The search this effect asks to run, if it does.
   var searchRequest: SearchRequest? {
     if case .runSearch(let request) = self { request } else { nil }

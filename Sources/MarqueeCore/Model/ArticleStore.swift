@@ -36,6 +36,11 @@ public struct ArticleStore: Sendable {
 
   public subscript(id: ArticleID) -> Article { articles[id] }
 
+  /// Puts a new version of an article (its file was edited) in its place: same id.
+  public mutating func replace(_ id: ArticleID, with article: Article) {
+    articles[id] = article
+  }
+
   /// Adds articles after those held; they get the next ids.
   public mutating func append(contentsOf newArticles: [Article]) {
     articles += newArticles

@@ -1,0 +1,91 @@
+import Foundation
+import MarqueeTestSupport
+import Testing
+
+/// The reader as a place to live in, end to end under tmux: marks and the place kept
+/// across runs, and the pager and editor given the terminal and taking it back, with the
+/// shell's terminal modes the same at every hand-over.
+@Suite(
+  "living in the reader",
+  .enabled(if: Tmux.isAvailable, "tmux is not installed; .ci/run installs it"))
+struct LivingInTheReaderTests {
+  @Test func reopeningComesBackToTheArticleWithItsReadMarkShown() throws {
+    let corpus = try ReaderCorpus.write()
+    let state = try TemporaryFolder()
+    defer {
+      corpus.remove()
+      state.remove()
+    }
+    let environment = ["MARQUEE_STATE": "on", "XDG_STATE_HOME": state.path]
+    try ShellWithSavedModes.with { shell in
+      _ = try shell.startReader([corpus.path], environment: environment)
+      try shell.tmux.waitFor("Articles (3) · 3 unread")
+      try shell.tmux.sendKeys("j", "Enter")
+      try shell.tmux.waitFor("the second article open") {
+        $0.shows("Articles (3) · 2 unread") && $0.status(is: "2/3") && $0.shows("Esc back")
+      }
+      try shell.tmux.sendKeys("Q")
+      try shell.tmux.waitFor("EXIT=0")
+      try shell.expectModesRestoredAndShellAlive()
+      _ = try shell.startReader([corpus.path], environment: environment)
+      let again = try shell.tmux.waitFor("the second article open again") {
+        $0.shows("Articles (3) · 2 unread") && $0.status(is: "2/3") && $0.shows("Esc back")
+      }
+      let second = ReaderCorpus.all[1].listTitle
+      #expect(again.contains { $0.hasPrefix("│ \(second)") }, "read: no N before it")
+      #expect(again.contains { $0.hasPrefix("│N\(ReaderCorpus.all[0].listTitle)") })
+      // q backs out of the article, then quits from the list.
+      try shell.tmux.sendKeys("q")
+      try shell.tmux.waitFor("the list") { $0.shows("Enter open") }
+      try shell.tmux.sendKeys("q")
+      try shell.tmux.waitFor("EXIT=0")
+      try shell.expectModesRestoredAndShellAlive()
+    }
+  }
+
+  /// A stand-in pager and editor save the terminal modes they were given, wait for a key
+  /// (the pager) or change the file (the editor); the reader redraws after each and reads
+  /// the edited file again.
+  @Test func thePagerAndTheEditorGetTheShellsTerminalAndGiveItBack() throws {
+    let corpus = try ReaderCorpus.write()
+    let tools = try TemporaryFolder()
+    defer {
+      corpus.remove()
+      tools.remove()
+    }
+    let pager = try tools.write(
+      "#!/bin/sh\nstty -g < /dev/tty > '\(tools.path("pager-modes"))'\ncat > '\(tools.path("paged"))'\n"
+        + "echo PAGER-WAITING; read line < /dev/tty\n", to: "pager")
+    let editor = try tools.write(
+      "#!/bin/sh\nstty -g < /dev/tty > '\(tools.path("editor-modes"))'\n"
+        + "printf '\\nA late paragraph about zeppelins.\\n' >> \"$1\"\n", to: "editor")
+    chmod(pager, 0o755)
+    chmod(editor, 0o755)
+    try ShellWithSavedModes.with { shell in
+      _ = try shell.startReader([corpus.path], environment: ["PAGER": pager, "EDITOR": editor])
+      try shell.tmux.waitFor("Articles (3)")
+      try shell.tmux.sendKeys("v")
+      let paging = try shell.tmux.waitFor("PAGER-WAITING")
+      #expect(!paging.shows("Articles (3)"), "the pager has the screen")
+      try shell.tmux.sendKeys("Enter")
+      try shell.tmux.waitFor("the reader again") {
+        $0.shows("Articles (3)") && $0.status(is: "1/3")
+      }
+      try shell.tmux.sendKeys("e")
+      try shell.tmux.waitFor("the file read again") {
+        $0.shows("again") && $0.shows("Articles (3)")
+      }
+      try shell.tmux.sendKeys("/", "z", "e", "p", "p", "e", "l", "i", "n", "s", "Enter")
+      try shell.tmux.waitFor("1 match for “zeppelins”")
+      try shell.tmux.sendKeys("Q")
+      try shell.tmux.waitFor("EXIT=0")
+      try shell.expectModesRestoredAndShellAlive()
+      let before = try String(contentsOfFile: shell.scratch.path("before"), encoding: .utf8)
+      for name in ["pager-modes", "editor-modes"] {
+        #expect(try String(contentsOfFile: tools.path(name), encoding: .utf8) == before, "\(name)")
+      }
+      let paged = try String(contentsOfFile: tools.path("paged"), encoding: .utf8)
+      #expect(paged.hasPrefix(ReaderCorpus.all[0].title.prefix(20)))
+    }
+  }
+}
