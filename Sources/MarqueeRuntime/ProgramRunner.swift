@@ -30,19 +30,13 @@ struct ProgramRunner {
       guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
         return [.programFinished("Not a web address: \(url)")]
       }
-      let command =
-        setting("BROWSER").map { ($0, "$BROWSER") }
-        ?? installed("xdg-open").map { (shellQuoted($0), "xdg-open") }
-      guard let (line, name) = command else {
-        return [.programFinished("No browser: set $BROWSER or install xdg-open")]
+      guard let (line, name) = choose("BROWSER", else: "xdg-open") else {
+        return [.programFinished(missing("browser", "BROWSER", "xdg-open"))]
       }
       return [.programFinished(handOver(terminal, name: name, line + " \"$1\"", argument: url))]
     case .page(let id):
-      let command =
-        setting("PAGER").map { ($0, "$PAGER") }
-        ?? installed("less").map { (shellQuoted($0) + " -R", "less") }
-      guard let (line, name) = command else {
-        return [.programFinished("No pager: set $PAGER or install less")]
+      guard let (line, name) = choose("PAGER", else: "less", options: " -R") else {
+        return [.programFinished(missing("pager", "PAGER", "less"))]
       }
       let text = ArticleText.render(state.store[id], width: max(20, terminal.size.columns))
       return [
@@ -50,10 +44,8 @@ struct ProgramRunner {
           withTemporaryFile(text) { handOver(terminal, name: name, line, input: $0) })
       ]
     case .edit(let id, let path):
-      let command =
-        setting("EDITOR").map { ($0, "$EDITOR") } ?? installed("vi").map { (shellQuoted($0), "vi") }
-      guard let (line, name) = command else {
-        return [.programFinished("No editor: set $EDITOR or install vi")]
+      guard let (line, name) = choose("EDITOR", else: "vi") else {
+        return [.programFinished(missing("editor", "EDITOR", "vi"))]
       }
       let note = handOver(terminal, name: name, line + " \"$1\"", argument: path)
       return [.programFinished(note)] + reread(id, path: path)
@@ -80,9 +72,19 @@ struct ProgramRunner {
     }
   }
 
-  /// A setting from the environment, when set to something.
-  private func setting(_ name: String) -> String? {
-    environment[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+  /// The command line of the program the user named in `variable`, else of `fallback`
+  /// (with `options`) if it is installed, and the name notes give it (`$PAGER`, `less`).
+  private func choose(_ variable: String, else fallback: String, options: String = "")
+    -> (line: String, name: String)?
+  {
+    if let set = environment[variable], !set.trimmingCharacters(in: .whitespaces).isEmpty {
+      return (set, "$" + variable)
+    }
+    return installed(fallback).map { (shellQuoted($0) + options, fallback) }
+  }
+
+  private func missing(_ kind: String, _ variable: String, _ fallback: String) -> String {
+    "No \(kind): set $\(variable) or install \(fallback)"
   }
 
   /// The full path of a program on `$PATH`, if it is there.

@@ -24,13 +24,8 @@ public struct PromptState: Sendable, Equatable {
 }
 
 extension ReaderState {
-  /// The selected article's id and its facts for a command, or a note saying why not.
-  private func selectedForProgram() -> ArticleID? {
-    selectedDocument
-  }
-
   mutating func openInBrowser() {
-    guard let id = selectedForProgram() else { return noArticle() }
+    guard let id = selectedDocument else { return noArticle() }
     guard let url = store[id].sourceURL else {
       message = "This article names no source URL"
       return
@@ -39,24 +34,24 @@ extension ReaderState {
   }
 
   mutating func openInPager() {
-    guard let id = selectedForProgram() else { return noArticle() }
+    guard let id = selectedDocument else { return noArticle() }
     effects.append(.run(.page(id)))
   }
 
   mutating func openInEditor() {
-    guard let id = selectedForProgram() else { return noArticle() }
+    guard let id = selectedDocument else { return noArticle() }
     effects.append(.run(.edit(id, path: store[id].path)))
   }
 
   mutating func beginPipe() {
-    guard let id = selectedForProgram() else { return noArticle() }
+    guard let id = selectedDocument else { return noArticle() }
     prompt = PromptState(article: id)
   }
 
   /// `y` / `Y`: the path or the source URL to the terminal's clipboard (OSC 52), where
   /// the user turned it on: it writes to the clipboard, which other programs read.
   mutating func copy(url: Bool) {
-    guard let id = selectedForProgram() else { return noArticle() }
+    guard let id = selectedDocument else { return noArticle() }
     guard clipboardAllowed else {
       message = "Copying writes to your clipboard: set MARQUEE_OSC52=1 to allow it"
       return

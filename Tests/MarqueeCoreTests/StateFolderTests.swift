@@ -40,6 +40,32 @@ struct StateFolderTests {
     #expect(error.line == line)
   }
 
+  /// A file over a megabyte is read in parts on all cores: the records come back in
+  /// order, and a bad line far in is named by its number in the whole file.
+  @Test func aLargeMarksFileReadsInPartsAndNamesABadLineInTheWholeFile() throws {
+    let records = (0..<20_000).map {
+      MarkRecord(
+        contentHash: UInt64($0) &* 0x9E37_79B9_7F4A_7C15,
+        path: "/library/celebrity/\($0)/a-long-enough-file-name-\($0).txt",
+        marks: $0 % 3 == 0 ? [.read, .flagged] : .read)
+    }
+    var bytes = MarksFile.encode(records)
+    #expect(bytes.count > 1 << 20)
+    #expect(try MarksFile.decode(bytes).get() == records)
+    // Break record 15,000 (line 15,002: the header is line 1, record 0 line 2).
+    let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+    var broken = Array(lines[15_001])
+    broken[3] = UInt8(ascii: "x")
+    bytes =
+      Array(lines[..<15_001].joined(separator: [0x0A])) + [0x0A] + broken + [0x0A]
+      + Array(lines[15_002...].joined(separator: [0x0A]))
+    guard case .failure(let error) = MarksFile.decode(bytes) else {
+      Issue.record("a broken line was read")
+      return
+    }
+    #expect(error.line == 15_002)
+  }
+
   @Test func marksFollowAMovedFileAndAnEditedOne() {
     let original = article("/corpus/a.txt")
     var book = MarkBook()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The marks file's text: a first line naming the format, then one line per article,
 /// `<content hash, 16 hex digits> TAB <r, f or rf> TAB <absolute path>`, sorted by
 /// path. Tabs, newlines and backslashes in a path are written `\t`, `\n`, `\\`. Plain
@@ -29,33 +31,60 @@ enum MarksFile {
   }
 
   /// The records of a file, or why it is not a marks file (the line that is wrong).
-  /// Read with a byte scan, no string but the path made per line: 100,000 lines take a
-  /// few tens of milliseconds.
+  /// Read with a byte scan, no string but the path made per line, in parts on all cores
+  /// (split at line ends): 100,000 lines take a few tens of milliseconds.
   static func decode(_ bytes: [UInt8]) -> Result<[MarkRecord], MarksFileError> {
-    bytes.withUnsafeBufferPointer { bytes in
-      let headerBytes = Array((header + "\n").utf8)
-      guard bytes.count >= headerBytes.count,
-        bytes.prefix(headerBytes.count).elementsEqual(headerBytes)
-      else {
-        return .failure(MarksFileError(line: 1, problem: "it does not start with “\(header)”"))
-      }
-      var records: [MarkRecord] = []
-      records.reserveCapacity(bytes.count / 64)
-      var start = headerBytes.count
-      var number = 1
-      while start < bytes.count {
-        number += 1
-        var end = start
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        guard let record = record(UnsafeBufferPointer(rebasing: bytes[start..<end])) else {
-          return .failure(
-            MarksFileError(line: number, problem: "it is not “hash TAB marks TAB path”"))
-        }
-        records.append(record)
-        start = end + 1
-      }
-      return .success(records)
+    let headerBytes = Array((header + "\n").utf8)
+    guard bytes.count >= headerBytes.count,
+      bytes.prefix(headerBytes.count).elementsEqual(headerBytes)
+    else {
+      return .failure(MarksFileError(line: 1, problem: "it does not start with “\(header)”"))
     }
+    // Part boundaries: each part after the first starts just after a line end.
+    let parts = bytes.count < 1 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+    var starts = [headerBytes.count]
+    for part in 1..<max(1, parts) {
+      var start = max(starts.last!, bytes.count * part / parts)
+      while start < bytes.count, bytes[start - 1] != 0x0A { start += 1 }
+      starts.append(start)
+    }
+    starts.append(bytes.count)
+    let bounds = starts
+    let decoded = ParallelMap.map(count: bounds.count - 1) { part in
+      bytes.withUnsafeBufferPointer { decodeLines($0, from: bounds[part], to: bounds[part + 1]) }
+    }
+    var records: [MarkRecord] = []
+    records.reserveCapacity(decoded.reduce(0) { $0 + $1.records.count })
+    var linesBefore = 1
+    for part in decoded {
+      if let bad = part.badLine {
+        return .failure(
+          MarksFileError(line: linesBefore + bad, problem: "it is not “hash TAB marks TAB path”"))
+      }
+      records += part.records
+      linesBefore += part.records.count
+    }
+    return .success(records)
+  }
+
+  /// The records of the lines in `bytes[start..<end]`, or the number (from 1) of the
+  /// first line that is not one.
+  private static func decodeLines(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    -> (records: [MarkRecord], badLine: Int?)
+  {
+    var records: [MarkRecord] = []
+    records.reserveCapacity((end - start) / 64)
+    var start = start
+    while start < end {
+      var lineEnd = start
+      while lineEnd < end, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      guard let record = record(UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])) else {
+        return (records, records.count + 1)
+      }
+      records.append(record)
+      start = lineEnd + 1
+    }
+    return (records, nil)
   }
 
   private static func record(_ line: UnsafeBufferPointer<UInt8>) -> MarkRecord? {
