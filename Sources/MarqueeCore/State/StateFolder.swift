@@ -113,23 +113,29 @@ public struct StateFolder: Sendable {
     }
   }
 
-  /// A file's contents decoded; nil when there is none. A file that is there but is
-  /// not what Marquee writes is renamed to `<name>.bad` (replacing an older one), so
-  /// the next write starts fresh and nothing is lost for a person to look at; the
-  /// problem says so. One that cannot be read at all throws.
+  /// A file's contents decoded; nil when there is none. A file that is there but cannot
+  /// be read, or is not what Marquee writes, is renamed to `<name>.bad` (replacing an
+  /// older one), so the next write starts fresh and nothing is lost for a person to look
+  /// at; the problem says so. One that can be neither read nor moved aside throws, and
+  /// is never written over.
   private func read<Value, Failure: Error>(
     _ file: String, _ decode: ([UInt8]) -> Result<Value, Failure>
   ) throws(StateError) -> (Value?, problem: String?) {
-    guard let bytes = try AtomicFile.read(file) else { return (nil, nil) }
-    switch decode(bytes) {
-    case .success(let value):
-      return (value, nil)
-    case .failure(let error):
-      let why =
-        (error as? MarksFileError).map { "line \($0.line): \($0.problem)" }
-        ?? "it is not the JSON Marquee writes"
-      let kept = rename(file, file + ".bad") == 0 ? "kept as \(file).bad" : "left as it is"
-      return (nil, "\(file) could not be read (\(why)); \(kept), starting fresh")
+    let why: String
+    do {
+      guard let bytes = try AtomicFile.read(file) else { return (nil, nil) }
+      switch decode(bytes) {
+      case .success(let value): return (value, nil)
+      case .failure(let error):
+        why =
+          (error as? MarksFileError).map { "line \($0.line): \($0.problem)" }
+          ?? "it is not the JSON Marquee writes"
+      }
+    } catch {
+      guard rename(file, file + ".bad") == 0 else { throw error }
+      return (nil, "\(error.description); kept as \(file).bad, starting fresh")
     }
+    let kept = rename(file, file + ".bad") == 0 ? "kept as \(file).bad" : "left as it is"
+    return (nil, "\(file) could not be read (\(why)); \(kept), starting fresh")
   }
 }
