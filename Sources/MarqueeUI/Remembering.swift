@@ -22,9 +22,12 @@ extension ReaderState {
     }
   }
 
-  /// Where the reader is, to come back to: nil with nothing selected.
+  /// Where the reader is, to come back to: nil with nothing selected. While the place
+  /// of the last run is still to be restored (its article has not arrived, no key was
+  /// pressed), that place: quitting early does not lose it.
   public var place: ReadingPlace? {
-    guard let id = selectedDocument else { return pendingPlace }
+    if let pendingPlace { return pendingPlace }
+    guard let id = selectedDocument else { return nil }
     let article = store[id]
     let anchor = detailDocument?.anchor(atLine: detailTop) ?? ReadingAnchor(block: 0, offset: 0)
     let query = search.map(\.query).flatMap { $0.isEmpty ? nil : $0 }

@@ -46,6 +46,17 @@ struct RememberingTests {
     #expect(state.place == place, "the same reading position")
   }
 
+  @Test func quittingBeforeThePlaceIsRestoredKeepsIt() {
+    let place = placeAfterReading
+    var state = ReaderState(store: ArticleStore(), size: Self.size, loading: LoadingStatus())
+    state.restore(place, searches: [], marks: MarkBook())
+    state = updated(state, .resize(Self.size))
+    state = updated(
+      state, .articlesArrived(SearchIndex.prepare([Sample.noImages], after: 0), filesRead: 1))
+    #expect(state.selectedArticle?.title == Sample.noImages.title, "not arrived yet")
+    #expect(state.place == place)
+  }
+
   @Test func aKeyBeforeTheArticleArrivesKeepsTheUsersChoice() {
     let state = restored(placeAfterReading, keys: [.character("j")])
     #expect(state.focus == .list)
