@@ -13,7 +13,8 @@ let package = Package(
     .library(name: "MarqueeUI", targets: ["MarqueeUI"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
   ],
   targets: [
     // Foundation only: the article model, decoding, parsing, loading and the store.
@@ -33,11 +34,17 @@ let package = Package(
     // The reader's event loop over any `TerminalBackend`: loading, the search worker and
     // the effects `update` asks for. No curses.
     .target(name: "MarqueeRuntime", dependencies: ["MarqueeCore", "MarqueeUI"]),
+    // The config file (TOML, read with TOMLKit): settings over the defaults, and a
+    // line for each problem.
+    .target(
+      name: "MarqueeConfig",
+      dependencies: ["MarqueeCore", "MarqueeUI", .product(name: "TOMLKit", package: "TOMLKit")]),
     // The sample articles that `marquee` opens when given no path.
     .target(name: "MarqueeResources", path: "Resources", resources: [.copy("articles")]),
     .executableTarget(
       name: "marquee",
       dependencies: [
+        "MarqueeConfig",
         "MarqueeCore",
         "MarqueeResources",
         "MarqueeRuntime",
@@ -60,6 +67,7 @@ let package = Package(
     ),
     .testTarget(
       name: "MarqueeUITests", dependencies: ["MarqueeUI", "MarqueeCore", "MarqueeSynthetic"]),
+    .testTarget(name: "MarqueeConfigTests", dependencies: ["MarqueeConfig", "MarqueeUI"]),
     .testTarget(
       name: "MarqueeTerminalTests", dependencies: ["MarqueeTerminal", "MarqueeUI", "MarqueeCore"]),
     // The loop driven by a scripted backend: no terminal, no tmux.

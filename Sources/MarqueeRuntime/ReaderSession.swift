@@ -42,12 +42,13 @@ public enum ReaderSession {
   public static func run(
     stream: ArticleStream, on terminal: some TerminalBackend, keymap: Keymap = .standard,
     memory: ReaderMemory? = nil,
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    environment: [String: String] = ProcessInfo.processInfo.environment, note: String? = nil
   ) -> Outcome {
     defer { stream.cancel() }
     var state = ReaderState(store: ArticleStore(), size: terminal.size, loading: LoadingStatus())
     state.searchesInBackground = true
     state.openedPaths = stream.paths
+    state.message = note
     memory?.startReading()
     let writer = memory.map { StateWriter(folder: $0.folder) }
     defer {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MarqueeConfig
 import MarqueeCore
 import MarqueeRuntime
 import MarqueeTerminal
@@ -35,13 +36,21 @@ struct ReadCommand: ParsableCommand {
     } catch {
       throw Console.failure(error.description)
     }
+    // The config file's problems: the first in the status bar, all of them after exit.
+    let (settings, problems) = ConfigFile.standard()?.read() ?? (ReaderSettings(), [])
+    let note = problems.first.map {
+      problems.count == 1 ? $0.description : "\($0) (\(problems.count - 1) more after you quit)"
+    }
     let memory = (noState ? nil : StateFolder.standard()).map {
       ReaderMemory(folder: $0, openedPaths: paths)
     }
     let outcome = ReaderSession.run(
       stream: ArticleStream(paths: paths, options: corpus.loadOptions), on: terminal,
-      memory: memory)
+      keymap: settings.keymap, memory: memory, note: note)
     terminal.close()
+    for problem in problems {
+      Console.writeError("marquee: \(TextCleaning.clean(problem.description))\n")
+    }
     for problem in memory?.closingProblems ?? [] {
       Console.writeError("marquee: \(TextCleaning.clean(problem))\n")
     }

@@ -43,6 +43,30 @@ struct LivingInTheReaderTests {
     }
   }
 
+  /// The config file's keys work in the reader; its problem shows in the status bar and
+  /// again after the reader has quit.
+  @Test func theConfigFilesKeysAreTheReadersAndItsProblemsAreSaid() throws {
+    let corpus = try ReaderCorpus.write()
+    let config = try TemporaryFolder()
+    defer {
+      corpus.remove()
+      config.remove()
+    }
+    let file = try config.write("[keys]\nnext = \"n\"\nnxt = \"x\"\n", to: "config.toml")
+    try ShellWithSavedModes.with { shell in
+      _ = try shell.startReader([corpus.path], environment: ["MARQUEE_CONFIG": file])
+      try shell.tmux.waitFor("the config's problem") {
+        $0.shows("Articles (3)") && $0.shows("config.toml:3:")
+      }
+      try shell.tmux.sendKeys("n")
+      try shell.tmux.waitFor("n moving down") { $0.status(is: "2/3") && $0.shows("n/k move") }
+      try shell.tmux.sendKeys("q")
+      let after = try shell.tmux.waitFor("EXIT=0")
+      #expect(after.shows("marquee: \(file):3: “nxt” is not a command"))
+      try shell.expectModesRestoredAndShellAlive()
+    }
+  }
+
   /// A stand-in pager and editor save the terminal modes they were given, wait for a key
   /// (the pager) or change the file (the editor); the reader redraws after each and reads
   /// the edited file again.

@@ -52,10 +52,11 @@ final class TmuxSession {
 
   /// The environment marquee runs with inside the pane: no read marks are read or kept
   /// unless a test sets `MARQUEE_STATE` and `XDG_STATE_HOME` to a folder of its own, and
-  /// the pager, editor and browser do nothing unless a test gives stand-ins.
+  /// the pager, editor and browser do nothing unless a test gives stand-ins, and the
+  /// user's config file is not read.
   static let readerEnvironment =
     "env LANG=C.UTF-8 TERM=tmux-256color NO_COLOR=1 MARQUEE_STATE=off PAGER=true EDITOR=true "
-    + "BROWSER=true"
+    + "BROWSER=true MARQUEE_CONFIG=/nonexistent/marquee-config.toml"
 
   /// The shell command line that runs marquee with `arguments` (quoted), with the
   /// variables in `environment` set on top of `readerEnvironment`.

@@ -1,0 +1,74 @@
+import Foundation
+import MarqueeUI
+
+/// The user's config file: `$MARQUEE_CONFIG` when set, else
+/// `$XDG_CONFIG_HOME/marquee/config.toml` (when absolute, as the XDG spec asks), else
+/// `~/.config/marquee/config.toml`. A missing file is the defaults, with no problem.
+public struct ConfigFile: Sendable {
+  public let path: String
+
+  public init(path: String) {
+    self.path = path
+  }
+
+  /// The file in use for this environment; nil when there is no home to look in.
+  public static func standard(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> ConfigFile? {
+    if let explicit = environment["MARQUEE_CONFIG"], !explicit.isEmpty {
+      return ConfigFile(path: explicit)
+    }
+    if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+      return ConfigFile(path: config + "/marquee/config.toml")
+    }
+    guard let home = environment["HOME"], !home.isEmpty else { return nil }
+    return ConfigFile(path: home + "/.config/marquee/config.toml")
+  }
+
+  public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+  /// The settings the file gives (the defaults when it is missing), and its problems.
+  public func read() -> (ReaderSettings, [ConfigProblem]) {
+    guard exists else { return (ReaderSettings(), []) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return (
+        ReaderSettings(),
+        [ConfigProblem(file: path, line: nil, message: "cannot be read; the defaults stand in")]
+      )
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      return (
+        ReaderSettings(),
+        [ConfigProblem(file: path, line: nil, message: "is not UTF-8 text; the defaults stand in")]
+      )
+    }
+    return ReaderSettings.read(text, file: path)
+  }
+
+  /// A config file with every setting at its default, commented out, each with what it
+  /// does: `marquee config --default` prints it.
+  public static func defaultText(keymap: Keymap = .standard) -> String {
+    var lines = [
+      "# marquee's config file. Every line here is a default, commented out: remove the #",
+      "# and change the value to set it. Key names: j, G, ctrl-d, pgdn, space, enter, esc,",
+      "# tab, shift-tab, backspace, up, down, left, right, home, end, f1 … f24.",
+      "",
+      "[keys]",
+    ]
+    for binding in keymap.bindings {
+      lines.append("# \(binding.help)")
+      lines.append("# " + keysLine(binding))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `next = ["j", "down"]`: a binding as `[keys]` writes it.
+  public static func keysLine(_ binding: Binding) -> String {
+    let keys = binding.keys.map { key in
+      "\""
+        + key.name.replacingOccurrences(of: "\\", with: "\\\\")
+        .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+    return "\(binding.command.name) = [\(keys.joined(separator: ", "))]"
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import MarqueeUI
+import TOMLKit
+
+/// What the config file changes, over the built-in defaults: for now the keys. A bad
+/// entry is a `ConfigProblem`, and the default stands in for that entry alone.
+public struct ReaderSettings: Sendable {
+  public var keymap: Keymap = .standard
+
+  public init() {}
+
+  /// The tables a config file may have. Only `[keys]` is read so far; the others are
+  /// named here so that a file written for a later version gets a clear note, not a
+  /// wrong one.
+  static let tablesToCome: Set<String> = ["colors", "library", "layout", "reader"]
+
+  /// The settings of a config file's text, and what is wrong in it.
+  public static func read(_ text: String, file: String) -> (ReaderSettings, [ConfigProblem]) {
+    var settings = ReaderSettings()
+    var problems: [ConfigProblem] = []
+    let lines = EntryLines(text)
+    func problem(_ line: Int?, _ message: String) {
+      problems.append(ConfigProblem(file: file, line: line, message: message))
+    }
+    let table: TOMLTable
+    do {
+      table = try TOMLTable(string: text)
+    } catch let error as TOMLParseError {
+      problem(
+        error.source.begin.line,
+        "not TOML: \(error.description); fix it, or remove the file to use the defaults")
+      return (settings, problems)
+    } catch {
+      problem(nil, "not TOML: \(error)")
+      return (settings, problems)
+    }
+    for (name, value) in lines.inFileOrder(table, in: "") {
+      switch name {
+      case "keys":
+        guard let keys = value.table else {
+          problem(lines.line(of: name, in: ""), "keys must be a table: [keys]")
+          continue
+        }
+        settings.keymap = KeysTable.read(keys, lines: lines) { problem($0, $1) }
+      case _ where tablesToCome.contains(name):
+        problem(
+          lines.line(in: name),
+          "[\(name)] is not read by this version of marquee yet; its entries are ignored")
+      default:
+        problem(
+          lines.line(in: name) ?? lines.line(of: name, in: ""),
+          "“\(name)” is not a setting; the tables are [keys], [colors], [library], [layout] "
+            + "and [reader]")
+      }
+    }
+    return (settings, problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+  }
+}
+
+/// `[keys]`: `command = "key"` or `command = ["key", "key"]`, by the keymap's own names.
+/// A key given to a command is taken from any command that had it by default.
+enum KeysTable {
+  static func read(
+    _ table: TOMLTable, lines: EntryLines, problem: (Int?, String) -> Void
+  ) -> Keymap {
+    var chosen: [Command: [Key]] = [:]
+    var owner: [Key: Command] = [:]
+    // In the file's order, so that of two commands given the same key the first keeps it.
+    for (name, value) in lines.inFileOrder(table, in: "keys") {
+      let line = lines.line(of: name, in: "keys")
+      guard let command = Command(name: name) else {
+        problem(
+          line,
+          "“\(name)” is not a command; the commands are "
+            + Command.allCases.map(\.name).joined(separator: ", "))
+        continue
+      }
+      let names: [String]
+      if let single = value.string {
+        names = [single]
+      } else if let array = value.array, array.allSatisfy({ $0.string != nil }) {
+        names = array.compactMap(\.string)
+      } else {
+        problem(line, "\(name) takes a key name or a list of them, as in next = [\"j\", \"down\"]")
+        continue
+      }
+      // A name that is no key spoils the entry: the command keeps its default keys.
+      if let bad = names.first(where: { Key(name: $0) == nil }) {
+        problem(
+          line,
+          "“\(bad)” is not a key; write keys as j, G, ctrl-d, pgdn, space, enter, esc or f5")
+        continue
+      }
+      var keys: [Key] = []
+      for key in names.compactMap(Key.init(name:)) {
+        if let other = owner[key], other != command {
+          problem(line, "\(key.name) is already bound to \(other.name); \(name) does not get it")
+          continue
+        }
+        owner[key] = command
+        if !keys.contains(key) { keys.append(key) }
+      }
+      chosen[command] = keys
+    }
+    let bindings = Keymap.standard.bindings.map { binding in
+      let keys =
+        chosen[binding.command] ?? binding.keys.filter { owner[$0] == nil }
+      return Binding(keys, binding.command, binding.help, group: binding.group, hint: binding.hint)
+    }
+    return Keymap(bindings, queryLine: Keymap.standard.queryLine)
+  }
+}

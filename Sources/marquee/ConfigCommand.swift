@@ -1,0 +1,48 @@
+import ArgumentParser
+import MarqueeConfig
+import MarqueeCore
+import MarqueeUI
+
+/// `marquee config`: which config file is in use and what it sets, a default file to
+/// start from, or a check that exits 1 on any problem.
+struct ConfigCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "config",
+    abstract: "Show the config file in use and the settings it gives.",
+    discussion: """
+      The file is $MARQUEE_CONFIG, else $XDG_CONFIG_HOME/marquee/config.toml, else \\
+      ~/.config/marquee/config.toml. It sets keys for now ([keys]: command = ["key", …]). \\
+      Problems are printed on standard error, one line each with the file and line; the \\
+      defaults stand in for the entries they are about.
+      """)
+
+  @Flag(help: "Print a config file with every default, commented, to start from.")
+  var `default` = false
+
+  @Flag(help: "Only check the file: exit 1 if it has any problem.")
+  var check = false
+
+  func run() throws {
+    if `default` {
+      print(ConfigFile.defaultText(), terminator: "")
+      return
+    }
+    guard let file = ConfigFile.standard() else {
+      throw Console.failure("no config file: set HOME, XDG_CONFIG_HOME or MARQUEE_CONFIG")
+    }
+    let (settings, problems) = file.read()
+    for problem in problems {
+      Console.writeError("marquee: \(TextCleaning.clean(problem.description))\n")
+    }
+    if check {
+      if !problems.isEmpty { throw ExitCode(1) }
+      print(
+        "\(Console.safe(file.path)): \(file.exists ? "no problems" : "not there; the defaults apply")"
+      )
+      return
+    }
+    print("# \(Console.safe(file.path))\(file.exists ? "" : " (not there: the defaults)")")
+    print("[keys]")
+    for binding in settings.keymap.bindings { print(ConfigFile.keysLine(binding)) }
+  }
+}
