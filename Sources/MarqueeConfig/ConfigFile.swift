@@ -59,7 +59,31 @@ public struct ConfigFile: Sendable {
       lines.append("# \(binding.help)")
       lines.append("# " + keysLine(binding))
     }
+    lines += [
+      "",
+      "[colors]",
+      "# A built-in theme, \(Palette.themes.keys.sorted().joined(separator: " or ")), changed role by role:",
+      "# a colour is \(TerminalColor.names.joined(separator: ", ")), default, or 0–255;",
+      "# [text, background] sets both. NO_COLOR turns colours off whatever is set here.",
+      "# theme = \"dark\"",
+    ]
+    lines += ColorRole.allCases.map { "# " + colorLine($0, Palette.dark[$0]) }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `title = "cyan"`, `match = ["black", "yellow"]`: a role as `[colors]` writes it.
+  public static func colorLine(_ role: ColorRole, _ colors: RoleColors) -> String {
+    func name(_ color: TerminalColor) -> String {
+      switch color {
+      case .terminalDefault: "\"default\""
+      case .number(let value) where value < 8: "\"\(TerminalColor.names[value])\""
+      case .number(let value): String(value)
+      }
+    }
+    let value =
+      colors.background == .terminalDefault
+      ? name(colors.foreground) : "[\(name(colors.foreground)), \(name(colors.background))]"
+    return "\(role.name) = \(value)"
   }
 
   /// `next = ["j", "down"]`: a binding as `[keys]` writes it.

@@ -2,17 +2,18 @@ import Foundation
 import MarqueeUI
 import TOMLKit
 
-/// What the config file changes, over the built-in defaults: for now the keys. A bad
-/// entry is a `ConfigProblem`, and the default stands in for that entry alone.
+/// What the config file changes, over the built-in defaults: for now the keys and the
+/// colours. A bad entry is a `ConfigProblem`, and the default stands in for that entry
+/// alone.
 public struct ReaderSettings: Sendable {
   public var keymap: Keymap = .standard
+  public var palette: Palette = .dark
 
   public init() {}
 
-  /// The tables a config file may have. Only `[keys]` is read so far; the others are
-  /// named here so that a file written for a later version gets a clear note, not a
-  /// wrong one.
-  static let tablesToCome: Set<String> = ["colors", "library", "layout", "reader"]
+  /// The tables a config file may have that are not read yet: named here so that a file
+  /// written for a later version gets a clear note, not a wrong one.
+  static let tablesToCome: Set<String> = ["library", "layout", "reader"]
 
   /// The settings of a config file's text, and what is wrong in it.
   public static func read(_ text: String, file: String) -> (ReaderSettings, [ConfigProblem]) {
@@ -42,6 +43,12 @@ public struct ReaderSettings: Sendable {
           continue
         }
         settings.keymap = KeysTable.read(keys, lines: lines) { problem($0, $1) }
+      case "colors":
+        guard let colors = value.table else {
+          problem(lines.line(of: name, in: ""), "colors must be a table: [colors]")
+          continue
+        }
+        settings.palette = ColorsTable.read(colors, lines: lines) { problem($0, $1) }
       case _ where tablesToCome.contains(name):
         problem(
           lines.line(in: name),

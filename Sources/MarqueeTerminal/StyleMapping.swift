@@ -77,18 +77,23 @@ enum StyleMapping {
     }
   }
 
-  /// The colours of each role's pair, from the eight ANSI colours and only those that
-  /// read on both dark and light backgrounds (no yellow or white text on the default
-  /// background). A credit shares its image marker's green: both belong to the image.
-  static func colors(for role: ColorRole) -> PairColors {
-    switch role {
-    case .selection: PairColors(COLOR_CYAN, -1)  // drawn reversed: a cyan bar
-    case .status: PairColors(COLOR_BLUE, -1)  // drawn reversed: a blue bar
-    case .title: PairColors(COLOR_CYAN, -1)
-    case .dek: PairColors(COLOR_MAGENTA, -1)
-    case .imageMarker, .credit: PairColors(COLOR_GREEN, -1)
-    case .border: PairColors(COLOR_BLUE, -1)
-    case .match: PairColors(COLOR_BLACK, COLOR_YELLOW)
+  /// The colours of a role's pair in a palette, as curses numbers (-1: the terminal's
+  /// default); a colour past what the terminal has (`available`) falls back to the dark
+  /// theme's.
+  static func colors(for role: ColorRole, in palette: Palette = .dark, available: Int = 256)
+    -> PairColors
+  {
+    func number(_ color: TerminalColor, _ fallback: TerminalColor) -> Int32 {
+      switch color {
+      case .terminalDefault: -1
+      case .number(let value) where value < available: Int32(value)
+      case .number: number(fallback, .terminalDefault)
+      }
     }
+    let chosen = palette[role]
+    let fallback = Palette.dark[role]
+    return PairColors(
+      number(chosen.foreground, fallback.foreground), number(chosen.background, fallback.background)
+    )
   }
 }

@@ -46,6 +46,8 @@ public final class Terminal: TerminalBackend {
   /// What the last `draw` showed and the window size it showed it in, to draw only the
   /// difference next time.
   private var previous: Screen?
+  /// The colour of each role, from the config file.
+  var palette = Palette.dark
   private var previousBounds: Size?
 
   private init() {}
@@ -63,13 +65,16 @@ public final class Terminal: TerminalBackend {
   ///
   /// `colors` is false when the user asked for none (NO_COLOR); colours are also off on
   /// a terminal without them, and roles then fall back to bold, underline and reverse.
-  public static func open(colors: Bool) throws(TerminalError) -> Terminal {
+  public static func open(colors: Bool, palette: Palette = .dark) throws(TerminalError)
+    -> Terminal
+  {
     guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
     guard let type = getenv("TERM").map({ String(cString: $0) }), !type.isEmpty else {
       throw .unknownTerminal(nil)
     }
     TerminalWidth.ensureUTF8Locale()
     let terminal = Terminal()
+    terminal.palette = palette
     terminal.signals = SignalTrap.saveCurrent()
     // Anything printed before must reach the screen before curses takes it over.
     fflush(cn_stdout())
@@ -97,7 +102,9 @@ public final class Terminal: TerminalBackend {
   /// A terminal that draws into /dev/null, for tests: same setup as `open`, no signal
   /// handlers, and its window contents can be read back with `windowRow(_:)`. Nil if
   /// terminfo lacks `type`.
-  static func openHeadless(type: String, size: Size, colors: Bool) -> Terminal? {
+  static func openHeadless(type: String, size: Size, colors: Bool, palette: Palette = .dark)
+    -> Terminal?
+  {
     TerminalWidth.ensureUTF8Locale()
     guard let output = fopen("/dev/null", "w") else { return nil }
     guard let input = fopen("/dev/null", "r") else {
@@ -105,6 +112,7 @@ public final class Terminal: TerminalBackend {
       return nil
     }
     let terminal = Terminal()
+    terminal.palette = palette
     terminal.ownedFiles = [output, input]
     terminal.signals = SignalTrap.saveCurrent()
     guard let handle = newterm(type, output, input) else {
@@ -149,7 +157,7 @@ public final class Terminal: TerminalBackend {
     guard cn_colors() >= 8, cn_color_pairs() > ColorRole.allCases.count else { return false }
     let defaultsWork = cn_use_default_colors() == OK
     for role in ColorRole.allCases {
-      let colors = StyleMapping.colors(for: role)
+      let colors = StyleMapping.colors(for: role, in: palette, available: Int(cn_colors()))
       let foreground = colors.foreground >= 0 || defaultsWork ? colors.foreground : 7
       let background = colors.background >= 0 || defaultsWork ? colors.background : 0
       init_pair(StyleMapping.pair(for: role), foreground, background)

@@ -44,5 +44,7 @@ struct ConfigCommand: ParsableCommand {
     print("# \(Console.safe(file.path))\(file.exists ? "" : " (not there: the defaults)")")
     print("[keys]")
     for binding in settings.keymap.bindings { print(ConfigFile.keysLine(binding)) }
+    print("\n[colors]")
+    for role in ColorRole.allCases { print(ConfigFile.colorLine(role, settings.palette[role])) }
   }
 }

@@ -28,16 +28,16 @@ struct ReadCommand: ParsableCommand {
     } catch {
       throw Console.failure(error.description)
     }
+    // The config file's problems: the first in the status bar, all of them after exit.
+    let (settings, problems) = ConfigFile.standard()?.read() ?? (ReaderSettings(), [])
     // The terminal opens at once, before a single file is read; it is restored on every
     // way out.
     let terminal: Terminal
     do {
-      terminal = try Terminal.open(colors: !Console.noColor)
+      terminal = try Terminal.open(colors: !Console.noColor, palette: settings.palette)
     } catch {
       throw Console.failure(error.description)
     }
-    // The config file's problems: the first in the status bar, all of them after exit.
-    let (settings, problems) = ConfigFile.standard()?.read() ?? (ReaderSettings(), [])
     let note = problems.first.map {
       problems.count == 1 ? $0.description : "\($0) (\(problems.count - 1) more after you quit)"
     }

@@ -14,7 +14,8 @@ struct ConfigCommandTests {
     #expect(printed.stdout.hasPrefix("# marquee's config file."))
     #expect(printed.stdout.contains("# next = [\"j\", \"down\"]"))
     let uncommented = printed.stdout.split(separator: "\n").map { line in
-      line.hasPrefix("# ") && line.contains(" = [") ? String(line.dropFirst(2)) : String(line)
+      line.hasPrefix("# ") && line.dropFirst(2).first?.isLowercase == true
+        && line.contains(" = ") ? String(line.dropFirst(2)) : String(line)
     }.joined(separator: "\n")
     let file = try folder.write(uncommented, to: "config.toml")
     let checked = try CLIRunner.run(["config", "--check"], environment: ["MARQUEE_CONFIG": file])

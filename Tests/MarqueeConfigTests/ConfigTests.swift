@@ -17,11 +17,39 @@ struct ConfigTests {
   /// key name the keymap uses reads back as itself.
   @Test func theDefaultFileUncommentedIsTheStandardKeymap() {
     let text = ConfigFile.defaultText().split(separator: "\n").map { line in
-      line.hasPrefix("# ") && line.contains(" = [") ? String(line.dropFirst(2)) : String(line)
+      line.hasPrefix("# ") && line.dropFirst(2).first?.isLowercase == true
+        && line.contains(" = ") ? String(line.dropFirst(2)) : String(line)
     }.joined(separator: "\n")
     let (settings, problems) = read(text)
     #expect(problems.isEmpty, "\(problems)")
     #expect(settings.keymap.bindings == Keymap.standard.bindings)
+    #expect(settings.palette == .dark)
+    #expect(
+      text.contains("\ntheme = \"dark\"\n") && text.contains("\nmatch = [\"black\", \"yellow\"]"))
+  }
+
+  @Test func colorsStartFromTheThemeAndChangeRoleByRole() {
+    let (settings, problems) = read(
+      "[colors]\ntitle = 208\nmatch = [\"white\", \"red\"]\ndek = \"default\"\ntheme = \"light\"\n")
+    #expect(problems.isEmpty, "\(problems)")
+    var expected = Palette.light
+    expected[.title] = RoleColors(.number(208))
+    expected[.match] = RoleColors(.number(7), .number(1))
+    expected[.dek] = RoleColors(.terminalDefault)
+    #expect(settings.palette == expected)
+  }
+
+  @Test(arguments: [
+    ("[colors]\ntheme = \"sepia\"\n", "config.toml:2: theme is “dark” or “light”"),
+    ("[colors]\ntitel = \"red\"\n", "config.toml:2: “titel” is not a colour role; the roles are"),
+    ("[colors]\ntitle = \"pink\"\n", "config.toml:2: title takes a colour: black, red,"),
+    ("[colors]\ntitle = 300\n", "config.toml:2: title takes a colour: black, red,"),
+    ("[colors]\nmatch = [\"red\"]\n", "config.toml:2: match takes a colour, or [text colour, "),
+  ])
+  func aBadColourNamesItsLineAndKeepsTheThemes(text: String, problem: String) {
+    let (settings, problems) = read(text)
+    #expect(problems.count == 1 && problems.first?.hasPrefix(problem) == true, "\(problems)")
+    #expect(settings.palette == .dark)
   }
 
   @Test func aKeyGivenToACommandIsTakenFromTheCommandThatHadIt() {
@@ -49,7 +77,7 @@ struct ConfigTests {
     ),
     ("[keys]\n[colours]\ntitle = 1\n", "config.toml:2: “colours” is not a setting; the tables are"),
     ("keys = 1\n", "config.toml:1: keys must be a table: [keys]"),
-    ("[colors]\ntitle = \"red\"\n", "config.toml:1: [colors] is not read by this version"),
+    ("[reader]\nmouse = false\n", "config.toml:1: [reader] is not read by this version"),
   ])
   func everyKindOfProblemNamesItsLine(text: String, problem: String) {
     let (settings, problems) = read(text)

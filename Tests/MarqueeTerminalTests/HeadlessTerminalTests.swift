@@ -207,6 +207,27 @@ import Testing
     #expect(cells[3].attributes == cn_a_normal() && cells[3].pair == 0)
   }
 
+  /// The palette a terminal is opened with (a config file's `[colors]`) sets the pairs.
+  @Test func aPaletteSetsThePairs() throws {
+    _ = TestLocale.utf8
+    let terminal = try #require(
+      Terminal.openHeadless(
+        type: "xterm-256color", size: Size(columns: 20, rows: 4), colors: true, palette: .light))
+    defer { terminal.close() }
+    try #require(terminal.colorsOn)
+    for role in ColorRole.allCases {
+      var foreground: Int16 = 0
+      var background: Int16 = 0
+      pair_content(StyleMapping.pair(for: role), &foreground, &background)
+      let expected = StyleMapping.colors(for: role, in: .light)
+      #expect(foreground == expected.foreground && background == expected.background, "\(role)")
+    }
+    var title: Int16 = 0
+    var behind: Int16 = 0
+    pair_content(StyleMapping.pair(for: .title), &title, &behind)
+    #expect(title == Int16(COLOR_BLUE), "the light theme's titles are blue")
+  }
+
   @Test func rolesGetTheirColourPairs() throws {
     let terminal = try terminal(colors: true)
     defer { terminal.close() }

@@ -61,6 +61,19 @@ import Testing
   }
 }
 
+/// A palette's colours reach the pairs; a colour the terminal does not have falls back
+/// to the dark theme's for that role.
+@Test func pairColoursComeFromThePalette() {
+  var palette = Palette.light
+  palette[.title] = RoleColors(.number(208), .number(17))
+  #expect(StyleMapping.colors(for: .title, in: palette, available: 256) == PairColors(208, 17))
+  #expect(
+    StyleMapping.colors(for: .title, in: palette, available: 8)
+      == PairColors(COLOR_CYAN, -1), "the dark theme's title on an 8-colour terminal")
+  #expect(StyleMapping.colors(for: .border, in: palette) == PairColors(COLOR_BLACK, -1))
+  #expect(StyleMapping.colors(for: .match, in: palette) == PairColors(COLOR_BLACK, COLOR_YELLOW))
+}
+
 @Test func textAttributesBecomeCursesBits() {
   #expect(Terminal.cursesAttributes([]) == cn_a_normal())
   #expect(Terminal.cursesAttributes(.bold) == cn_a_bold())
