@@ -6,9 +6,12 @@ import MarqueeUI
 /// `~/.config/marquee/config.toml`. A missing file is the defaults, with no problem.
 public struct ConfigFile: Sendable {
   public let path: String
+  /// The home folder `~/` stands for in paths.
+  let home: String?
 
-  public init(path: String) {
+  public init(path: String, home: String? = ProcessInfo.processInfo.environment["HOME"]) {
     self.path = path
+    self.home = home
   }
 
   /// The file in use for this environment; nil when there is no home to look in.
@@ -16,13 +19,13 @@ public struct ConfigFile: Sendable {
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> ConfigFile? {
     if let explicit = environment["MARQUEE_CONFIG"], !explicit.isEmpty {
-      return ConfigFile(path: explicit)
+      return ConfigFile(path: explicit, home: environment["HOME"])
     }
     if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
-      return ConfigFile(path: config + "/marquee/config.toml")
+      return ConfigFile(path: config + "/marquee/config.toml", home: environment["HOME"])
     }
     guard let home = environment["HOME"], !home.isEmpty else { return nil }
-    return ConfigFile(path: home + "/.config/marquee/config.toml")
+    return ConfigFile(path: home + "/.config/marquee/config.toml", home: home)
   }
 
   public var exists: Bool { FileManager.default.fileExists(atPath: path) }
@@ -42,7 +45,7 @@ public struct ConfigFile: Sendable {
         [ConfigProblem(file: path, line: nil, message: "is not UTF-8 text; the defaults stand in")]
       )
     }
-    return ReaderSettings.read(text, file: path)
+    return ReaderSettings.read(text, file: path, home: home)
   }
 
   /// A config file with every setting at its default, commented out, each with what it

@@ -8,15 +8,18 @@ import TOMLKit
 public struct ReaderSettings: Sendable {
   public var keymap: Keymap = .standard
   public var palette: Palette = .dark
+  public var library = LibrarySettings()
 
   public init() {}
 
   /// The tables a config file may have that are not read yet: named here so that a file
   /// written for a later version gets a clear note, not a wrong one.
-  static let tablesToCome: Set<String> = ["library", "layout", "reader"]
+  static let tablesToCome: Set<String> = ["layout", "reader"]
 
   /// The settings of a config file's text, and what is wrong in it.
-  public static func read(_ text: String, file: String) -> (ReaderSettings, [ConfigProblem]) {
+  public static func read(_ text: String, file: String, home: String? = nil) -> (
+    ReaderSettings, [ConfigProblem]
+  ) {
     var settings = ReaderSettings()
     var problems: [ConfigProblem] = []
     let lines = EntryLines(text)
@@ -49,6 +52,14 @@ public struct ReaderSettings: Sendable {
           continue
         }
         settings.palette = ColorsTable.read(colors, lines: lines) { problem($0, $1) }
+      case "library":
+        guard let library = value.table else {
+          problem(lines.line(of: name, in: ""), "library must be a table: [library]")
+          continue
+        }
+        settings.library = LibraryTable.read(library, lines: lines, home: home) {
+          problem($0, $1)
+        }
       case _ where tablesToCome.contains(name):
         problem(
           lines.line(in: name),

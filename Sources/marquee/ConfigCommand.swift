@@ -46,5 +46,16 @@ struct ConfigCommand: ParsableCommand {
     for binding in settings.keymap.bindings { print(ConfigFile.keysLine(binding)) }
     print("\n[colors]")
     for role in ColorRole.allCases { print(ConfigFile.colorLine(role, settings.palette[role])) }
+    let library = settings.library
+    func list(_ items: [String]) -> String {
+      "[" + items.map { "\"\(Console.safe($0))\"" }.joined(separator: ", ") + "]"
+    }
+    print("\n[library]")
+    print(
+      library.paths.map { "paths = \(list($0))" }
+        ?? "# paths: none set ($MARQUEE_PATH, else the bundled samples)")
+    print("include = \(list(library.includeGlobs ?? LoadOptions.defaultIncludeGlobs))")
+    print(
+      "max-size = \"\(ByteSize.format(library.maxFileSize ?? LoadOptions.defaultMaxFileSize))\"")
   }
 }

@@ -9,21 +9,26 @@ struct CorpusOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
       "Article files and folders (folders are read recursively).",
-      discussion: "Default: $MARQUEE_PATH (colon-separated), else the bundled samples."),
+      discussion: """
+        Default: $MARQUEE_PATH (colon-separated), else the config file's [library] paths, \
+        else the bundled samples.
+        """),
     completion: .file())
   var paths: [String] = []
 
   @Option(
     name: .customLong("include"),
     help: ArgumentHelp(
-      "Load files in folders whose name matches this glob (repeatable; default: *.txt).",
+      "Load files in folders whose name matches this glob (repeatable; default: the "
+        + "config file's, else *.txt).",
       valueName: "glob"))
   var includeGlobs: [String] = []
 
   @Option(
     name: .customLong("max-size"),
     help: ArgumentHelp(
-      "Skip files larger than this (e.g. 512K, 8MiB, 1G).", valueName: "size"),
+      "Skip files larger than this (e.g. 512K, 8MiB, 1G; default: the config file's, else "
+        + "\(ByteSize.format(LoadOptions.defaultMaxFileSize))).", valueName: "size"),
     transform: { text in
       guard let bytes = ByteSize.parse(text), bytes > 0 else {
         throw ValidationError("--max-size expects a size such as 512K or 8MiB, not '\(text)'")
@@ -34,15 +39,19 @@ struct CorpusOptions: ParsableArguments {
       }
       return bytes
     })
-  var maxSize: Int64 = LoadOptions.defaultMaxFileSize
+  var maxSize: Int64?
 
+  /// The command line's, else the config file's, else the built-in defaults.
   var loadOptions: LoadOptions {
-    LoadOptions(
-      includeGlobs: includeGlobs.isEmpty ? LoadOptions.defaultIncludeGlobs : includeGlobs,
-      maxFileSize: maxSize)
+    let library = UserConfig.library
+    return LoadOptions(
+      includeGlobs: includeGlobs.isEmpty
+        ? library.includeGlobs ?? LoadOptions.defaultIncludeGlobs : includeGlobs,
+      maxFileSize: maxSize ?? library.maxFileSize ?? LoadOptions.defaultMaxFileSize)
   }
 
-  /// The paths to read: those given, else `$MARQUEE_PATH`, else the bundled samples.
+  /// The paths to read: those given, else `$MARQUEE_PATH`, else the config file's
+  /// `[library] paths`, else the bundled samples.
   func resolvedPaths(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> [String] {
@@ -51,6 +60,7 @@ struct CorpusOptions: ParsableArguments {
       let fromEnvironment = list.split(separator: ":").map(String.init)
       if !fromEnvironment.isEmpty { return fromEnvironment }
     }
+    if let configured = UserConfig.library.paths { return configured }
     guard let bundled = BundledArticles.directory(environment: environment) else {
       throw Console.failure("no bundled articles found; give a file or folder to read")
     }
@@ -59,6 +69,7 @@ struct CorpusOptions: ParsableArguments {
 
   /// Loads the corpus, turning a bad path into a one-line message and exit status 2.
   func loadStore() throws -> ArticleStore {
+    UserConfig.reportProblems()
     let paths = try resolvedPaths()
     do {
       return try ArticleStore.load(paths: paths, options: loadOptions)

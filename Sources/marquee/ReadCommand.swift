@@ -29,7 +29,7 @@ struct ReadCommand: ParsableCommand {
       throw Console.failure(error.description)
     }
     // The config file's problems: the first in the status bar, all of them after exit.
-    let (settings, problems) = ConfigFile.standard()?.read() ?? (ReaderSettings(), [])
+    let (settings, problems) = UserConfig.current
     // The terminal opens at once, before a single file is read; it is restored on every
     // way out.
     let terminal: Terminal

@@ -46,6 +46,39 @@ struct ConfigCommandTests {
     #expect(shown.stderr.split(separator: "\n").count == 2)
   }
 
+  /// `[library]` gives what the command line and `MARQUEE_PATH` do not: the command
+  /// line wins over the environment, the environment over the file.
+  @Test func theLibraryIsTheDefaultTheCommandLineAndEnvironmentOverride() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    for (name, text) in [
+      ("configured/a.text", "Configured Story\n\nBody of the configured story.\n"),
+      ("configured/b.txt", "Plain Text Story\n\nBody of the plain story.\n"),
+      ("elsewhere/c.text", "Elsewhere Story\n\nBody of the story elsewhere.\n"),
+      ("big/d.text", "Big Story\n\n" + String(repeating: "Long words here. ", count: 400) + "\n"),
+    ] {
+      try FileManager.default.createDirectory(
+        atPath: folder.path((name as NSString).deletingLastPathComponent),
+        withIntermediateDirectories: true)
+      _ = try folder.write(text, to: name)
+    }
+    let file = try folder.write(
+      "[library]\npaths = [\"\(folder.path("configured"))\", \"\(folder.path("big"))\"]\n"
+        + "include = [\"*.text\"]\nmax-size = 2048\n", to: "config.toml")
+    func titles(_ arguments: [String], _ environment: [String: String?] = [:]) throws -> [String] {
+      let result = try CLIRunner.run(
+        ["list", "--json"] + arguments,
+        environment: environment.merging(["MARQUEE_CONFIG": file]) { $1 })
+      #expect(result.status == 0, "\(result.stderr)")
+      return try JSON.array(result.stdout).compactMap { $0["title"] as? String }
+    }
+    // From the file: its folders, its glob (not b.txt), its size limit (not the big one).
+    #expect(try titles([]) == ["Configured Story"])
+    #expect(try titles(["--max-size", "1M"]) == ["Big Story", "Configured Story"], "by path")
+    #expect(try titles([], ["MARQUEE_PATH": folder.path("elsewhere")]) == ["Elsewhere Story"])
+    #expect(try titles([folder.path("configured"), "--include", "*.txt"]) == ["Plain Text Story"])
+  }
+
   @Test func noFileIsTheDefaults() throws {
     let result = try CLIRunner.run(
       ["config", "--check"], environment: ["MARQUEE_CONFIG": "/nonexistent/marquee.toml"])

@@ -52,6 +52,32 @@ struct ConfigTests {
     #expect(settings.palette == .dark)
   }
 
+  @Test func theLibraryGivesPathsGlobsAndASizeLimit() {
+    let (settings, problems) = ReaderSettings.read(
+      "[library]\npaths = [\"~/articles\", \"/srv/news\"]\ninclude = \"*.text\"\nmax-size = \"2MiB\"\n",
+      file: "config.toml", home: "/home/u")
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(
+      settings.library
+        == LibrarySettings(
+          paths: ["/home/u/articles", "/srv/news"], includeGlobs: ["*.text"],
+          maxFileSize: 2 << 20))
+    #expect(read("[library]\nmax-size = 4096\n").0.library.maxFileSize == 4096)
+  }
+
+  @Test(arguments: [
+    ("[library]\npaths = 3\n", "config.toml:2: paths takes a folder or a list of them"),
+    ("[library]\ninclude = []\n", "config.toml:2: include takes a glob or a list of them"),
+    ("[library]\nmax-size = \"huge\"\n", "config.toml:2: max-size takes a size such as"),
+    ("[library]\nmax-size = \"9G\"\n", "config.toml:2: max-size takes a size such as"),
+    ("[library]\nfolders = []\n", "config.toml:2: “folders” is not a library setting"),
+  ])
+  func aBadLibraryEntryNamesItsLine(text: String, problem: String) {
+    let (settings, problems) = read(text)
+    #expect(problems.count == 1 && problems.first?.hasPrefix(problem) == true, "\(problems)")
+    #expect(settings.library == LibrarySettings())
+  }
+
   @Test func aKeyGivenToACommandIsTakenFromTheCommandThatHadIt() {
     let (settings, problems) = read("[keys]\nnext = [\"n\", \"down\"]\ntoggle-read = \"space\"\n")
     #expect(problems.isEmpty, "\(problems)")
@@ -78,6 +104,7 @@ struct ConfigTests {
     ("[keys]\n[colours]\ntitle = 1\n", "config.toml:2: “colours” is not a setting; the tables are"),
     ("keys = 1\n", "config.toml:1: keys must be a table: [keys]"),
     ("[reader]\nmouse = false\n", "config.toml:1: [reader] is not read by this version"),
+    ("[layout]\n", "config.toml:1: [layout] is not read by this version"),
   ])
   func everyKindOfProblemNamesItsLine(text: String, problem: String) {
     let (settings, problems) = read(text)
