@@ -47,8 +47,12 @@ struct ProgramRunner {
       guard let (line, name) = choose("EDITOR", else: "vi") else {
         return [.programFinished(missing("editor", "EDITOR", "vi"))]
       }
-      let note = handOver(terminal, name: name, line + " \"$1\"", argument: path)
-      return [.programFinished(note)] + reread(id, path: path)
+      // An editor that failed (or never started) changed nothing to read again, and its
+      // note is what the user needs to see.
+      guard let note = handOver(terminal, name: name, line + " \"$1\"", argument: path) else {
+        return [.programFinished(nil)] + reread(id, path: path)
+      }
+      return [.programFinished(note)]
     case .pipe(let id, let command):
       let text = ArticleText.render(state.store[id], width: 80)
       return [

@@ -61,7 +61,7 @@ enum StyleMapping {
   static func barAttributes(for role: ColorRole) -> TextAttributes {
     switch role {
     case .selection, .status: .reverse
-    case .dek, .imageMarker, .credit, .border, .title, .match: []
+    case .dek, .imageMarker, .credit, .border, .title, .match, .unread: []
     }
   }
 
@@ -70,7 +70,7 @@ enum StyleMapping {
   static func monochromeAttributes(for role: ColorRole) -> TextAttributes {
     switch role {
     case .selection, .status: .reverse
-    case .title, .imageMarker: .bold
+    case .title, .imageMarker, .unread: .bold
     case .credit: .underline
     case .match: [.bold, .underline]
     case .dek, .border: []

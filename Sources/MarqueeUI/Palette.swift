@@ -57,6 +57,7 @@ public struct Palette: Sendable, Hashable {
     .credit: RoleColors(.number(2)),
     .border: RoleColors(.number(4)),
     .match: RoleColors(.number(0), .number(3)),
+    .unread: RoleColors(.terminalDefault),
   ])
 
   /// For light backgrounds: darker text (blue titles, black borders and status bar).
@@ -69,6 +70,7 @@ public struct Palette: Sendable, Hashable {
     .credit: RoleColors(.number(2)),
     .border: RoleColors(.number(0)),
     .match: RoleColors(.number(0), .number(3)),
+    .unread: RoleColors(.terminalDefault),
   ])
 
   /// The built-in themes by name.
@@ -87,6 +89,7 @@ extension ColorRole {
     case .title: "title"
     case .status: "status"
     case .match: "match"
+    case .unread: "unread"
     }
   }
 }

@@ -86,7 +86,11 @@ struct LivingInTheReaderTests {
     chmod(pager, 0o755)
     chmod(editor, 0o755)
     try ShellWithSavedModes.with { shell in
-      _ = try shell.startReader([corpus.path], environment: ["PAGER": pager, "EDITOR": editor])
+      // Run through `sh` rather than executed: this test process writes files while other
+      // tests fork, and a child that inherited the script's open descriptor made
+      // executing it fail with "Text file busy".
+      _ = try shell.startReader(
+        [corpus.path], environment: ["PAGER": "sh " + pager, "EDITOR": "sh " + editor])
       try shell.tmux.waitFor("Articles (3)")
       try shell.tmux.sendKeys("v")
       let paging = try shell.tmux.waitFor("PAGER-WAITING")

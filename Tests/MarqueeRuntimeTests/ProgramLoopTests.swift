@@ -75,7 +75,7 @@ struct ProgramLoopTests {
       "#!/bin/sh\nprintf '\\nA late paragraph about zeppelins.\\n' >> \"$1\"\n", to: "editor")
     chmod(editor, 0o755)
     let (_, screen) = Self.run(
-      corpus, environment: ["EDITOR": editor],
+      corpus, environment: ["EDITOR": "sh " + editor],
       keys: [.character("e")] + "/zeppelins".map { .character($0) } + [.enter],
       until: { $0.contains("1 match for “zeppelins”") })
     #expect(screen?.lines[0].contains("Articles (1 of 1)") == true)
@@ -119,6 +119,8 @@ struct ProgramLoopTests {
 
   @Test(arguments: [
     (["PAGER": "exit 3"], "v", "$PAGER ended with status 3"),
+    // A failed editor changed nothing: its note, not "read again".
+    (["EDITOR": "exit 4"], "e", "$EDITOR ended with status 4"),
     (["PAGER": "no-such-pager-here"], "v", "$PAGER was not found (no-such-pager-here)"),
     ([:], "e", "No editor: set $EDITOR or install vi"),
     (["BROWSER": ""], "o", "No browser: set $BROWSER or install xdg-open"),

@@ -59,7 +59,8 @@ struct PaneViewTests {
         (Rect(x: 25, y: 1, width: 10, height: 1), dim),
         (Rect(x: 1, y: 2, width: 34, height: 1), bar),
         (Rect(x: 1, y: 2, width: 14, height: 1), boldBar),
-        (Rect(x: 1, y: 3, width: 6, height: 1), Style(bold: true)),
+        (Rect(x: 1, y: 3, width: 1, height: 1), Style(bold: true)),
+        (Rect(x: 2, y: 3, width: 5, height: 1), Style(bold: true, color: .unread)),
         (Rect(x: 25, y: 3, width: 10, height: 1), dim),
       ])
     #expect(pane.screen(size) == screen, "\(pane.screen(size))")

@@ -57,6 +57,8 @@ struct ListPane: PaneView {
     let mark = marks.contains(.flagged) ? "!" : marks.contains(.read) ? nil : "N"
     if let mark { screen.put(mark, column: inner.x, row: y, style: style) }
     style.bold = !marks.contains(.read)
+    // Off the selection bar, an unread title takes the unread colour (plain by default).
+    if !selected, !marks.contains(.read) { style.color = .unread }
     var x = inner.x + 1
     for span in Span.highlighting(title, style: style, terms: terms, fields: [.title]) {
       var spanStyle = span.style
