@@ -20,6 +20,13 @@ public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
   }
 }
 
+/// A value written as a string or a list of strings, as a list; nil for anything else.
+func stringList(_ value: TOMLValueConvertible) -> [String]? {
+  if let single = value.string { return [single] }
+  guard let array = value.array, array.allSatisfy({ $0.string != nil }) else { return nil }
+  return array.compactMap(\.string)
+}
+
 /// Where each `key = value` of a TOML text is, by table and key: TOMLKit gives values
 /// without their places, and a problem should name its line.
 struct EntryLines {

@@ -30,7 +30,7 @@ enum LibraryTable {
       let line = lines.line(of: name, in: "library")
       switch name {
       case "paths":
-        guard let paths = strings(value), !paths.isEmpty else {
+        guard let paths = stringList(value), !paths.isEmpty else {
           problem(line, "paths takes a folder or a list of them, as in paths = [\"~/articles\"]")
           continue
         }
@@ -39,7 +39,7 @@ enum LibraryTable {
           return home + path.dropFirst()
         }
       case "include":
-        guard let globs = strings(value), !globs.isEmpty else {
+        guard let globs = stringList(value), !globs.isEmpty else {
           problem(line, "include takes a glob or a list of them, as in include = [\"*.txt\"]")
           continue
         }
@@ -61,10 +61,4 @@ enum LibraryTable {
     return library
   }
 
-  /// A string or a list of strings.
-  private static func strings(_ value: TOMLValueConvertible) -> [String]? {
-    if let single = value.string { return [single] }
-    guard let array = value.array, array.allSatisfy({ $0.string != nil }) else { return nil }
-    return array.compactMap(\.string)
-  }
 }

@@ -93,12 +93,7 @@ enum KeysTable {
             + Command.allCases.map(\.name).joined(separator: ", "))
         continue
       }
-      let names: [String]
-      if let single = value.string {
-        names = [single]
-      } else if let array = value.array, array.allSatisfy({ $0.string != nil }) {
-        names = array.compactMap(\.string)
-      } else {
+      guard let names = stringList(value) else {
         problem(line, "\(name) takes a key name or a list of them, as in next = [\"j\", \"down\"]")
         continue
       }
