@@ -5,7 +5,7 @@ public enum Command: Sendable, Hashable, CaseIterable {
   case pageDown, pageUp, halfPageDown, halfPageUp
   case open, back, nextPane, toggleGallery
   case search, nextMatch, previousMatch, searchCredit
-  case toggleRead, toggleFlag, nextUnread
+  case toggleRead, toggleFlag, nextUnread, cycleOrder
   case openURL, viewInPager, edit, pipe, copyPath, copyURL
   case help, redraw, quit, quitAll, forceQuit
 }
@@ -168,6 +168,10 @@ public struct Keymap: Sendable {
       Binding([.character("f")], .toggleFlag, "Flag or unflag", group: .marks),
       Binding(
         [.character("U")], .nextUnread, "Next unread article (opens it from the article)",
+        group: .marks),
+      Binding(
+        [.character("s")], .cycleOrder,
+        "Sort the list: by date, title, length, path (and relevance in a search)",
         group: .marks),
       Binding([.character("o")], .openURL, "Open the source URL in $BROWSER", group: .programs),
       Binding(

@@ -21,6 +21,10 @@ extension ReaderState {
     } else if let search, search.query.isEmpty {
       self.search?.matchCount = store.count
     }
+    if search == nil, order != .natural {
+      rows = arranged(nil)
+      selection = selected.flatMap { id in rows?.firstIndex(of: id) } ?? 0
+    }
   }
 
   mutating func finishLoading(_ report: LoadReport) {

@@ -17,6 +17,10 @@ public struct ReaderState: Sendable {
   /// when the list shows every article in id order. Ids rather than copies, so a
   /// search over 100,000 articles or a batch arriving copies no article.
   public internal(set) var rows: [ArticleID]?
+  /// How the list is ordered (`s`), and the rows in their natural order (the search's
+  /// hits by relevance; nil for every article in id order), which `rows` arranges.
+  public internal(set) var order = ListOrder.natural
+  var naturalRows: [ArticleID]?
   /// Loading progress while articles are still arriving; nil once all have.
   public internal(set) var loading: LoadingStatus?
   /// The search being typed or kept; nil when the list shows everything.

@@ -19,6 +19,7 @@ extension ReaderState {
       search = SearchState(query: query, isEditing: false)
       // An empty result list, so each batch re-runs the search as it arrives.
       rows = []
+      naturalRows = []
     }
   }
 

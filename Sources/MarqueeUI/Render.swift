@@ -34,8 +34,10 @@ public func render(_ state: ReaderState, keymap: Keymap = .standard) -> Screen {
 extension ReaderState {
   var listPane: ListPane {
     ListPane(
-      store: store, rows: rows, marks: marks, unread: unreadCount, isSearching: search != nil,
-      top: listTop, selection: selection, terms: highlightTerms, focused: focus == .list)
+      store: store, rows: rows, marks: marks, unread: unreadCount,
+      orderLabel: order == .natural ? nil : order.label(searching: search != nil),
+      isSearching: search != nil, top: listTop, selection: selection, terms: highlightTerms,
+      focused: focus == .list)
   }
 
   var detailPane: DetailPane {

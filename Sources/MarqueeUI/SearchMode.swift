@@ -157,6 +157,8 @@ extension ReaderState {
   /// batch arriving re-runs the search under the reader's eyes).
   private mutating func showList(_ rows: [Int]?, selecting document: Int? = nil) {
     let before = selectedDocument
+    naturalRows = rows
+    let rows = arranged(rows)
     self.rows = rows
     selection =
       document.flatMap { document in rows == nil ? document : rows?.firstIndex(of: document) }

@@ -160,6 +160,7 @@ extension ReaderState {
     case .toggleRead: toggle(.read, done: "Marked read", undone: "Marked unread")
     case .toggleFlag: toggle(.flagged, done: "Flagged", undone: "Flag removed")
     case .nextUnread: selectNextUnread()
+    case .cycleOrder: cycleOrder()
     case .openURL: openInBrowser()
     case .viewInPager: openInPager()
     case .edit: openInEditor()

@@ -42,7 +42,8 @@ struct KeyNameTests {
       names == [
         "next", "previous", "first", "last", "page-down", "page-up", "half-page-down",
         "half-page-up", "open", "back", "next-pane", "toggle-gallery", "search", "next-match",
-        "previous-match", "search-credit", "toggle-read", "toggle-flag", "next-unread", "open-url",
+        "previous-match", "search-credit", "toggle-read", "toggle-flag", "next-unread",
+        "cycle-order", "open-url",
         "view-in-pager", "edit", "pipe",
         "copy-path", "copy-url", "help",
         "redraw", "quit", "quit-all", "force-quit",

@@ -10,6 +10,8 @@ struct ListPane: PaneView {
   /// Every article's marks, by id, and how many are unread.
   let marks: [Marks]
   let unread: Int
+  /// How the list is ordered, when not in its natural order (`by date`).
+  var orderLabel: String? = nil
   /// Whether a search narrows the list (the title then says `n of total`).
   let isSearching: Bool
   let top: Int
@@ -21,7 +23,9 @@ struct ListPane: PaneView {
 
   func draw(in rect: Rect, on screen: inout Screen) {
     let shown = isSearching ? "\(count) of \(store.count)" : "\(count)"
-    let title = "Articles (\(shown))" + (unread > 0 ? " · \(unread) unread" : "")
+    let title =
+      "Articles (\(shown))" + (unread > 0 ? " · \(unread) unread" : "")
+      + (orderLabel.map { " · \($0)" } ?? "")
     screen.drawBox(rect, title: title, focused: focused)
     let inner = rect.inner
     guard count > 0 else {

@@ -1,0 +1,68 @@
+import Foundation
+import MarqueeCore
+
+/// How the list is ordered, cycled with `s` (newsboat's sort, mutt's `o`): the natural
+/// order (search relevance while a search is active, else the order the files were
+/// read in, which is by path), then date, title, length and path.
+public enum ListOrder: Sendable, Hashable, CaseIterable {
+  case natural, date, title, length, path
+
+  /// The header's words for it.
+  func label(searching: Bool) -> String {
+    switch self {
+    case .natural: searching ? "by relevance" : "by path"
+    case .date: "by date"
+    case .title: "by title"
+    case .length: "by length"
+    case .path: "by path"
+    }
+  }
+
+  /// The next order; outside a search, `path` is the natural order and is skipped.
+  func next(searching: Bool) -> ListOrder {
+    let all = Self.allCases
+    var next = all[(all.firstIndex(of: self)! + 1) % all.count]
+    if next == .path && !searching { next = .natural }
+    return next
+  }
+}
+
+extension ReaderState {
+  /// `s`: the next order, keeping the selected article.
+  mutating func cycleOrder() {
+    order = order.next(searching: search != nil)
+    let selected = selectedDocument
+    rows = arranged(search == nil ? nil : naturalRows)
+    selection = selected.flatMap { id in rows.map { $0.firstIndex(of: id) } ?? id } ?? 0
+    message = "Sorted \(order.label(searching: search != nil))"
+  }
+
+  /// The rows in the chosen order: `natural` (nil: every article, in id order) as given,
+  /// any other order sorted by it (newest, A to Z, longest, path), ties in the order
+  /// given.
+  func arranged(_ natural: [ArticleID]?) -> [ArticleID]? {
+    guard order != .natural else { return natural }
+    let ids = natural ?? Array(store.ids)
+    switch order {
+    case .natural: return natural
+    case .date:
+      let keys = ids.map {
+        (store[$0].publicationDate ?? store[$0].modified ?? .distantPast).timeIntervalSince1970
+      }
+      return stableSorted(ids, keys, by: >)
+    case .title: return stableSorted(ids, ids.map { store[$0].title.lowercased() }, by: <)
+    case .length: return stableSorted(ids, ids.map { store[$0].wordCount }, by: >)
+    case .path: return stableSorted(ids, ids.map { store[$0].path }, by: <)
+    }
+  }
+
+  private func stableSorted<Key>(
+    _ ids: [ArticleID], _ keys: [Key], by before: (Key, Key) -> Bool
+  ) -> [ArticleID] {
+    ids.indices.sorted { left, right in
+      if before(keys[left], keys[right]) { return true }
+      if before(keys[right], keys[left]) { return false }
+      return left < right
+    }.map { ids[$0] }
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import MarqueeCore
+import Testing
+
+@testable import MarqueeUI
+
+/// `s` orders the list by date, title, length and path (and relevance in a search),
+/// keeping the selected article, and says so in the list's title.
+@Suite("Sorting the list")
+struct ListOrderTests {
+  static let size = Size(columns: 120, rows: 20)
+
+  /// Four articles whose path, date, title and length orders all differ.
+  static let articles = [
+    article("a", "Delta harbor", day: 2, words: 30),
+    article("b", "alpha harbor", day: 4, words: 10),
+    article("c", "Charlie", day: 1, words: 40),
+    article("d", "bravo harbor harbor", day: 3, words: 20),
+  ]
+
+  static func article(_ name: String, _ title: String, day: Int, words: Int) -> Article {
+    Article(
+      path: "/corpus/\(name).txt", modified: Date(timeIntervalSince1970: Double(day) * 86_400),
+      title: title, dek: "",
+      body: [.paragraph(Array(repeating: "word", count: words).joined(separator: " "))],
+      images: [])
+  }
+
+  private func names(_ state: ReaderState) -> [String] {
+    state.listedArticles.map { String($0.path.dropFirst(8).prefix(1)) }
+  }
+
+  @Test func eachPressOfSTakesTheNextOrderAndKeepsTheSelection() {
+    var state = updated(ReaderState(articles: Self.articles, size: Self.size), .resize(Self.size))
+    state = updated(state, .key(.character("j")))  // b selected
+    var seen: [String] = []
+    for _ in 0..<4 {
+      state = updated(state, .key(.character("s")))
+      seen.append(names(state).joined())
+      #expect(state.selectedArticle?.path == "/corpus/b.txt", "\(seen)")
+    }
+    // Newest first, A to Z (case aside), longest first, then back to the natural order.
+    #expect(seen == ["bdac", "bdca", "cadb", "abcd"])
+    let title = render(updated(state, .key(.character("s")))).lines[0]
+    #expect(title.hasPrefix("┌─ Articles (4) · 4 unread · by date "))
+  }
+
+  @Test func inASearchTheNaturalOrderIsRelevanceAndPathIsOneMore() {
+    var state = updated(ReaderState(articles: Self.articles, size: Self.size), .resize(Self.size))
+    for key in keys("/harbor") + [.enter] { state = updated(state, .key(key)) }
+    #expect(names(state) == ["d", "a", "b"], "by relevance: twice in d's title")
+    var seen: [String] = []
+    for _ in 0..<5 {
+      state = updated(state, .key(.character("s")))
+      seen.append(names(state).joined())
+    }
+    #expect(seen == ["bda", "bda", "adb", "abd", "dab"])
+    #expect(state.order == .natural)
+  }
+
+  @Test func articlesArrivingTakeTheirPlaceInTheChosenOrder() {
+    var state = updated(
+      ReaderState(store: ArticleStore(), size: Self.size, loading: LoadingStatus()),
+      .resize(Self.size))
+    state = updated(
+      state,
+      .articlesArrived(SearchIndex.prepare(Array(Self.articles[..<2]), after: 0), filesRead: 2))
+    state = updated(state, .key(.character("s")))
+    #expect(names(state) == ["b", "a"])
+    #expect(state.selectedArticle?.path == "/corpus/a.txt", "the selection follows its article")
+    state = updated(
+      state,
+      .articlesArrived(SearchIndex.prepare(Array(Self.articles[2...]), after: 2), filesRead: 4))
+    #expect(names(state) == ["b", "d", "a", "c"])
+    #expect(state.selectedArticle?.path == "/corpus/a.txt")
+  }
+}
