@@ -5,7 +5,7 @@ public enum Command: Sendable, Hashable, CaseIterable {
   case pageDown, pageUp, halfPageDown, halfPageUp
   case open, back, nextPane, toggleGallery
   case search, nextMatch, previousMatch, searchCredit
-  case toggleRead, toggleFlag, nextUnread, cycleOrder
+  case toggleRead, toggleFlag, nextUnread, cycleOrder, cycleFilter
   case openURL, viewInPager, edit, pipe, copyPath, copyURL
   case help, redraw, quit, quitAll, forceQuit
 }
@@ -172,6 +172,9 @@ public struct Keymap: Sendable {
       Binding(
         [.character("s")], .cycleOrder,
         "Sort the list: by date, title, length, path (and relevance in a search)",
+        group: .marks),
+      Binding(
+        [.character("F")], .cycleFilter, "Show only unread, only flagged, or all articles",
         group: .marks),
       Binding([.character("o")], .openURL, "Open the source URL in $BROWSER", group: .programs),
       Binding(

@@ -27,24 +27,62 @@ public enum ListOrder: Sendable, Hashable, CaseIterable {
   }
 }
 
+/// Which articles the list shows (mutt's limit): all, the unread ones, or the flagged
+/// ones, cycled with `F`. Marks changed meanwhile count from the next arrangement, so an
+/// article read from an unread-only list stays until then.
+public enum ListFilter: Sendable, Hashable, CaseIterable {
+  case all, unread, flagged
+
+  var label: String? {
+    switch self {
+    case .all: nil
+    case .unread: "unread only"
+    case .flagged: "flagged only"
+    }
+  }
+}
+
 extension ReaderState {
   /// `s`: the next order, keeping the selected article.
   mutating func cycleOrder() {
     order = order.next(searching: search != nil)
+    rearrange()
+    message = "Sorted \(order.label(searching: search != nil))"
+  }
+
+  /// `F`: the next filter, keeping the selected article when it is still listed.
+  mutating func cycleFilter() {
+    let all = ListFilter.allCases
+    filter = all[(all.firstIndex(of: filter)! + 1) % all.count]
+    rearrange()
+    message = filter.label.map { "Showing \($0)" } ?? "Showing every article"
+  }
+
+  /// The rows again, in the chosen order and filter, keeping the selected article.
+  mutating func rearrange() {
     let selected = selectedDocument
     rows = arranged(search == nil ? nil : naturalRows)
     selection = selected.flatMap { id in rows.map { $0.firstIndex(of: id) } ?? id } ?? 0
-    message = "Sorted \(order.label(searching: search != nil))"
   }
 
   /// The rows in the chosen order: `natural` (nil: every article, in id order) as given,
   /// any other order sorted by it (newest, A to Z, longest, path), ties in the order
   /// given.
   func arranged(_ natural: [ArticleID]?) -> [ArticleID]? {
+    guard filter == .all else {
+      let kept = (natural ?? Array(store.ids)).filter {
+        filter == .unread ? !marks[$0].contains(.read) : marks[$0].contains(.flagged)
+      }
+      return order == .natural ? kept : sorted(kept)
+    }
     guard order != .natural else { return natural }
-    let ids = natural ?? Array(store.ids)
+    return sorted(natural ?? Array(store.ids))
+  }
+
+  /// `ids` in the chosen order (not the natural one).
+  private func sorted(_ ids: [ArticleID]) -> [ArticleID] {
     switch order {
-    case .natural: return natural
+    case .natural: return ids
     case .date:
       let keys = ids.map {
         (store[$0].publicationDate ?? store[$0].modified ?? .distantPast).timeIntervalSince1970

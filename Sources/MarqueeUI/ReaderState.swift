@@ -20,6 +20,7 @@ public struct ReaderState: Sendable {
   /// How the list is ordered (`s`), and the rows in their natural order (the search's
   /// hits by relevance; nil for every article in id order), which `rows` arranges.
   public internal(set) var order = ListOrder.natural
+  public internal(set) var filter = ListFilter.all
   var naturalRows: [ArticleID]?
   /// Loading progress while articles are still arriving; nil once all have.
   public internal(set) var loading: LoadingStatus?

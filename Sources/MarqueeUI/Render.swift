@@ -35,9 +35,18 @@ extension ReaderState {
   var listPane: ListPane {
     ListPane(
       store: store, rows: rows, marks: marks, unread: unreadCount,
-      orderLabel: order == .natural ? nil : order.label(searching: search != nil),
-      isSearching: search != nil, top: listTop, selection: selection, terms: highlightTerms,
+      orderLabel: listArrangement,
+      isSearching: search != nil || filter != .all, top: listTop, selection: selection,
+      terms: highlightTerms,
       focused: focus == .list)
+  }
+
+  /// The list's order and filter as its title names them (`by date · unread only`); nil
+  /// for every article in the natural order.
+  var listArrangement: String? {
+    let parts = [order == .natural ? nil : order.label(searching: search != nil), filter.label]
+      .compactMap { $0 }
+    return parts.isEmpty ? nil : parts.joined(separator: " · ")
   }
 
   var detailPane: DetailPane {

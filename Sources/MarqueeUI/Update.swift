@@ -161,6 +161,7 @@ extension ReaderState {
     case .toggleFlag: toggle(.flagged, done: "Flagged", undone: "Flag removed")
     case .nextUnread: selectNextUnread()
     case .cycleOrder: cycleOrder()
+    case .cycleFilter: cycleFilter()
     case .openURL: openInBrowser()
     case .viewInPager: openInPager()
     case .edit: openInEditor()

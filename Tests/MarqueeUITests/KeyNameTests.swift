@@ -43,7 +43,7 @@ struct KeyNameTests {
         "next", "previous", "first", "last", "page-down", "page-up", "half-page-down",
         "half-page-up", "open", "back", "next-pane", "toggle-gallery", "search", "next-match",
         "previous-match", "search-credit", "toggle-read", "toggle-flag", "next-unread",
-        "cycle-order", "open-url",
+        "cycle-order", "cycle-filter", "open-url",
         "view-in-pager", "edit", "pipe",
         "copy-path", "copy-url", "help",
         "redraw", "quit", "quit-all", "force-quit",

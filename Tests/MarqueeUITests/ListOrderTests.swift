@@ -58,6 +58,29 @@ struct ListOrderTests {
     #expect(state.order == .natural)
   }
 
+  /// `F` shows the unread, then the flagged, then all again; with a sort and a search.
+  @Test func capitalFShowsOnlyTheUnreadThenTheFlagged() {
+    var book = MarkBook()
+    book.apply(MarkBook.record(.read, for: Self.articles[0]))
+    book.apply(MarkBook.record(.flagged, for: Self.articles[1]))
+    var state = updated(
+      ReaderState(store: ArticleStore(articles: Self.articles), size: Self.size, markBook: book),
+      .resize(Self.size))
+    var seen: [String] = []
+    for _ in 0..<3 {
+      state = updated(state, .key(.character("F")))
+      seen.append(names(state).joined())
+    }
+    #expect(seen == ["bcd", "b", "abcd"])
+    state = updated(state, .key(.character("F")))
+    state = updated(state, .key(.character("s")))
+    #expect(names(state) == ["b", "d", "c"], "unread, newest first")
+    #expect(state.listArrangement == "by date · unread only")
+    #expect(render(state).lines[0].hasPrefix("┌─ Articles (3 of 4) · 3 unread · by date"))
+    for key in keys("/harbor") + [.enter] { state = updated(state, .key(key)) }
+    #expect(names(state) == ["b", "d"], "unread hits, newest first")
+  }
+
   @Test func articlesArrivingTakeTheirPlaceInTheChosenOrder() {
     var state = updated(
       ReaderState(store: ArticleStore(), size: Self.size, loading: LoadingStatus()),

@@ -22,6 +22,7 @@ struct ScreenStateTests {
       "Articles with images from this credit", "Mark read or unread", "Flag or unflag",
       "Next unread article (opens it from the article)",
       "Sort the list: by date, title, length, path (and relevance in a search)",
+      "Show only unread, only flagged, or all articles",
       "Open the source URL in $BROWSER",
       "Show the article in $PAGER (else less)",
       "Edit the file in $EDITOR (else vi), then read it again",

@@ -12,7 +12,7 @@ struct ListPane: PaneView {
   let unread: Int
   /// How the list is ordered, when not in its natural order (`by date`).
   var orderLabel: String? = nil
-  /// Whether a search narrows the list (the title then says `n of total`).
+  /// Whether a search or a filter narrows the list (the title then says `n of total`).
   let isSearching: Bool
   let top: Int
   let selection: Int
