@@ -113,7 +113,8 @@ struct ProgramRunner {
     guard descriptor >= 0 else {
       return "Could not write the article for the program: \(String(cString: strerror(errno)))"
     }
-    let path = String(cString: template)
+    let path = String(
+      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     defer { unlink(path) }
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     do {

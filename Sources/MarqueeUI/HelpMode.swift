@@ -67,9 +67,8 @@ extension ReaderState {
   @discardableResult
   private mutating func scrollHelp(_ command: Command?, keymap: Keymap) -> Bool {
     guard var current = help else { return false }
-    let overlay = HelpOverlay(keymap: keymap, state: current)
-    let page = max(1, overlay.visibleRows(on: size))
-    let end = overlay.maxTop(on: size)
+    let (rows, end) = HelpOverlay(keymap: keymap, state: current).scrolling(on: size)
+    let page = max(1, rows)
     switch command {
     case .next: current.top += 1
     case .previous: current.top -= 1

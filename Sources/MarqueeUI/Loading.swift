@@ -21,10 +21,7 @@ extension ReaderState {
     } else if let search, search.query.isEmpty {
       self.search?.matchCount = store.count
     }
-    if search == nil, order != .natural || filter != .all {
-      rows = arranged(nil)
-      selection = selected.flatMap { id in rows?.firstIndex(of: id) } ?? 0
-    }
+    if search == nil, order != .natural || filter != .all { rearrange() }
   }
 
   mutating func finishLoading(_ report: LoadReport) {

@@ -32,7 +32,7 @@ struct ConfigCommand: ParsableCommand {
     }
     let (settings, problems) = file.read()
     for problem in problems {
-      Console.writeError("marquee: \(TextCleaning.clean(problem.description))\n")
+      Console.warn(problem.description)
     }
     if check {
       if !problems.isEmpty { throw ExitCode(1) }

@@ -8,8 +8,13 @@ enum Console {
   /// The message is cleaned first: it may quote a file name, and file names can hold
   /// escape sequences.
   static func failure(_ message: String, status: Int32 = 2) -> ExitCode {
-    writeError("marquee: \(TextCleaning.clean(message))\n")
+    warn(message)
     return ExitCode(status)
+  }
+
+  /// Prints `marquee: message` on standard error, cleaned as `failure` does, and goes on.
+  static func warn(_ message: String) {
+    writeError("marquee: \(TextCleaning.clean(message))\n")
   }
 
   /// Writes to standard error with `write(2)`, giving up quietly when it fails: a closed

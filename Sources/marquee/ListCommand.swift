@@ -46,7 +46,7 @@ struct ListCommand: ParsableCommand {
   static func keptMarks() -> MarkBook {
     guard let folder = StateFolder.standard() else { return MarkBook() }
     let (book, problem) = folder.loadMarks()
-    if let problem { Console.writeError("marquee: \(TextCleaning.clean(problem))\n") }
+    if let problem { Console.warn(problem) }
     return book
   }
 }

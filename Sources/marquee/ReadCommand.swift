@@ -48,12 +48,8 @@ struct ReadCommand: ParsableCommand {
       stream: ArticleStream(paths: paths, options: corpus.loadOptions), on: terminal,
       keymap: settings.keymap, memory: memory, note: note)
     terminal.close()
-    for problem in problems {
-      Console.writeError("marquee: \(TextCleaning.clean(problem.description))\n")
-    }
-    for problem in memory?.closingProblems ?? [] {
-      Console.writeError("marquee: \(TextCleaning.clean(problem))\n")
-    }
+    UserConfig.reportProblems()
+    for problem in memory?.closingProblems ?? [] { Console.warn(problem) }
     switch outcome {
     case .quit: return
     case .failed(let message): throw Console.failure(message)

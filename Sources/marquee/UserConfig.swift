@@ -12,7 +12,7 @@ enum UserConfig {
   /// Says the file's problems on standard error, a line each.
   static func reportProblems() {
     for problem in current.problems {
-      Console.writeError("marquee: \(TextCleaning.clean(problem.description))\n")
+      Console.warn(problem.description)
     }
   }
 }

@@ -60,7 +60,8 @@ public struct MarkBook: Sendable {
   /// its path had (the file was edited).
   public func marks(for article: Article) -> Marks {
     if let record = byHash[article.contentHash] { return record.marks }
-    return record(atPath: Self.absolute(article.path))?.marks ?? []
+    let path = Self.absolute(article.path)
+    return record(atPath: path, key: ContentHash.of(path))?.marks ?? []
   }
 
   /// The record that gives an article these marks.
@@ -72,7 +73,9 @@ public struct MarkBook: Sendable {
   /// the article; a path's record for other content (the file before an edit) goes.
   public mutating func apply(_ record: MarkRecord) {
     let pathKey = ContentHash.of(record.path)
-    if let old = self.record(atPath: record.path), old.contentHash != record.contentHash {
+    if let old = self.record(atPath: record.path, key: pathKey),
+      old.contentHash != record.contentHash
+    {
       byHash[old.contentHash] = nil
     }
     if let moved = byHash[record.contentHash], moved.path != record.path {
@@ -87,9 +90,9 @@ public struct MarkBook: Sendable {
     }
   }
 
-  /// The record kept for this absolute path, if any.
-  private func record(atPath path: String) -> MarkRecord? {
-    guard let hash = hashByPath[ContentHash.of(path)], let record = byHash[hash],
+  /// The record kept for this absolute path (whose hash is `key`), if any.
+  private func record(atPath path: String, key: UInt64) -> MarkRecord? {
+    guard let hash = hashByPath[key], let record = byHash[hash],
       record.path == path
     else { return nil }
     return record

@@ -15,24 +15,25 @@ struct HelpOverlay: PaneView {
   /// The widest the box gets: wider lines are harder to read.
   static let maxWidth = 96
 
-  /// The box on a screen of `size` (nil when it is too small for one).
-  private func box(on size: Size) -> Rect? {
+  /// The box on a screen of `size` and the lines laid out for it, once (nil when the
+  /// screen is too small for a box).
+  private func layout(on size: Size) -> (box: Rect, lines: [Line])? {
     let width = min(size.columns - 2, Self.maxWidth)
     guard width >= 10 else { return nil }
-    let height = min(size.rows - 1, lines(width: width - 4).count + 2)
+    let content = lines(width: width - 4)
+    let height = min(size.rows - 1, content.count + 2)
     guard height >= 3 else { return nil }
-    return Rect(
+    let box = Rect(
       x: (size.columns - width) / 2, y: max(0, (size.rows - 1 - height) / 2), width: width,
       height: height)
+    return (box, content)
   }
 
-  /// How many lines show at once on a screen of `size`.
-  func visibleRows(on size: Size) -> Int { box(on: size)?.inner.height ?? 0 }
-
-  /// The last `top` that still fills the box.
-  func maxTop(on size: Size) -> Int {
-    guard let box = box(on: size) else { return 0 }
-    return max(0, lines(width: box.width - 4).count - box.inner.height)
+  /// How many lines show at once on a screen of `size`, and the last `top` that still
+  /// fills the box.
+  func scrolling(on size: Size) -> (rows: Int, maxTop: Int) {
+    guard let (box, content) = layout(on: size) else { return (0, 0) }
+    return (box.inner.height, max(0, content.count - box.inner.height))
   }
 
   /// The lines at a text width: each group's heading, then each binding's keys and its
@@ -93,11 +94,10 @@ struct HelpOverlay: PaneView {
 
   func draw(in rect: Rect, on screen: inout Screen) {
     let size = Size(columns: rect.width, rows: rect.height)
-    guard var box = box(on: size) else { return }
-    box.x += rect.x
-    box.y += rect.y
+    guard let (placed, content) = layout(on: size) else { return }
+    let box = Rect(
+      x: rect.x + placed.x, y: rect.y + placed.y, width: placed.width, height: placed.height)
     let inner = box.inner
-    let content = lines(width: box.width - 4)
     let top = min(max(0, state.top), max(0, content.count - inner.height))
     screen.fill(box)
     let title = state.filter.isEmpty ? "Keys" : "Keys matching “\(state.filter)”"
