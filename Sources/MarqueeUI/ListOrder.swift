@@ -84,9 +84,7 @@ extension ReaderState {
     switch order {
     case .natural: return ids
     case .date:
-      let keys = ids.map {
-        (store[$0].publicationDate ?? store[$0].modified ?? .distantPast).timeIntervalSince1970
-      }
+      let keys = ids.map { (store[$0].listDate ?? .distantPast).timeIntervalSince1970 }
       return stableSorted(ids, keys, by: >)
     case .title: return stableSorted(ids, ids.map { store[$0].title.lowercased() }, by: <)
     case .length: return stableSorted(ids, ids.map { store[$0].wordCount }, by: >)

@@ -38,7 +38,7 @@ extension ReaderState {
       orderLabel: listArrangement,
       isSearching: search != nil || filter != .all, top: listTop, selection: selection,
       terms: highlightTerms,
-      focused: focus == .list)
+      focused: focus == .list, columns: listColumns)
   }
 
   /// The list's order and filter as its title names them (`by date · unread only`); nil

@@ -173,7 +173,7 @@ extension ReaderState {
 
   private var pageSize: Int {
     switch focus {
-    case .list: ReaderLayout.visibleRows(layout.list)
+    case .list: ListPane.articleRows(in: layout.list)
     case .detail: ReaderLayout.visibleRows(detailRectForLayout)
     case .gallery: 1
     }
@@ -296,8 +296,8 @@ extension ReaderState {
   /// Scrolls the list and gallery so their selections are on screen, and keeps the
   /// article scroll in range.
   mutating func keepInView() {
-    let rows = ReaderLayout.visibleRows(
-      layout.list ?? ReaderLayout(size: size, focus: .list, galleryOpen: galleryOpen).list)
+    let rows = ListPane.articleRows(
+      in: layout.list ?? ReaderLayout(size: size, focus: .list, galleryOpen: galleryOpen).list)
     if selection < listTop { listTop = selection }
     if selection >= listTop + rows { listTop = selection - rows + 1 }
     listTop = clamp(listTop, 0, max(0, rowCount - rows))

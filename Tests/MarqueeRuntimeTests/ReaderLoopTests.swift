@@ -123,7 +123,7 @@ struct ReaderLoopTests {
       stream: ArticleStream(paths: [folder.path]), on: second, memory: memory())
     let screen = try #require(second.lastFrame)
     #expect(screen.lines[0].contains("Articles (3) · 2 unread"))
-    #expect(screen.lines[1].hasPrefix("│ Zebra Crossing"), "read: no N")
+    #expect(screen.lines[2].hasPrefix("│ Zebra Crossing"), "read: no N")
   }
 
   /// Quitting with an article open and reopening the same folder comes back to it, open;

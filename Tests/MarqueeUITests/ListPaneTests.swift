@@ -1,3 +1,4 @@
+import Foundation
 import MarqueeCore
 import Testing
 
@@ -8,17 +9,45 @@ struct ListPaneTests {
   @Test func rowsShowTitleImageCountAndMinutes() {
     let (_, screen) = screenAfter([])
     #expect(screen.lines[0].hasPrefix("┌─ Articles (3) · 3 unread ─"))
-    #expect(screen.lines[1].hasPrefix("│NGlass Harbor Premiere Dazzles "))
-    #expect(screen.lines[1].contains("  2▣   1m │"))
-    #expect(screen.lines[2].hasPrefix("│NA Quiet Week In Streaming "))
-    #expect(screen.lines[2].contains("  0▣   1m │"))
+    // A header row names the columns that fit: at 120 columns, not the date.
+    #expect(screen.lines[1].hasPrefix("│ Title "))
+    #expect(screen.lines[1].contains(" Img Min │"))
+    #expect(screen.lines[2].hasPrefix("│NGlass Harbor Premiere Dazzles "))
+    #expect(screen.lines[2].contains("  2▣  1m │"))
+    #expect(screen.lines[3].hasPrefix("│NA Quiet Week In Streaming "))
+    #expect(screen.lines[3].contains("  0▣  1m │"))
+  }
+
+  @Test func aWideListShowsTheDateColumnTheArticlesOwnElseTheFiles() {
+    let dated = Article(
+      path: "/articles/dated.txt", modified: Date(timeIntervalSince1970: 0), date: "2024-03-05",
+      title: "Dated Story", dek: "", body: [], images: [])
+    let undated = Article(
+      path: "/articles/undated.txt", modified: Date(timeIntervalSince1970: 86_400 * 365),
+      title: "Undated Story", dek: "", body: [], images: [])
+    let (_, screen) = screenAfter(
+      [], articles: [dated, undated], size: Size(columns: 160, rows: 10))
+    #expect(screen.lines[1].hasPrefix("│ Title "))
+    #expect(screen.lines[1].contains(" Img Min       Date │"))
+    #expect(screen.lines[2].contains("Dated Story"))
+    #expect(screen.lines[2].contains("  0▣  1m 2024-03-05 │"))
+    #expect(screen.lines[3].contains("  0▣  1m 1971-01-01 │"))
+  }
+
+  @Test func columnsThatWouldSqueezeTheTitleAreLeftOutLastFirst() {
+    let all = ListColumn.standard
+    #expect(ListColumn.fitting(all, width: 80) == all)
+    #expect(ListColumn.fitting(all, width: 46) == [.images, .time])
+    #expect(ListColumn.fitting(all, width: 33) == [.images])
+    #expect(ListColumn.fitting(all, width: 20) == [])
+    #expect(ListColumn.fitting([.date, .images], width: 40) == [.date])
   }
 
   @Test func selectedRowIsHighlightedAcrossThePane() {
     let (_, screen) = screenAfter(keys("j"))
     for column in 1..<47 {
-      #expect(screen[column, 2].style.reverse, "column \(column)")
-      #expect(!screen[column, 1].style.reverse, "column \(column)")
+      #expect(screen[column, 3].style.reverse, "column \(column)")
+      #expect(!screen[column, 2].style.reverse, "column \(column)")
     }
   }
 
@@ -46,12 +75,13 @@ struct ListPaneTests {
     #expect(endScreen.lines[17].contains("Story number 99"))
     #expect(endScreen.lines.last?.hasPrefix(" 100/100 ") == true)
     let (paged, pagedScreen) = screenAfter([.pageDown, .pageDown], articles: articles, size: size)
-    #expect(paged.selection == 34)
-    #expect(pagedScreen.lines.contains { $0.contains("Story number 34 ") })
+    // 17 rows inside the border, less the header: pages of 16.
+    #expect(paged.selection == 32)
+    #expect(pagedScreen.lines.contains { $0.contains("Story number 32 ") })
     let (half, _) = screenAfter(keys("dd"), articles: articles, size: size)
     #expect(half.selection == 16)
     let (back, _) = screenAfter(keys("Gbu"), articles: articles, size: size)
-    #expect(back.selection == 99 - 17 - 8)
+    #expect(back.selection == 99 - 16 - 8)
   }
 
   @Test func emptyCorpusSaysSo() {

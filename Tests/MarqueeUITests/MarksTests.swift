@@ -38,9 +38,9 @@ struct MarksTests {
     #expect(opened.unreadCount == 2)
     let screen = render(opened)
     #expect(screen.lines[0].hasPrefix("┌─ Articles (3) · 2 unread ─"))
-    #expect(screen.lines[2].hasPrefix("│ A Quiet Week In Streaming"))
-    #expect(!screen[2, 2].style.bold, "a read title is not bold")
-    #expect(screen[2, 1].style.bold, "an unread one is")
+    #expect(screen.lines[3].hasPrefix("│ A Quiet Week In Streaming"))
+    #expect(!screen[2, 3].style.bold, "a read title is not bold")
+    #expect(screen[2, 2].style.bold, "an unread one is")
   }
 
   @Test func mTogglesReadAndTheOpenArticleStaysUnreadWhenMarkedSo() {
@@ -59,7 +59,7 @@ struct MarksTests {
     #expect(state.marks[1] == .flagged)
     #expect(state.message == "Flagged")
     #expect(records == [MarkBook.record(.flagged, for: Sample.noImages)])
-    #expect(render(state).lines[2].hasPrefix("│!A Quiet Week In Streaming"))
+    #expect(render(state).lines[3].hasPrefix("│!A Quiet Week In Streaming"))
     #expect(saved(after: keys("f"), from: state).0.marks[1] == [])
   }
 

@@ -42,26 +42,29 @@ struct PaneViewTests {
     let pane = ListPane(
       store: Self.store, rows: nil, marks: [.read, [], .flagged], unread: 2, isSearching: false,
       top: 0, selection: 1, terms: [], focused: true)
-    let size = Size(columns: 36, rows: 5)
+    let size = Size(columns: 40, rows: 6)
     let dim = Style(dim: true)
     let bar = Style(reverse: true, color: .selection)
     let boldBar = Style(bold: true, reverse: true, color: .selection)
+    // At 38 columns inside, the date column would leave the title too little room.
     let screen = expected(
       [
-        "┌─ Articles (3) · 2 unread ────────┐",
-        "│ Alpha                    0▣   1m │",
-        "│NBravo Charlie            2▣   1m │",
-        "│!Delta                    0▣   1m │",
-        "└──────────────────────────────────┘",
+        "┌─ Articles (3) · 2 unread ────────────┐",
+        "│ Title                        Img Min │",
+        "│ Alpha                         0▣  1m │",
+        "│NBravo Charlie                 2▣  1m │",
+        "│!Delta                         0▣  1m │",
+        "└──────────────────────────────────────┘",
       ],
       border(size, focused: true) + [
         (Rect(x: 2, y: 0, width: 25, height: 1), Style(bold: true, color: .title)),
-        (Rect(x: 25, y: 1, width: 10, height: 1), dim),
-        (Rect(x: 1, y: 2, width: 34, height: 1), bar),
-        (Rect(x: 1, y: 2, width: 14, height: 1), boldBar),
-        (Rect(x: 1, y: 3, width: 1, height: 1), Style(bold: true)),
-        (Rect(x: 2, y: 3, width: 5, height: 1), Style(bold: true, color: .unread)),
-        (Rect(x: 25, y: 3, width: 10, height: 1), dim),
+        (Rect(x: 1, y: 1, width: 38, height: 1), Style(dim: true, underline: true)),
+        (Rect(x: 30, y: 2, width: 9, height: 1), dim),
+        (Rect(x: 1, y: 3, width: 38, height: 1), bar),
+        (Rect(x: 1, y: 3, width: 14, height: 1), boldBar),
+        (Rect(x: 1, y: 4, width: 1, height: 1), Style(bold: true)),
+        (Rect(x: 2, y: 4, width: 5, height: 1), Style(bold: true, color: .unread)),
+        (Rect(x: 30, y: 4, width: 9, height: 1), dim),
       ])
     #expect(pane.screen(size) == screen, "\(pane.screen(size))")
   }
@@ -71,12 +74,13 @@ struct PaneViewTests {
     let pane = ListPane(
       store: Self.store, rows: [1], marks: [.read, .read, .read], unread: 0, isSearching: true,
       top: 0, selection: 0, terms: terms, focused: false)
+    // Two rows inside: no header row. 34 columns inside leave room for one column only.
     let size = Size(columns: 36, rows: 4)
     let selected = Style(reverse: true, color: .selection)
     let screen = expected(
       [
         "┌─ Articles (1 of 3) ──────────────┐",
-        "│ Bravo Charlie            2▣   1m │",
+        "│ Bravo Charlie                 2▣ │",
         "│                                  │",
         "└──────────────────────────────────┘",
       ],
