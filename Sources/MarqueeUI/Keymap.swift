@@ -174,7 +174,8 @@ public struct Keymap: Sendable {
         "Sort the list: by date, title, length, path (and relevance in a search)",
         group: .marks),
       Binding(
-        [.character("F")], .cycleFilter, "Show only unread, only flagged, or all articles",
+        [.character("F")], .cycleFilter,
+        "Show only unread, only flagged, only this folder's, or all articles",
         group: .marks),
       Binding([.character("o")], .openURL, "Open the source URL in $BROWSER", group: .programs),
       Binding(

@@ -27,18 +27,27 @@ public enum ListOrder: Sendable, Hashable, CaseIterable {
   }
 }
 
-/// Which articles the list shows (mutt's limit): all, the unread ones, or the flagged
-/// ones, cycled with `F`. Marks changed meanwhile count from the next arrangement, so an
-/// article read from an unread-only list stays until then.
-public enum ListFilter: Sendable, Hashable, CaseIterable {
+/// Which articles the list shows (mutt's limit): all, the unread ones, the flagged ones,
+/// or those in one folder, cycled with `F`. Marks changed meanwhile count from the next
+/// arrangement, so an article read from an unread-only list stays until then.
+public enum ListFilter: Sendable, Hashable {
   case all, unread, flagged
+  /// The articles whose file is directly in this folder (a path ending in `/`).
+  case folder(String)
 
-  var label: String? {
+  /// Whether the article `id` passes.
+  func keeps(_ id: ArticleID, in state: ReaderState) -> Bool {
     switch self {
-    case .all: nil
-    case .unread: "unread only"
-    case .flagged: "flagged only"
+    case .all: true
+    case .unread: !state.marks[id].contains(.read)
+    case .flagged: state.marks[id].contains(.flagged)
+    case .folder(let folder): Self.folder(of: state.store[id].path) == folder
     }
+  }
+
+  /// The folder part of `path`, with its `/`; empty for a bare file name.
+  static func folder(of path: String) -> String {
+    path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
   }
 }
 
@@ -50,12 +59,31 @@ extension ReaderState {
     message = "Sorted \(order.label(searching: search != nil))"
   }
 
-  /// `F`: the next filter, keeping the selected article when it is still listed.
+  /// `F`: the next filter, keeping the selected article when it is still listed. The
+  /// folder step takes the selected article's folder, else (the flagged list was empty)
+  /// that of the article selected when the cycle began.
   mutating func cycleFilter() {
-    let all = ListFilter.allCases
-    filter = all[(all.firstIndex(of: filter)! + 1) % all.count]
+    let folder = selectedArticle.map { ListFilter.folder(of: $0.path) }
+    switch filter {
+    case .all:
+      filter = .unread
+      filterFolder = folder
+    case .unread: filter = .flagged
+    case .flagged: filter = (folder ?? filterFolder).map { .folder($0) } ?? .all
+    case .folder: filter = .all
+    }
     rearrange()
-    message = filter.label.map { "Showing \($0)" } ?? "Showing every article"
+    message = filterLabel.map { "Showing \($0)" } ?? "Showing every article"
+  }
+
+  /// The list title's words for the filter: `unread only`, `in celebrity/`.
+  var filterLabel: String? {
+    switch filter {
+    case .all: nil
+    case .unread: "unread only"
+    case .flagged: "flagged only"
+    case .folder(let folder): "in \(folder.isEmpty ? "./" : displayPath(of: folder))"
+    }
   }
 
   /// The rows again, in the chosen order and filter, keeping the selected article.
@@ -70,9 +98,7 @@ extension ReaderState {
   /// given.
   func arranged(_ natural: [ArticleID]?) -> [ArticleID]? {
     guard filter == .all else {
-      let kept = (natural ?? Array(store.ids)).filter {
-        filter == .unread ? !marks[$0].contains(.read) : marks[$0].contains(.flagged)
-      }
+      let kept = (natural ?? Array(store.ids)).filter { filter.keeps($0, in: self) }
       return order == .natural ? kept : sorted(kept)
     }
     guard order != .natural else { return natural }

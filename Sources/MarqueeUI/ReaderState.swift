@@ -21,6 +21,8 @@ public struct ReaderState: Sendable {
   /// hits by relevance; nil for every article in id order), which `rows` arranges.
   public internal(set) var order = ListOrder.natural
   public internal(set) var filter = ListFilter.all
+  /// The selected article's folder when `F` left `all`, for its folder step.
+  var filterFolder: String?
   /// The columns after the title in the list, those that fit shown.
   public var listColumns = ListColumn.standard
   var naturalRows: [ArticleID]?

@@ -44,7 +44,7 @@ extension ReaderState {
   /// The list's order and filter as its title names them (`by date · unread only`); nil
   /// for every article in the natural order.
   var listArrangement: String? {
-    let parts = [order == .natural ? nil : order.label(searching: search != nil), filter.label]
+    let parts = [order == .natural ? nil : order.label(searching: search != nil), filterLabel]
       .compactMap { $0 }
     return parts.isEmpty ? nil : parts.joined(separator: " · ")
   }

@@ -67,11 +67,11 @@ struct ListOrderTests {
       ReaderState(store: ArticleStore(articles: Self.articles), size: Self.size, markBook: book),
       .resize(Self.size))
     var seen: [String] = []
-    for _ in 0..<3 {
+    for _ in 0..<4 {
       state = updated(state, .key(.character("F")))
       seen.append(names(state).joined())
     }
-    #expect(seen == ["bcd", "b", "abcd"])
+    #expect(seen == ["bcd", "b", "abcd", "abcd"], "all four are in the selected one's folder")
     state = updated(state, .key(.character("F")))
     state = updated(state, .key(.character("s")))
     #expect(names(state) == ["b", "d", "c"], "unread, newest first")
@@ -79,6 +79,25 @@ struct ListOrderTests {
     #expect(render(state).lines[0].hasPrefix("┌─ Articles (3 of 4) · 3 unread · by date"))
     for key in keys("/harbor") + [.enter] { state = updated(state, .key(key)) }
     #expect(names(state) == ["b", "d"], "unread hits, newest first")
+  }
+
+  /// The third `F` keeps the selected article's folder, named relative to the folder
+  /// the reader was opened on.
+  @Test func capitalFThenShowsOnlyTheSelectedArticlesFolder() {
+    let articles = ["x/1", "y/2", "x/3", "y/sub/4", "y/5"].map {
+      Article(path: "/corpus/\($0).txt", title: $0, dek: "", body: [], images: [])
+    }
+    var state = updated(ReaderState(articles: articles, size: Self.size), .resize(Self.size))
+    state.openedPaths = ["/corpus"]
+    state = updated(state, .key(.character("j")))
+    for _ in 0..<3 { state = updated(state, .key(.character("F"))) }
+    #expect(state.listedArticles.map(\.title) == ["y/2", "y/5"], "not y/sub")
+    #expect(state.selectedArticle?.title == "y/2")
+    #expect(state.listArrangement == "in y/")
+    #expect(render(state).lines[0].hasPrefix("┌─ Articles (2 of 5) · 5 unread · in y/ "))
+    state = updated(state, .key(.character("F")))
+    #expect(state.rowCount == 5)
+    #expect(state.selectedArticle?.title == "y/2")
   }
 
   @Test func articlesArrivingTakeTheirPlaceInTheChosenOrder() {
