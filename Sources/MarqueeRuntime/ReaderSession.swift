@@ -41,7 +41,7 @@ public enum ReaderSession {
   /// editor and browser, and whether copying to the clipboard is allowed.
   public static func run(
     stream: ArticleStream, on terminal: some TerminalBackend, keymap: Keymap = .standard,
-    memory: ReaderMemory? = nil,
+    memory: ReaderMemory? = nil, watching: Bool = true,
     environment: [String: String] = ProcessInfo.processInfo.environment, note: String? = nil
   ) -> Outcome {
     defer { stream.cancel() }
@@ -56,6 +56,8 @@ public enum ReaderSession {
       memory?.finish(state)
     }
     let searches = SearchWorker()
+    let watcher = watching ? FolderWatcher(paths: stream.paths, options: stream.options) : nil
+    defer { watcher?.cancel() }
     let programs = ProgramRunner(environment: environment)
     state.clipboardAllowed = environment["MARQUEE_OSC52"] == "1"
     var forceRedraw = true
@@ -76,6 +78,8 @@ public enum ReaderSession {
             if let outcome = apply(action) { return outcome }
           }
         case .copy(let text): terminal.copyToClipboard(text)
+        case .reload:
+          if let watcher { watcher.rescan() } else { state.message = "Folders are not watched" }
         }
       }
       return nil
@@ -99,18 +103,27 @@ public enum ReaderSession {
         case .found(let files): outcome = apply(.filesFound(files))
         case .batch(let batch, let filesRead):
           outcome = apply(.articlesArrived(batch, filesRead: filesRead))
-        case .finished(let report): outcome = apply(.loadingFinished(report))
+        case .finished(let report):
+          outcome = apply(.loadingFinished(report))
+          watcher?.start(from: state.store.articles, skipped: report.skipped)
         case .failed(let error): return .failed(error.description)
         }
         if let outcome { return outcome }
+      }
+      // One part of what changed in the folders per frame: a burst of new files is
+      // taken a few hundred at a time, between keys.
+      if let change = watcher?.take(), let outcome = apply(.libraryChanged(change)) {
+        return outcome
       }
       terminal.draw(render(state, keymap: keymap), force: forceRedraw)
       forceRedraw = false
       // While a search runs, wake soon for its hits; while loading, often enough for
       // the list to fill smoothly; while a long article is laid out, a step between
       // keys. Keys still arrive the moment they are typed.
+      // Watched folders are looked at for changes four times a second.
+      let idle = watcher == nil ? 1_000 : watcher?.hasPending == true ? 0 : 250
       let timeout =
-        state.isLayingOut ? 0 : state.awaitedSearch != nil ? 2 : state.loading == nil ? 1_000 : 25
+        state.isLayingOut ? 0 : state.awaitedSearch != nil ? 2 : state.loading == nil ? idle : 25
       guard var event = terminal.nextEvent(timeoutMilliseconds: timeout) else {
         if state.isLayingOut, let outcome = apply(.layoutStep) { return outcome }
         continue

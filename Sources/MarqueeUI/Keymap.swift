@@ -7,7 +7,7 @@ public enum Command: Sendable, Hashable, CaseIterable {
   case search, nextMatch, previousMatch, searchCredit
   case toggleRead, toggleFlag, nextUnread, cycleOrder, cycleFilter
   case openURL, viewInPager, edit, pipe, copyPath, copyURL
-  case help, redraw, quit, quitAll, forceQuit
+  case reload, help, redraw, quit, quitAll, forceQuit
 }
 
 /// One row of the keymap: keys, what they do, and the words that describe them.
@@ -195,6 +195,9 @@ public struct Keymap: Sendable {
         group: .programs),
       Binding(
         [.character("?")], .help, "Show this help", group: .other, hint: hint("help", all)),
+      Binding(
+        [.character("R")], .reload,
+        "Look for new, changed and deleted files now (they are also watched)", group: .other),
       Binding([.control("l")], .redraw, "Redraw the screen", group: .other),
       Binding(
         [.character("q")], .quit,

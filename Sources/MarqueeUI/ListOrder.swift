@@ -97,6 +97,10 @@ extension ReaderState {
   /// any other order sorted by it (newest, A to Z, longest, path), ties in the order
   /// given.
   func arranged(_ natural: [ArticleID]?) -> [ArticleID]? {
+    // Articles whose file went are left out: every list is then one of ids.
+    let removed = store.removedIDs
+    let natural =
+      removed.isEmpty ? natural : (natural ?? Array(store.ids)).filter { !removed.contains($0) }
     guard filter == .all else {
       let kept = (natural ?? Array(store.ids)).filter { filter.keeps($0, in: self) }
       return order == .natural ? kept : sorted(kept)

@@ -11,6 +11,7 @@ extension ReaderState {
   mutating func receive(_ batch: SearchIndex.Batch, filesRead: Int) {
     let selected = selectedDocument
     let first = store.count
+    pathIDs = nil
     store.append(contentsOf: batch.articles)
     index.append(batch)
     takeMarks(of: batch.articles)
@@ -19,9 +20,11 @@ extension ReaderState {
     if search != nil, rows != nil {
       runSearch(keeping: selected)
     } else if let search, search.query.isEmpty {
-      self.search?.matchCount = store.count
+      self.search?.matchCount = store.presentCount
     }
-    if search == nil, order != .natural || filter != .all { rearrange() }
+    if search == nil, order != .natural || filter != .all || !store.removedIDs.isEmpty {
+      rearrange()
+    }
   }
 
   mutating func finishLoading(_ report: LoadReport) {

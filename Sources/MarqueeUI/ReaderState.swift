@@ -23,6 +23,10 @@ public struct ReaderState: Sendable {
   public internal(set) var filter = ListFilter.all
   /// The selected article's folder when `F` left `all`, for its folder step.
   var filterFolder: String?
+  /// Each listed article's id by path, made when files first change under the reader.
+  var pathIDs: [String: ArticleID]?
+  /// What the parts of a look at the folders have changed so far.
+  var reloadTally = ReloadTally()
   /// The columns after the title in the list, those that fit shown.
   public var listColumns = ListColumn.standard
   var naturalRows: [ArticleID]?

@@ -63,7 +63,7 @@ extension ReaderState {
     if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
       current.problem = nil
       current.terms = []
-      current.matchCount = store.count
+      current.matchCount = store.presentCount
       search = current
       showList(nil, selecting: selected ?? selectedDocument)
       return
@@ -99,10 +99,11 @@ extension ReaderState {
   ) {
     // `C` follows the exact credit: the phrase search finds `Splash News` for `Splash`,
     // and only images credited exactly so are kept.
+    let removed = store.removedIDs
     let hits =
       credit.map { credit in
         hits.filter { store[$0.id].images.contains { $0.credit == credit } }
-      } ?? hits
+      } ?? (removed.isEmpty ? hits : hits.filter { !removed.contains($0.id) })
     search?.matchCount = hits.count
     search?.terms = query.highlightTerms
     showList(hits.map(\.id), selecting: selected)

@@ -23,6 +23,8 @@ public enum Action: Sendable {
   case programFinished(String?)
   /// An article's file, read again after an editor closed it.
   case reread(ArticleID, Article)
+  /// Files under the opened folders came, changed or went.
+  case libraryChanged(LibraryChange)
 }
 
 /// What an action asks of the world beyond the reader's state, for the loop to carry out
@@ -45,6 +47,9 @@ public enum Effect: Sendable {
   case run(OtherProgram)
   /// Put this text on the terminal's clipboard (OSC 52).
   case copy(String)
+  /// Look at every opened folder again now; what changed comes back as
+  /// `Action.libraryChanged`.
+  case reload
 }
 
 /// The next state of the reader, and the effects the action asks for. Pure: no I/O, no
@@ -89,6 +94,8 @@ extension ReaderState {
       effects.append(.redraw)
     case .reread(let id, let article):
       reread(id, as: article)
+    case .libraryChanged(let change):
+      applyLibraryChange(change)
     }
     restorePlaceIfListed()
     refreshDetailCache()
@@ -168,6 +175,7 @@ extension ReaderState {
     case .pipe: beginPipe()
     case .copyPath: copy(url: false)
     case .copyURL: copy(url: true)
+    case .reload: reload()
     }
   }
 

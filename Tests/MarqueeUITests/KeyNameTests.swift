@@ -45,7 +45,7 @@ struct KeyNameTests {
         "previous-match", "search-credit", "toggle-read", "toggle-flag", "next-unread",
         "cycle-order", "cycle-filter", "open-url",
         "view-in-pager", "edit", "pipe",
-        "copy-path", "copy-url", "help",
+        "copy-path", "copy-url", "reload", "help",
         "redraw", "quit", "quit-all", "force-quit",
       ])
     for command in Command.allCases { #expect(Command(name: command.name) == command) }

@@ -27,7 +27,8 @@ public final class ArticleStream: @unchecked Sendable {
   private var cancelled = false
   /// The files and folders loaded, as the user named them.
   public let paths: [String]
-  private let options: LoadOptions
+  /// What is read and how, for a watcher to read files as the load did.
+  public let options: LoadOptions
 
   /// The first batch is small so the list fills almost at once; later ones double up
   /// to this size, keeping the per-batch overhead (one search re-run, one array copy

@@ -47,6 +47,8 @@ struct FileTree {
   private(set) var skipped: [SkippedFile] = []
   /// Files met, counting a file reached twice each time (the loader takes duplicates off).
   private(set) var filesSeen = 0
+  /// Every folder walked, as NUL-terminated bytes: what a watcher watches.
+  private(set) var directories: [[CChar]] = []
   private var visitedDirectories = Set<FileIdentity>()
 
   init(includeGlobs: [String]) {
@@ -80,6 +82,14 @@ struct FileTree {
     }
   }
 
+  /// Walks a folder met before (by a watcher, again): false when it is no longer one.
+  mutating func addFolder(systemPath: [CChar]) -> Bool {
+    var info = stat()
+    guard stat(systemPath, &info) == 0, isDirectory(info) else { return false }
+    walk(directory: systemPath, info: info)
+    return true
+  }
+
   /// What a path from the command line is, or why it cannot be loaded at all.
   static func examine(_ path: String) throws(LoadError) -> stat {
     var info = stat()
@@ -105,6 +115,7 @@ struct FileTree {
       (root, [FileIdentity(rootInfo)])
     ]
     while let (directory, ancestors) = pending.popLast() {
+      directories.append(directory)
       guard let entries = listDirectory(directory) else { continue }
       // Entries are examined relative to the open directory: the kernel then resolves one
       // name rather than the whole path, which was most of the walk's time on big trees.

@@ -14,6 +14,9 @@ public struct ArticleStore: Sendable {
   /// the order they are read.
   public private(set) var articles: [Article]
   public var report: LoadReport
+  /// Articles whose file went while the reader was open: their ids stay taken (ids never
+  /// change), their text is dropped, and lists leave them out.
+  public private(set) var removedIDs = Set<ArticleID>()
 
   /// Articles in the order given (their ids), and the report of how they were loaded.
   public init(articles: [Article] = [], report: LoadReport = LoadReport()) {
@@ -29,7 +32,11 @@ public struct ArticleStore: Sendable {
     return ArticleStore(articles: articles.sorted { $0.path < $1.path }, report: report)
   }
 
+  /// Every id given, removed ones included.
   public var count: Int { articles.count }
+
+  /// The articles whose files are still there.
+  public var presentCount: Int { articles.count - removedIDs.count }
 
   /// Every id held, in order.
   public var ids: Range<ArticleID> { articles.indices }
@@ -39,6 +46,13 @@ public struct ArticleStore: Sendable {
   /// Puts a new version of an article (its file was edited) in its place: same id.
   public mutating func replace(_ id: ArticleID, with article: Article) {
     articles[id] = article
+  }
+
+  /// Marks an article gone (its file was deleted): an empty article with its path keeps
+  /// its place.
+  public mutating func remove(_ id: ArticleID) {
+    articles[id] = Article(path: articles[id].path, title: "", dek: "", body: [], images: [])
+    removedIDs.insert(id)
   }
 
   /// Adds articles after those held; they get the next ids.

@@ -106,21 +106,32 @@ public struct SearchIndex: ArticleIndex {
   /// anew from `articles` (the store's, in id order), a few thousand articles, tens of
   /// milliseconds.
   public mutating func reindex(_ id: ArticleID, in articles: [Article]) {
-    guard
-      let position = segments.firstIndex(where: {
-        (id >= $0.firstDocument) && (id < $0.firstDocument + $0.documentCount)
+    reindex([id], in: articles)
+  }
+
+  /// Indexes articles again, each segment holding any of them built anew once.
+  public mutating func reindex(_ ids: some Collection<ArticleID>, in articles: [Article]) {
+    let positions = Set(
+      ids.compactMap { id in
+        segments.firstIndex {
+          (id >= $0.firstDocument) && (id < $0.firstDocument + $0.documentCount)
+        }
       })
-    else { return }
-    let old = segments[position]
-    let range = old.firstDocument..<(old.firstDocument + old.documentCount)
-    let new = IndexSegment(articles: articles[range], firstDocument: old.firstDocument)
-    for (offset, (before, after)) in zip(old.lengths, new.lengths).enumerated() {
-      fieldTotals[offset % IndexSegment.fieldCount] += Double(after) - Double(before)
+    for position in positions.sorted() {
+      let old = segments[position]
+      let range = old.firstDocument..<(old.firstDocument + old.documentCount)
+      let new = IndexSegment(articles: articles[range], firstDocument: old.firstDocument)
+      for (offset, (before, after)) in zip(old.lengths, new.lengths).enumerated() {
+        fieldTotals[offset % IndexSegment.fieldCount] += Double(after) - Double(before)
+      }
+      segments[position] = new
     }
-    segments[position] = new
-    guard paths[id] != articles[id].path else { return }
-    paths[id] = articles[id].path
-    pathRanks = PathRanks(paths, assumingSortedBefore: 0)
+    var renamed = false
+    for id in ids where paths.indices.contains(id) && paths[id] != articles[id].path {
+      paths[id] = articles[id].path
+      renamed = true
+    }
+    if renamed { pathRanks = PathRanks(paths, assumingSortedBefore: 0) }
   }
 
   /// Bytes the index itself holds (postings, vocabularies, lengths), for benchmarks:

@@ -42,7 +42,7 @@ struct ListPane: PaneView {
   private var count: Int { rows?.count ?? store.count }
 
   func draw(in rect: Rect, on screen: inout Screen) {
-    let shown = isSearching ? "\(count) of \(store.count)" : "\(count)"
+    let shown = isSearching ? "\(count) of \(store.presentCount)" : "\(count)"
     let title =
       "Articles (\(shown))" + (unread > 0 ? " · \(unread) unread" : "")
       + (orderLabel.map { " · \($0)" } ?? "")
