@@ -25,6 +25,7 @@ public final class FolderWatcher: @unchecked Sendable {
 
   private let roots: [[CChar]]
   private let options: LoadOptions
+  private let usesInotify: Bool
   private let lock = NSLock()
   private var pending: [LibraryChange] = []
   private var cancelled = false
@@ -32,10 +33,12 @@ public final class FolderWatcher: @unchecked Sendable {
   private var started = false
 
   /// Watches the paths the reader opened (folders and files, as the user named them),
-  /// reading files as the load did.
-  public init(paths: [String], options: LoadOptions) {
+  /// reading files as the load did; without `inotify`, by rescanning on a timer (as where
+  /// inotify is missing).
+  public init(paths: [String], options: LoadOptions, inotify: Bool = true) {
     roots = paths.map { ArgumentBytes.systemPath(for: $0) }
     self.options = options
+    usesInotify = inotify
   }
 
   deinit { cancel() }
@@ -82,12 +85,12 @@ public final class FolderWatcher: @unchecked Sendable {
 
   private func watch(from known: FolderSnapshot) {
     var snapshot = known
-    var inotify = Inotify()
+    var inotify = usesInotify ? Inotify() : nil
     var note: String?
     // Folders are watched before they are walked, so nothing that changes in between is
     // missed; folders the walk finds are watched as they are met, and looked at again.
     if inotify == nil {
-      note = "Folders are rescanned every few seconds (no inotify here)"
+      if usesInotify { note = "Folders are rescanned every few seconds (no inotify here)" }
     } else {
       for root in roots { inotify?.watch(root) }
     }
