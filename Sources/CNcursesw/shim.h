@@ -50,6 +50,32 @@ static inline int cn_key_f(int n) { return KEY_F(n); }
 static inline void cn_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
 static inline void cn_getyx(WINDOW *w, int *y, int *x) { getyx(w, *y, *x); }
 
+/* ---- mouse: the masks are macros built with casts ---- */
+static inline mmask_t cn_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t cn_button4_pressed(void) { return BUTTON4_PRESSED; }
+#ifdef BUTTON5_PRESSED
+static inline mmask_t cn_button5_pressed(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t cn_button5_pressed(void) { return 0; }
+#endif
+/* Presses of the first button and wheel turns, reported at once (no click
+   resolution, which would hold every click back); 0 stops the reports. Returns
+   whether the terminal reports any. */
+static inline int cn_enable_mouse(int on) {
+  mouseinterval(0);
+  mmask_t wanted = on ? (cn_button1_pressed() | cn_button4_pressed() | cn_button5_pressed()) : 0;
+  return mousemask(wanted, NULL) != 0;
+}
+/* The mouse event behind a KEY_MOUSE: its cell and button state; 0 if none. */
+static inline int cn_get_mouse(int *x, int *y, mmask_t *state) {
+  MEVENT event;
+  if (getmouse(&event) != OK) return 0;
+  *x = event.x;
+  *y = event.y;
+  *state = event.bstate;
+  return 1;
+}
+
 /* ---- attributes: NCURSES_BITS(...) uses casts, so the macros don't import ---- */
 static inline attr_t cn_a_normal(void)    { return A_NORMAL; }
 static inline attr_t cn_a_bold(void)      { return A_BOLD; }

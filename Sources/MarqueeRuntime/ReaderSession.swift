@@ -137,6 +137,7 @@ public enum ReaderSession {
         let outcome: Outcome?
         switch event {
         case .key(let key): outcome = apply(.key(key))
+        case .mouse(let mouse): outcome = apply(.mouse(mouse))
         case .resize(let size): outcome = apply(.resize(size))
         case .signal(let number): return .signal(number)
         }

@@ -6,6 +6,8 @@ enum DecodedInput: Sendable, Hashable {
   case key(Key)
   /// ncurses saw SIGWINCH and has already resized its windows.
   case resize
+  /// A mouse event waits: `getmouse` says what it is.
+  case mouse
 }
 
 /// Turns what `wget_wch` returns into a `Key`. Pure, so every mapping is tested without a
@@ -66,6 +68,7 @@ enum KeyDecoder {
     case KEY_BTAB: return .key(.backTab)
     case KEY_BACKSPACE: return .key(.backspace)
     case KEY_RESIZE: return .resize
+    case KEY_MOUSE: return .mouse
     case cn_key_f(1)...cn_key_f(63): return .key(.function(Int(code - cn_key_f(0))))
     default: return nil
     }

@@ -49,6 +49,9 @@ public final class Terminal: TerminalBackend {
   /// The colour of each role, from the config file.
   var palette = Palette.dark
   private var previousBounds: Size?
+  private var mouse = MouseDecoder()
+  private let clock = ContinuousClock()
+  private lazy var started = clock.now
 
   private init() {}
 
@@ -65,9 +68,11 @@ public final class Terminal: TerminalBackend {
   ///
   /// `colors` is false when the user asked for none (NO_COLOR); colours are also off on
   /// a terminal without them, and roles then fall back to bold, underline and reverse.
-  public static func open(colors: Bool, palette: Palette = .dark) throws(TerminalError)
-    -> Terminal
-  {
+  /// With `mouse`, clicks and the wheel are reported where the terminal can (the
+  /// terminal then selects text with Shift held, as usual).
+  public static func open(
+    colors: Bool, palette: Palette = .dark, mouse: Bool = false
+  ) throws(TerminalError) -> Terminal {
     guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
     guard let type = getenv("TERM").map({ String(cString: $0) }), !type.isEmpty else {
       throw .unknownTerminal(nil)
@@ -95,6 +100,7 @@ public final class Terminal: TerminalBackend {
       throw .unknownTerminal(type)
     }
     terminal.start(handle, colors: colors)
+    if mouse { _ = cn_enable_mouse(1) }
     terminal.signals?.catchSignals()
     return terminal
   }
@@ -297,6 +303,16 @@ public final class Terminal: TerminalBackend {
         return .key(key)
       case .resize?:
         return .resize(size)
+      case .mouse?:
+        var (column, row, state): (Int32, Int32, mmask_t) = (0, 0, 0)
+        let elapsed = started.duration(to: clock.now).components
+        let time = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        if cn_get_mouse(&column, &row, &state) != 0,
+          let event = mouse.decode(
+            state: state, column: Int(column), row: Int(row), time: time)
+        {
+          return .mouse(event)
+        }
       case nil:
         if let deadline, clock.now >= deadline {
           return SignalTrap.takePending().map(TerminalEvent.signal)

@@ -204,6 +204,10 @@ public struct Rect: Sendable, Hashable {
   public var maxY: Int { y + height }
   public var isEmpty: Bool { width == 0 || height == 0 }
 
+  public func contains(column: Int, row: Int) -> Bool {
+    columns.contains(column) && rows.contains(row)
+  }
+
   /// The rectangle shrunk by one cell on every side (the inside of a border).
   public var inner: Rect { Rect(x: x + 1, y: y + 1, width: width - 2, height: height - 2) }
 }

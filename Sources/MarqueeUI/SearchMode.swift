@@ -29,15 +29,7 @@ extension ReaderState {
     case .clear:
       current.query = ""
     case .accept:
-      if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
-        clearSearch()
-      } else {
-        current.isEditing = false
-        current.recalled = nil
-        search = current
-        searchHistory = SessionMemory.recent(searchHistory, adding: current.query)
-        if current.problem != nil { message = current.problem }
-      }
+      acceptSearch()
       return true
     case .cancel:
       cancelSearch()
@@ -52,6 +44,21 @@ extension ReaderState {
     search = current
     runSearch()
     return true
+  }
+
+  /// Enter on the query line (or a click in a pane while typing): keeps the results and
+  /// the query in the history; an empty query clears the search.
+  mutating func acceptSearch() {
+    guard var current = search, current.isEditing else { return }
+    if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
+      clearSearch()
+    } else {
+      current.isEditing = false
+      current.recalled = nil
+      search = current
+      searchHistory = SessionMemory.recent(searchHistory, adding: current.query)
+      if current.problem != nil { message = current.problem }
+    }
   }
 
   /// Searches for the text on the query line and shows the results, best first (or,

@@ -1,6 +1,8 @@
 /// Something the reader has to react to.
 public enum TerminalEvent: Sendable, Equatable {
   case key(Key)
+  /// A click, double-click or wheel turn, where the terminal reports them.
+  case mouse(MouseEvent)
   /// The terminal changed size; the backend has already adapted, the screen must be
   /// redrawn.
   case resize(Size)

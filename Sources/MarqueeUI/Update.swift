@@ -3,6 +3,7 @@ import MarqueeCore
 /// Something that happened: a key, a new terminal size, or articles arriving.
 public enum Action: Sendable {
   case key(Key)
+  case mouse(MouseEvent)
   case command(Command)
   case resize(Size)
   /// Loading has found this many files to read.
@@ -75,6 +76,8 @@ extension ReaderState {
       resize(to: size)
     case .key(let key):
       take(key, keymap: keymap)
+    case .mouse(let event):
+      take(event, keymap: keymap)
     case .command(let command):
       perform(command)
     case .filesFound(let count):
@@ -106,11 +109,7 @@ extension ReaderState {
   /// A key goes to the first taker: Ctrl-C quits at once from anywhere (the help, the
   /// search line, any pane); then the help, the query line, and the keymap.
   private mutating func take(_ key: Key, keymap: Keymap) {
-    message = nil
-    detailFollowsEnd = false
-    // The user has moved on: the place of the last run is not brought back over it.
-    pendingPlace = nil
-    placeID = nil
+    userActed()
     if keymap.command(for: key) == .forceQuit {
       effects.append(.quit)
     } else if help != nil {
@@ -128,6 +127,15 @@ extension ReaderState {
 }
 
 extension ReaderState {
+  /// A key or a click: the note goes, and the place of the last run is not brought back
+  /// over where the user has moved to.
+  mutating func userActed() {
+    message = nil
+    detailFollowsEnd = false
+    pendingPlace = nil
+    placeID = nil
+  }
+
   var layout: ReaderLayout { ReaderLayout(size: size, focus: focus, galleryOpen: galleryOpen) }
 
   /// The detail pane's rectangle, or on a narrow screen the one it would have if shown.
