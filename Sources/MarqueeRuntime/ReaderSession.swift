@@ -56,7 +56,7 @@ public enum ReaderSession {
       memory?.finish(state)
     }
     let searches = SearchWorker()
-    let programs = ProgramRunner(environment: environment)
+    let programs = ProgramRunner(environment: environment, options: stream.options)
     state.clipboardAllowed = environment["MARQUEE_OSC52"] == "1"
     var forceRedraw = true
     /// Makes the next state and carries out the effects the action asks for; an

@@ -27,7 +27,8 @@ public final class ArticleStream: @unchecked Sendable {
   private var cancelled = false
   /// The files and folders loaded, as the user named them.
   public let paths: [String]
-  private let options: LoadOptions
+  /// What is loaded of them, and how: a file read again later is read the same way.
+  public let options: LoadOptions
 
   /// The first batch is small so the list fills almost at once; later ones double up
   /// to this size, keeping the per-batch overhead (one search re-run, one array copy
@@ -71,6 +72,8 @@ public final class ArticleStream: @unchecked Sendable {
   }
 
   private func run() {
+    // Built once for every batch of the load.
+    let tables = ParserTables.adding(options.layout)
     var tree = FileTree(includeGlobs: options.includeGlobs)
     do throws(LoadError) {
       for path in paths { try tree.add(path: path) }
@@ -87,7 +90,8 @@ public final class ArticleStream: @unchecked Sendable {
     while next < candidates.count {
       if isCancelled { return }
       let end = min(candidates.count, next + size)
-      let articles = collector.read(candidates[next..<end], maxFileSize: options.maxFileSize)
+      let articles = collector.read(
+        candidates[next..<end], maxFileSize: options.maxFileSize, tables: tables)
       post(.batch(SearchIndex.prepare(articles, after: loaded), filesRead: end))
       loaded += articles.count
       next = end
