@@ -67,7 +67,8 @@ let package = Package(
     ),
     .testTarget(
       name: "MarqueeUITests", dependencies: ["MarqueeUI", "MarqueeCore", "MarqueeSynthetic"]),
-    .testTarget(name: "MarqueeConfigTests", dependencies: ["MarqueeConfig", "MarqueeUI"]),
+    .testTarget(
+      name: "MarqueeConfigTests", dependencies: ["MarqueeConfig", "MarqueeCore", "MarqueeUI"]),
     .testTarget(
       name: "MarqueeTerminalTests", dependencies: ["MarqueeTerminal", "MarqueeUI", "MarqueeCore"]),
     // The loop driven by a scripted backend: no terminal, no tmux.

@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeCore
 import MarqueeUI
 
 /// The user's config file: `$MARQUEE_CONFIG` when set, else
@@ -71,7 +72,59 @@ public struct ConfigFile: Sendable {
       "# theme = \"dark\"",
     ]
     lines += ColorRole.allCases.map { "# " + colorLine($0, Palette.dark[$0]) }
+    lines += [
+      "",
+      "[layout]",
+      "# Photo sources and furniture phrases for sites the built-in tables do not know yet.",
+      "# A source is a name as credits write it (an agency), or a table with spellings (how",
+      "# credits write it; else its name) and a kind: "
+        + oneOf(PhotoSources.Kind.allCases.map(\.rawValue)) + ".",
+      "# credit-sources = [\"Flashfeed\", { name = \"Halcyon Photo\", spellings = [\"halcyon\", "
+        + "\"halcyon photo\"], kind = \"wire\" }]",
+      "# A phrase is a line to drop, or a table with a match (how the line holds it: "
+        + oneOf(FurniturePhrases.Match.allCases.map(\.rawValue)) + ")",
+      "# and a kind (" + oneOf(FurnitureKind.allCases.map(\.rawValue)) + ").",
+      "# furniture = [\"Trending on Quillnet\", { phrase = \"Spin the wheel\", match = \"prefix\", "
+        + "kind = \"ad\" }]",
+    ]
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `[layout]` as it reads, every entry a table (`credit-sources = [ … ]`), with the
+  /// spellings and phrases as the parser compares them: what `marquee config` shows.
+  public static func layoutLines(_ layout: LayoutAdditions) -> [String] {
+    func list(_ key: String, _ entries: [String]) -> [String] {
+      entries.isEmpty ? ["\(key) = []"] : ["\(key) = ["] + entries.map { "  \($0)," } + ["]"]
+    }
+    return list(
+      "credit-sources",
+      layout.sources.map {
+        "{ name = \(tomlString($0.name)), spellings = ["
+          + $0.spellings.map(tomlString).joined(separator: ", ")
+          + "], kind = \(tomlString($0.kind.rawValue)) }"
+      })
+      + list(
+        "furniture",
+        layout.furniture.map {
+          "{ phrase = \(tomlString($0.phrase)), match = \(tomlString($0.match.rawValue)), "
+            + "kind = \(tomlString($0.kind.rawValue)) }"
+        })
+  }
+
+  /// Text as a TOML basic string; control characters escaped, so that printing it never
+  /// sends the terminal a control sequence.
+  static func tomlString(_ text: String) -> String {
+    var quoted = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": quoted += "\\\""
+      case "\\": quoted += "\\\\"
+      case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+        quoted += String(format: "\\u%04X", scalar.value)
+      default: quoted.unicodeScalars.append(scalar)
+      }
+    }
+    return quoted + "\""
   }
 
   /// `title = "cyan"`, `match = ["black", "yellow"]`: a role as `[colors]` writes it.

@@ -1,20 +1,22 @@
 import Foundation
+import MarqueeCore
 import MarqueeUI
 import TOMLKit
 
-/// What the config file changes, over the built-in defaults: for now the keys and the
-/// colours. A bad entry is a `ConfigProblem`, and the default stands in for that entry
-/// alone.
+/// What the config file changes, over the built-in defaults: the keys, the colours, the
+/// library and the layout tables' additions. A bad entry is a `ConfigProblem`, and the
+/// default stands in for that entry alone.
 public struct ReaderSettings: Sendable {
   public var keymap: Keymap = .standard
   public var palette: Palette = .dark
   public var library = LibrarySettings()
+  public var layout = LayoutAdditions()
 
   public init() {}
 
   /// The tables a config file may have that are not read yet: named here so that a file
   /// written for a later version gets a clear note, not a wrong one.
-  static let tablesToCome: Set<String> = ["layout", "reader"]
+  static let tablesToCome: Set<String> = ["reader"]
 
   /// The settings of a config file's text, and what is wrong in it.
   public static func read(_ text: String, file: String, home: String? = nil) -> (
@@ -60,6 +62,12 @@ public struct ReaderSettings: Sendable {
         settings.library = LibraryTable.read(library, lines: lines, home: home) {
           problem($0, $1)
         }
+      case "layout":
+        guard let layout = value.table else {
+          problem(lines.line(of: name, in: ""), "layout must be a table: [layout]")
+          continue
+        }
+        settings.layout = LayoutTable.read(layout, lines: lines) { problem($0, $1) }
       case _ where tablesToCome.contains(name):
         problem(
           lines.line(in: name),

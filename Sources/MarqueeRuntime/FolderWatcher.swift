@@ -25,6 +25,8 @@ public final class FolderWatcher: @unchecked Sendable {
 
   private let roots: [[CChar]]
   private let options: LoadOptions
+  /// The parser's tables with the config file's `[layout]` additions, made once.
+  private let tables: ParserTables
   private let usesInotify: Bool
   private let lock = NSLock()
   private var pending: [LibraryChange] = []
@@ -38,6 +40,7 @@ public final class FolderWatcher: @unchecked Sendable {
   public init(paths: [String], options: LoadOptions, inotify: Bool = true) {
     roots = paths.map { ArgumentBytes.systemPath(for: $0) }
     self.options = options
+    tables = ParserTables.adding(options.layout)
     usesInotify = inotify
   }
 
@@ -171,7 +174,7 @@ public final class FolderWatcher: @unchecked Sendable {
     var change = LibraryChange(removed: changes.removed, requested: requested, note: note)
     let added = Set(changes.added)
     for (path, result) in ArticleLoader.read(
-      changes.added + changes.changed, of: snapshot, options: options)
+      changes.added + changes.changed, of: snapshot, options: options, tables: tables)
     {
       switch result {
       case .success(let article):

@@ -16,9 +16,16 @@ import MarqueeUI
 /// from an article never becomes part of a command line.
 struct ProgramRunner {
   let environment: [String: String]
+  /// How the corpus was loaded: an edited file is read again the same way (with the
+  /// config file's `[layout]` additions, say).
+  let options: LoadOptions
 
-  init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+  init(
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    options: LoadOptions = LoadOptions()
+  ) {
     self.environment = environment
+    self.options = options
   }
 
   /// Runs `program` for the state's article on `terminal`; the actions to apply after.
@@ -67,7 +74,7 @@ struct ProgramRunner {
   /// An article read again from its file; a note when it can no longer be read.
   private func reread(_ id: ArticleID, path: String) -> [Action] {
     do {
-      let (articles, report) = try ArticleLoader.load(paths: [path])
+      let (articles, report) = try ArticleLoader.load(paths: [path], options: options)
       if let article = articles.first { return [.reread(id, article)] }
       let why = report.skipped.first.map { $0.reason.description } ?? "no article in it"
       return [.notice("\(path) was not read again: \(why)")]

@@ -58,7 +58,7 @@ public enum ReaderSession {
     let searches = SearchWorker()
     let watcher = watching ? FolderWatcher(paths: stream.paths, options: stream.options) : nil
     defer { watcher?.cancel() }
-    let programs = ProgramRunner(environment: environment)
+    let programs = ProgramRunner(environment: environment, options: stream.options)
     state.clipboardAllowed = environment["MARQUEE_OSC52"] == "1"
     var forceRedraw = true
     /// Makes the next state and carries out the effects the action asks for; an

@@ -41,13 +41,15 @@ struct CorpusOptions: ParsableArguments {
     })
   var maxSize: Int64?
 
-  /// The command line's, else the config file's, else the built-in defaults.
+  /// The command line's, else the config file's, else the built-in defaults; and the
+  /// config file's `[layout]` additions.
   var loadOptions: LoadOptions {
     let library = UserConfig.library
     return LoadOptions(
       includeGlobs: includeGlobs.isEmpty
         ? library.includeGlobs ?? LoadOptions.defaultIncludeGlobs : includeGlobs,
-      maxFileSize: maxSize ?? library.maxFileSize ?? LoadOptions.defaultMaxFileSize)
+      maxFileSize: maxSize ?? library.maxFileSize ?? LoadOptions.defaultMaxFileSize,
+      layout: UserConfig.layout)
   }
 
   /// The paths to read: those given, else `$MARQUEE_PATH`, else the config file's

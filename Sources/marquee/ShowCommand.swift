@@ -59,7 +59,10 @@ struct ShowCommand: ParsableCommand {
     } catch {
       throw Console.failure("cannot read \(file): \(error.localizedDescription)")
     }
-    let result = data.withUnsafeBytes { ArticleParser.explain(bytes: $0, path: file) }
+    let tables = ParserTables.adding(UserConfig.layout)
+    let result = data.withUnsafeBytes {
+      ArticleParser.explain(bytes: $0, path: file, tables: tables)
+    }
     guard case .success(let explained) = result else {
       throw Console.failure("cannot explain \(file): nothing to read")
     }
@@ -70,7 +73,10 @@ struct ShowCommand: ParsableCommand {
     }
   }
 
+  /// The article, parsed with the config file's `[layout]` additions (whose problems,
+  /// if any, are said first).
   private func loadArticle() throws -> Article {
+    UserConfig.reportProblems()
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory),
       isDirectory.boolValue
@@ -79,7 +85,7 @@ struct ShowCommand: ParsableCommand {
     }
     let store: ArticleStore
     do {
-      store = try ArticleStore.load(paths: [file])
+      store = try ArticleStore.load(paths: [file], options: LoadOptions(layout: UserConfig.layout))
     } catch {
       throw Console.failure(error.description)
     }

@@ -79,6 +79,54 @@ struct ConfigCommandTests {
     #expect(try titles([folder.path("configured"), "--include", "*.txt"]) == ["Plain Text Story"])
   }
 
+  /// `[layout]` reaches the parser for every command: a credit line naming an agency the
+  /// built-in table lacks is a credit with the file and story text without it, and a
+  /// furniture phrase leaves the story.
+  @Test func theLayoutTableAddsASourceAndAPhraseForEveryCommand() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let article = try folder.write(
+      "Orla Penhallow Opens Her Seaside Gallery\n\nOrla Penhallow opened a gallery of "
+        + "driftwood sculpture on Saturday.\n\nThe opening drew a crowd of neighbours.\n\n"
+        + "Zorblax/Pellwick\n\nSpin the Quillwheel for a prize today.\n\nThe gallery opens "
+        + "every weekend.\n", to: "articles/gallery.txt")
+    let file = try folder.write(
+      "[layout]\ncredit-sources = [{ name = \"Zorblax Pictures\", spellings = [\"zorblax\"] }]\n"
+        + "furniture = [{ phrase = \"Spin the Quillwheel\", match = \"prefix\", kind = \"ad\" }]\n",
+      to: "config.toml")
+    let configured: [String: String?] = ["MARQUEE_CONFIG": file]
+    func run(_ arguments: [String], _ environment: [String: String?]) throws -> [[String: Any]] {
+      let result = try CLIRunner.run(arguments, environment: environment)
+      #expect(result.status == 0 && result.stderr == "", "\(result.stderr)")
+      return try JSON.array(result.stdout)
+    }
+    let folderPath = folder.path("articles")
+    #expect(try run(["credits", "--json", folderPath], [:]).isEmpty)
+    #expect(
+      try run(["credits", "--json", folderPath], configured).map { $0["credit"] as? String }
+        == ["Zorblax/Pellwick"])
+    #expect(
+      try run(["credits", "--by", "source", "--json", folderPath], configured).map {
+        $0["source"] as? String
+      } == ["Zorblax Pictures"])
+
+    func shown(_ environment: [String: String?]) throws -> (credits: [String], text: String) {
+      let result = try CLIRunner.run(["show", "--json", article], environment: environment)
+      #expect(result.status == 0 && result.stderr == "", "\(result.stderr)")
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      let images = object["images"] as? [[String: Any]] ?? []
+      let paragraphs = object["paragraphs"] as? [String] ?? []
+      return (images.compactMap { $0["credit"] as? String }, paragraphs.joined(separator: "\n"))
+    }
+    let plain = try shown([:])
+    #expect(plain.credits.isEmpty)
+    #expect(plain.text.contains("Zorblax/Pellwick") && plain.text.contains("Quillwheel"))
+    let withLayout = try shown(configured)
+    #expect(withLayout.credits == ["Zorblax/Pellwick"])
+    #expect(!withLayout.text.contains("Zorblax") && !withLayout.text.contains("Quillwheel"))
+  }
+
   @Test func noFileIsTheDefaults() throws {
     let result = try CLIRunner.run(
       ["config", "--check"], environment: ["MARQUEE_CONFIG": "/nonexistent/marquee.toml"])

@@ -104,7 +104,7 @@ struct ConfigTests {
     ("[keys]\n[colours]\ntitle = 1\n", "config.toml:2: “colours” is not a setting; the tables are"),
     ("keys = 1\n", "config.toml:1: keys must be a table: [keys]"),
     ("[reader]\nmouse = false\n", "config.toml:1: [reader] is not read by this version"),
-    ("[layout]\n", "config.toml:1: [layout] is not read by this version"),
+    ("layout = []\n", "config.toml:1: layout must be a table: [layout]"),
   ])
   func everyKindOfProblemNamesItsLine(text: String, problem: String) {
     let (settings, problems) = read(text)

@@ -125,7 +125,7 @@ struct ByteScanningTests {
   @Test func phraseIndexFindsWhatAPlainSearchFinds() {
     let lists = [
       FurniturePhrases.commentPromptPhrases, FurniturePhrases.commentMentionPhrases,
-      FurniturePhrases.promoObjects, Furniture.containingPhrases.map(\.phrase),
+      FurniturePhrases.promoObjects, ParserTables.builtIn.furniture.containingPhrases.map(\.phrase),
       FurniturePhrases.readingTimeWords,
     ]
     let listKinds: [PhraseIndex.List] = [
@@ -143,7 +143,7 @@ struct ByteScanningTests {
           : phrases.randomElement(using: &generator)!
       }
       let bytes = Array(line.utf8)
-      let hits = PhraseIndex.shared.scan(bytes)
+      let hits = ParserTables.builtIn.phrases.scan(bytes)
       for (list, kind) in zip(lists, listKinds) {
         var expected: (offset: Int, phrase: Int)?
         for offset in bytes.indices where expected == nil {

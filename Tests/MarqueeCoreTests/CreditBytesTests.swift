@@ -27,13 +27,13 @@ struct CreditBytesTests {
         + (Bool.random(using: &generator) ? "" : " ")
       let text = Substring(line)
       let expected = CreditGrammar.prefixedByCharacters(
-        text, CreditGrammar.prefixCandidates(for: text))
-      let found = CreditGrammar.prefixed(text)
+        text, CreditGrammar.prefixCandidates(for: text), .builtIn)
+      let found = CreditGrammar.prefixed(text, in: .builtIn)
       #expect(found?.credit == expected?.credit, "\(line.debugDescription)")
       #expect(found?.rule == expected?.rule, "\(line.debugDescription)")
     }
-    #expect(CreditGrammar.prefixed("Image Credit: YouTube")?.credit == "YouTube")
-    #expect(CreditGrammar.prefixed("Photo byline")?.credit == nil)
+    #expect(CreditGrammar.prefixed("Image Credit: YouTube", in: .builtIn)?.credit == "YouTube")
+    #expect(CreditGrammar.prefixed("Photo byline", in: .builtIn)?.credit == nil)
   }
 }
 

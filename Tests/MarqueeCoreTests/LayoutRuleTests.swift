@@ -8,7 +8,8 @@ struct LayoutRuleTests {
   private static func isPrompt(_ line: String, nearTheEnd: Bool) -> Bool {
     let lower = LowercasedLine(line)
     return Furniture.isCommentPrompt(
-      line, lower: lower, hits: PhraseIndex.shared.scan(lower.bytes), nearTheEnd: nearTheEnd)
+      line, lower: lower, hits: ParserTables.builtIn.phrases.scan(lower.bytes),
+      nearTheEnd: nearTheEnd)
   }
 
   /// Hard-wrapped text: a paragraph's first line, cut mid-sentence before a name, is not
@@ -44,7 +45,8 @@ struct LayoutRuleTests {
   /// `Photo: Courtesy of X`: a prefix before a courtesy credit.
   @Test func courtesyAfterAPrefix() throws {
     #expect(
-      CreditGrammar.wholeLine("Photo: Courtesy of Orbitstream")?.credit == "Courtesy of Orbitstream"
+      CreditGrammar.wholeLine("Photo: Courtesy of Orbitstream", in: .builtIn)?.credit
+        == "Courtesy of Orbitstream"
     )
   }
 
@@ -101,12 +103,16 @@ struct LayoutRuleTests {
     ("Written by Ada J. Quint", "Ada J. Quint"),
   ])
   func bylinesGiveTheAuthor(line: String, author: String) throws {
-    #expect(try #require(Byline.read(line)).authors == author)
+    #expect(try #require(Byline.read(line, in: .builtIn)).authors == author)
   }
 
   @Test func aBylineCanCarryTheDate() throws {
-    #expect(try #require(Byline.read("By Selma Ortiz / June 3, 2025")).date?.iso == "2025-06-03")
-    #expect(try #require(Byline.read("Posted on March 4, 2025 by Della")).date?.iso == "2025-03-04")
+    #expect(
+      try #require(Byline.read("By Selma Ortiz / June 3, 2025", in: .builtIn)).date?.iso
+        == "2025-06-03")
+    #expect(
+      try #require(Byline.read("Posted on March 4, 2025 by Della", in: .builtIn)).date?.iso
+        == "2025-03-04")
   }
 
   @Test(arguments: [
@@ -114,7 +120,7 @@ struct LayoutRuleTests {
     "By Monday", "Bye bye, summer!", "By far the best look of the night",
   ])
   func sentencesStartingWithByAreNotBylines(line: String) {
-    #expect(Byline.read(line) == nil)
+    #expect(Byline.read(line, in: .builtIn) == nil)
   }
 
   @Test(arguments: [
@@ -126,7 +132,7 @@ struct LayoutRuleTests {
     "Left, by Mike Pont/WireImage; Right, from GC Images, both from Getty Images.",
   ])
   func bareCreditLines(line: String) {
-    #expect(CreditGrammar.wholeLine(line) != nil)
+    #expect(CreditGrammar.wholeLine(line, in: .builtIn) != nil)
   }
 
   @Test(arguments: [
@@ -136,16 +142,17 @@ struct LayoutRuleTests {
     "Photos: See All Of The Looks From The Night", "Netflix Orders A Second Season",
   ])
   func notCreditLines(line: String) {
-    #expect(CreditGrammar.wholeLine(line) == nil)
+    #expect(CreditGrammar.wholeLine(line, in: .builtIn) == nil)
   }
 
   @Test func labelLinesEndingInAnAgencySplit() throws {
-    let split = try #require(LabelWithCredit.split("Ben Affleck Jen Garner Getty Images"))
+    let split = try #require(
+      LabelWithCredit.split("Ben Affleck Jen Garner Getty Images", in: .builtIn))
     #expect(split.label == "Ben Affleck Jen Garner")
     #expect(split.credit == "Getty Images")
     // Platforms end headlines far more often than labels.
-    #expect(LabelWithCredit.split("Kim Kardashian Shares New Photo Instagram") == nil)
-    #expect(LabelWithCredit.split("Stars Flock To The Gala In Getty Images") == nil)
+    #expect(LabelWithCredit.split("Kim Kardashian Shares New Photo Instagram", in: .builtIn) == nil)
+    #expect(LabelWithCredit.split("Stars Flock To The Gala In Getty Images", in: .builtIn) == nil)
   }
 
   @Test(arguments: [
@@ -155,11 +162,11 @@ struct LayoutRuleTests {
     ("Rex Features", "REX"), ("Instagram Stories", "Instagram"), ("AP Photo/Name", "AP"),
   ])
   func creditsGroupUnderTheirSource(credit: String, source: String) {
-    #expect(PhotoSources.groupName(ofCredit: credit) == source)
+    #expect(ParserTables.builtIn.sources.groupName(ofCredit: credit) == source)
   }
 
   @Test func aPhotographersOwnCreditHasNoSource() {
-    #expect(PhotoSources.groupName(ofCredit: "Mert Alas and Marcus Piggott") == nil)
+    #expect(ParserTables.builtIn.sources.groupName(ofCredit: "Mert Alas and Marcus Piggott") == nil)
   }
 
   @Test(arguments: [
@@ -206,7 +213,8 @@ struct LayoutRuleTests {
   func countsOfReactions(line: String, kind: FurnitureKind?) {
     var buffer: [UInt8] = []
     let lower = LowercasedLine(line, reusing: &buffer)
-    let shape = Furniture.shape(line, lower: lower, hits: PhraseIndex.shared.scan(lower.bytes))
+    let shape = Furniture.shape(
+      line, lower: lower, hits: ParserTables.builtIn.phrases.scan(lower.bytes))
     #expect(shape?.kind == kind)
   }
 }

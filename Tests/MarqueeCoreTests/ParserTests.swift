@@ -155,7 +155,7 @@ struct CreditLineTests {
     "Photos: See All Of The Looks From The Longest Night Of The Year",
   ])
   func notCreditLines(line: String) throws {
-    #expect(CreditGrammar.wholeLine(line) == nil)
+    #expect(CreditGrammar.wholeLine(line, in: .builtIn) == nil)
   }
 
   @Test func linesAfterTheCreditAreText() throws {

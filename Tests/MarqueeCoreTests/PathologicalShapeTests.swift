@@ -66,7 +66,7 @@ struct PathologicalShapeTests {
       "Title\n\nFirst paragraph of the story, long enough to be one, and then a little more "
         + "than that so that no rule for short lines reads it.\n")[1]
     let before = block.lines.withUnsafeBufferPointer { $0.baseAddress }
-    var filter = StoryFilter(trace: nil)
+    var filter = StoryFilter(trace: nil, tables: .builtIn)
     var kept: [SourceBlock] = []
     let lookahead = StoryFilter.Lookahead(nextLine: nil, linesAfter: 0, blocksFromHere: 1)
     filter.filter(&block, lookahead, into: &kept)

@@ -33,8 +33,8 @@ struct ProgramLoopTests {
   /// Runs the reader with `environment`, typing `keys` once loaded, then waiting for a
   /// frame whose status bar passes `done` and quitting.
   private static func run(
-    _ corpus: TemporaryFolder, environment: [String: String], keys: [Key],
-    until done: @escaping (String) -> Bool
+    _ corpus: TemporaryFolder, options: LoadOptions = LoadOptions(),
+    environment: [String: String], keys: [Key], until done: @escaping (String) -> Bool
   ) -> (ScriptedBackend, Screen?) {
     let steps: [ScriptedBackend.Step] =
       [.init(until: loaded, .key(.character("j")))]
@@ -42,7 +42,7 @@ struct ProgramLoopTests {
       + [.init(until: { done($0.lines.last!) }, afterAFrame: true, .key(.character("Q")))]
     let backend = ScriptedBackend(size: size, steps: steps)
     _ = ReaderSession.run(
-      stream: ArticleStream(paths: [corpus.path]), on: backend,
+      stream: ArticleStream(paths: [corpus.path], options: options), on: backend,
       environment: environment.merging(["PATH": "/usr/bin:/bin"]) { ours, _ in ours })
     #expect(!backend.timedOut, "\(backend.lastFrame?.lines.last ?? "")")
     return (backend, backend.lastFrame)
@@ -82,6 +82,32 @@ struct ProgramLoopTests {
     #expect(
       try String(contentsOfFile: corpus.path + "/harbor.txt", encoding: .utf8).hasSuffix(
         "zeppelins.\n"))
+  }
+
+  /// The file is read again as the corpus was loaded: with the options' `[layout]`
+  /// additions, a credit line the editor added naming an added agency is a credit, found
+  /// by a `credit:` search (it would be story text with the built-in tables alone).
+  @Test func theEditedFileIsReadAgainWithTheLayoutAdditions() throws {
+    let (corpus, out) = try Self.setUp()
+    defer {
+      corpus.remove()
+      out.remove()
+    }
+    let editor = try out.write(
+      "#!/bin/sh\nprintf '\\nZorblax/Pellwick\\n' >> \"$1\"\n", to: "editor")
+    chmod(editor, 0o755)
+    var layout = LayoutAdditions()
+    try layout.addSource(name: "Zorblax Pictures", spellings: ["zorblax"], kind: .agency)
+    func creditMatches(_ options: LoadOptions) -> Screen? {
+      Self.run(
+        corpus, options: options, environment: ["EDITOR": "sh " + editor],
+        keys: [.character("e")] + "/credit:zorblax".map { .character($0) } + [.enter],
+        until: { $0.contains("for “credit:zorblax”") }
+      ).1
+    }
+    #expect(creditMatches(LoadOptions(layout: layout))?.lines.last?.contains("1 match") == true)
+    // The editor added a second such line; without the additions neither is a credit.
+    #expect(creditMatches(LoadOptions())?.lines.last?.contains("0 matches") == true)
   }
 
   /// The URL comes from the file, so it reaches the browser as an argument, never as

@@ -13,6 +13,8 @@ public struct LoadOptions: Sendable, Equatable {
   public var includeGlobs: [String]
   /// Larger files are skipped with a reason rather than read.
   public var maxFileSize: Int64
+  /// Photo sources and furniture phrases the parser knows besides its own.
+  public var layout: LayoutAdditions
 
   public static let defaultIncludeGlobs = ["*.txt"]
   public static let defaultMaxFileSize: Int64 = 8 << 20
@@ -22,10 +24,11 @@ public struct LoadOptions: Sendable, Equatable {
 
   public init(
     includeGlobs: [String] = LoadOptions.defaultIncludeGlobs,
-    maxFileSize: Int64 = LoadOptions.defaultMaxFileSize
+    maxFileSize: Int64 = LoadOptions.defaultMaxFileSize, layout: LayoutAdditions = LayoutAdditions()
   ) {
     self.includeGlobs = includeGlobs
     self.maxFileSize = min(maxFileSize, Self.largestMaxFileSize)
+    self.layout = layout
   }
 }
 
@@ -38,6 +41,13 @@ public enum ArticleLoader {
   public static func load(
     paths: [String], options: LoadOptions = LoadOptions()
   ) throws(LoadError) -> (articles: [Article], report: LoadReport) {
+    try load(paths: paths, options: options, tables: ParserTables.adding(options.layout))
+  }
+
+  /// `load` with the parser's tables built already (by `ArticleStore`, which keeps them).
+  static func load(
+    paths: [String], options: LoadOptions, tables: ParserTables
+  ) throws(LoadError) -> (articles: [Article], report: LoadReport) {
     var tree = FileTree(includeGlobs: options.includeGlobs)
     for path in paths { try tree.add(path: path) }
     var collector = LoadCollector(tree: tree)
@@ -46,7 +56,7 @@ public enum ArticleLoader {
     for start in stride(from: 0, to: collector.candidates.count, by: batchSize) {
       let end = min(start + batchSize, collector.candidates.count)
       articles += collector.read(
-        collector.candidates[start..<end], maxFileSize: options.maxFileSize)
+        collector.candidates[start..<end], maxFileSize: options.maxFileSize, tables: tables)
     }
     return (articles, collector.report(loaded: articles.count))
   }
@@ -63,7 +73,9 @@ public enum ArticleLoader {
 
   /// Reads one file and parses it, identifying it for the loader's duplicate check: by
   /// the open descriptor, or by path when it cannot be opened.
-  static func read(_ candidate: FileCandidate, maxFileSize: Int64) -> FileRead {
+  static func read(_ candidate: FileCandidate, maxFileSize: Int64, tables: ParserTables)
+    -> FileRead
+  {
     let descriptor = open(candidate.systemPath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else {
       let failure = SkipReason.unreadable(errorText(errno))
@@ -76,13 +88,14 @@ public enum ArticleLoader {
     guard fstat(descriptor, &info) == 0 else {
       return FileRead(result: .failure(.unreadable(errorText(errno))), identity: nil)
     }
-    let result = read(descriptor, info, candidate, maxFileSize: maxFileSize)
+    let result = read(descriptor, info, candidate, maxFileSize: maxFileSize, tables: tables)
     return FileRead(result: result, identity: FileIdentity(info))
   }
 
   /// Reads and parses an open file that `fstat` described.
   private static func read(
-    _ descriptor: Int32, _ info: stat, _ candidate: FileCandidate, maxFileSize: Int64
+    _ descriptor: Int32, _ info: stat, _ candidate: FileCandidate, maxFileSize: Int64,
+    tables: ParserTables
   ) -> Result<Article, SkipReason> {
     guard isRegularFile(info) else { return .failure(.notRegularFile(kind: kind(of: info))) }
     let size = Int64(info.st_size)
@@ -121,7 +134,7 @@ public enum ArticleLoader {
       timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
     return ArticleParser.parse(
       bytes: UnsafeRawBufferPointer(start: buffer, count: filled), path: candidate.displayPath,
-      modified: modified)
+      modified: modified, tables: tables)
   }
 }
 
@@ -146,9 +159,12 @@ struct LoadCollector {
 
   /// Reads and parses some of the candidates in parallel; the articles, in order, their
   /// text in one allocation for the batch.
-  mutating func read(_ batch: ArraySlice<FileCandidate>, maxFileSize: Int64) -> [Article] {
+  mutating func read(
+    _ batch: ArraySlice<FileCandidate>, maxFileSize: Int64, tables: ParserTables
+  ) -> [Article] {
     let results = ParallelMap.map(count: batch.count) { offset in
-      ArticleLoader.read(batch[batch.startIndex + offset], maxFileSize: maxFileSize)
+      ArticleLoader.read(
+        batch[batch.startIndex + offset], maxFileSize: maxFileSize, tables: tables)
     }
     MemoryTrim.returnFreePages()
     var articles: [Article] = []

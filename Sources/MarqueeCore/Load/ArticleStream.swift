@@ -27,7 +27,8 @@ public final class ArticleStream: @unchecked Sendable {
   private var cancelled = false
   /// The files and folders loaded, as the user named them.
   public let paths: [String]
-  /// What is read and how, for a watcher to read files as the load did.
+  /// What is loaded of them, and how: a file read again later (after an editor, or by
+  /// the folder watcher) is read the same way.
   public let options: LoadOptions
 
   /// The first batch is small so the list fills almost at once; later ones double up
@@ -72,6 +73,8 @@ public final class ArticleStream: @unchecked Sendable {
   }
 
   private func run() {
+    // Built once for every batch of the load.
+    let tables = ParserTables.adding(options.layout)
     var tree = FileTree(includeGlobs: options.includeGlobs)
     do throws(LoadError) {
       for path in paths { try tree.add(path: path) }
@@ -88,7 +91,8 @@ public final class ArticleStream: @unchecked Sendable {
     while next < candidates.count {
       if isCancelled { return }
       let end = min(candidates.count, next + size)
-      let articles = collector.read(candidates[next..<end], maxFileSize: options.maxFileSize)
+      let articles = collector.read(
+        candidates[next..<end], maxFileSize: options.maxFileSize, tables: tables)
       post(.batch(SearchIndex.prepare(articles, after: loaded), filesRead: end))
       loaded += articles.count
       next = end

@@ -177,9 +177,11 @@ public struct FolderChanges: Sendable, Equatable {
 
 extension ArticleLoader {
   /// Reads and parses these files of a snapshot in parallel, each one's article or why
-  /// it was skipped, in the order given.
+  /// it was skipped, in the order given. `tables` are those `options` make (made once by
+  /// the caller, who reads again and again).
   public static func read(
-    _ paths: [String], of snapshot: FolderSnapshot, options: LoadOptions
+    _ paths: [String], of snapshot: FolderSnapshot, options: LoadOptions,
+    tables: ParserTables = .builtIn
   ) -> [(path: String, result: Result<Article, SkipReason>)] {
     let candidates = paths.map {
       FileCandidate(
@@ -188,7 +190,7 @@ extension ArticleLoader {
         identity: nil)
     }
     let reads = ParallelMap.map(count: candidates.count) {
-      read(candidates[$0], maxFileSize: options.maxFileSize)
+      read(candidates[$0], maxFileSize: options.maxFileSize, tables: tables)
     }
     return zip(paths, reads).map { ($0, $1.result) }
   }

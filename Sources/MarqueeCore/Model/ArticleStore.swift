@@ -17,19 +17,26 @@ public struct ArticleStore: Sendable {
   /// Articles whose file went while the reader was open: their ids stay taken (ids never
   /// change), their text is dropped, and lists leave them out.
   public private(set) var removedIDs = Set<ArticleID>()
+  /// The photo sources the articles were parsed with, which `creditTally` groups by.
+  private let tables: ParserTables
 
   /// Articles in the order given (their ids), and the report of how they were loaded.
-  public init(articles: [Article] = [], report: LoadReport = LoadReport()) {
+  public init(
+    articles: [Article] = [], report: LoadReport = LoadReport(), tables: ParserTables = .builtIn
+  ) {
     self.articles = articles
     self.report = report
+    self.tables = tables
   }
 
   /// Loads every article under the given files and directories, in path order.
   public static func load(
     paths: [String], options: LoadOptions = LoadOptions()
   ) throws(LoadError) -> ArticleStore {
-    let (articles, report) = try ArticleLoader.load(paths: paths, options: options)
-    return ArticleStore(articles: articles.sorted { $0.path < $1.path }, report: report)
+    let tables = ParserTables.adding(options.layout)
+    let (articles, report) = try ArticleLoader.load(paths: paths, options: options, tables: tables)
+    return ArticleStore(
+      articles: articles.sorted { $0.path < $1.path }, report: report, tables: tables)
   }
 
   /// Every id given, removed ones included.
@@ -93,7 +100,8 @@ public struct ArticleStore: Sendable {
   /// (ties by credit, then alphabetically). Credits are counted exactly as written, or,
   /// `bySource`, grouped under the photo source they name (`Getty`, `Getty Images` and
   /// `Name / Getty Images for Brand` are all `Getty Images`; a credit naming no known
-  /// source stays as written), with the spellings grouped.
+  /// source stays as written), with the spellings grouped. The sources are those the
+  /// articles were parsed with, a user's additions among them.
   public func creditTally(bySource: Bool = false) -> [CreditCount] {
     var images: [String: Int] = [:]
     var articleCounts: [String: Int] = [:]
@@ -101,7 +109,7 @@ public struct ArticleStore: Sendable {
     for article in articles {
       var seen = Set<String>()
       for credit in article.images.compactMap(\.credit) {
-        let key = bySource ? PhotoSources.groupName(ofCredit: credit) ?? credit : credit
+        let key = bySource ? tables.sources.groupName(ofCredit: credit) ?? credit : credit
         images[key, default: 0] += 1
         spellings[key, default: []].insert(credit)
         if seen.insert(key).inserted { articleCounts[key, default: 0] += 1 }

@@ -6,40 +6,49 @@ import Foundation
 ///
 /// Parsing is total: any text gives an article or a `SkipReason`, and every step is
 /// linear in the input, so hostile files cannot make it crash or hang.
+///
+/// `tables` are the photo sources and furniture phrases the layout rules know: the
+/// built-in ones, or those with a user's additions (`ParserTables.adding`, built once
+/// for many files).
 public enum ArticleParser {
   /// Decodes and parses a file's bytes.
   public static func parse(
-    bytes: UnsafeRawBufferPointer, path: String, modified: Date? = nil
+    bytes: UnsafeRawBufferPointer, path: String, modified: Date? = nil,
+    tables: ParserTables = .builtIn
   ) -> Result<Article, SkipReason> {
-    ArticleDecoding.decode(bytes).flatMap { parse(text: $0, path: path, modified: modified) }
+    ArticleDecoding.decode(bytes).flatMap {
+      parse(text: $0, path: path, modified: modified, tables: tables)
+    }
   }
 
   /// Parses text that is already decoded (LF line endings).
   public static func parse(
-    text: String, path: String, modified: Date? = nil
+    text: String, path: String, modified: Date? = nil, tables: ParserTables = .builtIn
   ) -> Result<Article, SkipReason> {
-    parse(text: text, path: path, modified: modified, trace: nil)
+    parse(text: text, path: path, modified: modified, trace: nil, tables: tables)
   }
 
   /// Every line of a file with what it became and the rule that decided it, as
   /// `marquee show --explain` prints them, with the article parsed from it.
   public static func explain(
-    bytes: UnsafeRawBufferPointer, path: String
+    bytes: UnsafeRawBufferPointer, path: String, tables: ParserTables = .builtIn
   ) -> Result<(article: Article, lines: [ExplainedLine]), SkipReason> {
-    ArticleDecoding.decode(bytes).flatMap { explain(text: $0, path: path) }
+    ArticleDecoding.decode(bytes).flatMap { explain(text: $0, path: path, tables: tables) }
   }
 
   public static func explain(
-    text: String, path: String
+    text: String, path: String, tables: ParserTables = .builtIn
   ) -> Result<(article: Article, lines: [ExplainedLine]), SkipReason> {
     let trace = LayoutTrace()
-    return parse(text: text, path: path, modified: nil, trace: trace).map { ($0, trace.lines) }
+    return parse(text: text, path: path, modified: nil, trace: trace, tables: tables).map {
+      ($0, trace.lines)
+    }
   }
 
   private static func parse(
-    text: String, path: String, modified: Date?, trace: LayoutTrace?
+    text: String, path: String, modified: Date?, trace: LayoutTrace?, tables: ParserTables
   ) -> Result<Article, SkipReason> {
-    var reader = PageReader(trace: trace)
+    var reader = PageReader(trace: trace, tables: tables)
     SourceBlock.split(text, trace: trace) { reader.take(&$0) }
     reader.finish()
     guard let front = reader.front else { return .failure(.noText) }

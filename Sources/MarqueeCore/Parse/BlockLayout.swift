@@ -31,9 +31,11 @@ struct BlockLayout {
   /// it.
   private var held: Piece?
   private let trace: LayoutTrace?
+  private let tables: ParserTables
 
-  init(trace: LayoutTrace?) {
+  init(trace: LayoutTrace?, tables: ParserTables) {
     self.trace = trace
+    self.tables = tables
   }
 
   /// Lays out the next block; `story` gets the pieces before it that are final.
@@ -89,7 +91,7 @@ struct BlockLayout {
   private mutating func addUnlessSlide(_ block: SourceBlock, _ knownCredits: KnownCredits) {
     let lines = block.lines
     if lines.count == 2, LayoutLine.isLabelLike(lines[0].text),
-      let split = CreditTail.split(lines[1].text, loose: true)
+      let split = CreditTail.split(lines[1].text, loose: true, in: tables)
     {
       addImage(
         label: lines[0], caption: split.caption, credit: split.credit, line: lines[1],
@@ -171,7 +173,7 @@ struct BlockLayout {
           addImage(
             ArticleImage(label: nil, caption: nil, credit: inline.credit), creditLine: line,
             rule: inline.rule)
-          guard let next = CreditTail.inline(inline.after) else { break }
+          guard let next = CreditTail.inline(inline.after, in: tables) else { break }
           inline = next
         }
         if !inline.after.isEmpty { text.append(SourceLine(inline.after, like: line)) }
@@ -203,15 +205,16 @@ struct BlockLayout {
     let text = line.text
     if LayoutLine.isGalleryMarker(text) { return .galleryMarker }
     if !line.isKnownNoCredit,
-      let (credit, rule) = knownCredits[line: line.number] ?? CreditGrammar.wholeLine(text)
+      let (credit, rule) = knownCredits[line: line.number]
+        ?? CreditGrammar.wholeLine(text, in: tables)
     {
       return .credit(credit, rule: rule)
     }
-    if let (label, credit) = LabelWithCredit.split(text) {
+    if let (label, credit) = LabelWithCredit.split(text, in: tables) {
       return .labelAndCredit(label: label, credit: credit)
     }
-    if let split = CreditTail.split(text) { return .captioned(split) }
-    if let inline = CreditTail.inline(text) { return .inline(inline) }
+    if let split = CreditTail.split(text, in: tables) { return .captioned(split) }
+    if let inline = CreditTail.inline(text, in: tables) { return .inline(inline) }
     return .none
   }
 
@@ -323,17 +326,17 @@ extension SourceLine {
 /// A label line of names that ends in a photo agency or wire (`Ben Affleck Jen Garner
 /// Getty Images`): the names are the label, the source is the credit.
 enum LabelWithCredit {
-  static func split(_ line: String) -> (label: String, credit: String)? {
+  static func split(_ line: String, in tables: ParserTables) -> (label: String, credit: String)? {
     guard line.utf8.count <= LayoutPhrases.maximumCreditLineLength,
-      CreditScreen.endsWithSourceWord(line), LayoutLine.isLabelLike(line)
+      CreditScreen.endsWithSourceWord(line, in: tables), LayoutLine.isLabelLike(line)
     else { return nil }
     let words = line.split(separator: " ")
     guard words.count >= 3 else { return nil }
     for count in stride(
-      from: min(PhotoSources.longestSpelling, words.count - 2), through: 1, by: -1)
+      from: min(tables.sources.longestSpelling, words.count - 2), through: 1, by: -1)
     {
       let tail = words.suffix(count).joined(separator: " ")
-      guard let source = PhotoSources.source(spelled: tail.lowercased()),
+      guard let source = tables.sources.source(spelled: tail.lowercased()),
         source.kind == .agency || source.kind == .wire
       else { continue }
       let label = words.dropLast(count)

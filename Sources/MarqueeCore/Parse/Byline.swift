@@ -19,9 +19,9 @@ struct Byline: Hashable {
   /// `FurniturePhrases.bylineOpenings` with their bytes.
   private static let openings = FurniturePhrases.bylineOpenings.map { ($0, Array($0.utf8)) }
 
-  static func read(_ line: String) -> Byline? {
+  static func read(_ line: String, in tables: ParserTables) -> Byline? {
     let lower = LowercasedLine(line)
-    return read(line, lower: lower, hits: PhraseIndex.shared.scan(lower.bytes))
+    return read(line, lower: lower, hits: tables.phrases.scan(lower.bytes))
   }
 
   /// `read` for a line whose lowercased bytes and phrases are at hand.

@@ -9,13 +9,14 @@
 enum CreditGrammar {
   /// The credit in text that is only a credit: `Photo Credit: X`, `(Photo: X)`,
   /// `Getty Images`, `Rex/Getty`, `Courtesy of X`; nil for anything else.
-  static func wholeLine(_ line: String) -> (credit: String, rule: String)? {
+  static func wholeLine(_ line: String, in tables: ParserTables) -> (credit: String, rule: String)?
+  {
     guard line.utf8.count <= LayoutPhrases.maximumCreditLineLength else { return nil }
     // Most lines are ruled out on their bytes: no credit prefix at the start (inside a
     // bracket or not), and no source, `courtesy` or slash in them.
     guard
       LayoutLine.mayStartCreditPrefix(line, skippingBrackets: true)
-        || CreditScreen.mayBeCredit(line)
+        || CreditScreen.mayBeCredit(line, in: tables)
     else { return nil }
     var text = Substring(line)
     if let inner = bracketed(text) {
@@ -23,8 +24,8 @@ enum CreditGrammar {
     } else if !Self.isTrimmed(line) {
       text = trimmedCredit(text)
     }
-    if let credit = prefixed(text) { return credit }
-    guard isBareCredit(text) else { return nil }
+    if let credit = prefixed(text, in: tables) { return credit }
+    guard isBareCredit(text, in: tables) else { return nil }
     return (String(text), "a line made only of photo sources and names")
   }
 
@@ -39,8 +40,10 @@ enum CreditGrammar {
 
   /// Whether text is a credit on its own: only sources, names, handles and joining
   /// words, naming at least one source (or `courtesy`).
-  static func isBareCredit<Text: StringProtocol>(_ text: Text) -> Bool {
-    guard CreditScreen.mayBeCredit(text), let reading = read(text) else { return false }
+  static func isBareCredit<Text: StringProtocol>(_ text: Text, in tables: ParserTables) -> Bool {
+    guard CreditScreen.mayBeCredit(text, in: tables), let reading = read(text, in: tables) else {
+      return false
+    }
     return reading.namesSource || reading.saysCourtesy && reading.namesSomeone
       || isPhotographerSlashOutlet(text)
   }
@@ -71,8 +74,8 @@ enum CreditGrammar {
 
   /// Whether text reads as a credit after a prefix: sources, or a few names (a title-case
   /// headline also reads as names, so long runs of them do not count).
-  static func readsAsCredit<Text: StringProtocol>(_ text: Text) -> Bool {
-    guard let reading = read(text) else { return false }
+  static func readsAsCredit<Text: StringProtocol>(_ text: Text, in tables: ParserTables) -> Bool {
+    guard let reading = read(text, in: tables) else { return false }
     return reading.namesSource || reading.saysCourtesy && reading.namesSomeone
       || reading.namesSomeone && !reading.joinsOtherThanAnd
         && reading.longestName <= LayoutPhrases.maximumPersonNameWords
@@ -81,15 +84,21 @@ enum CreditGrammar {
 
   /// Whether a bracketed tail is a credit: a photo source or a person is named with the
   /// source (`(Netflix)` alone is where a show streams).
-  static func isBracketedCredit<Text: StringProtocol>(_ text: Text) -> Bool {
-    guard CreditScreen.mayBeCredit(text), let reading = read(text) else { return false }
+  static func isBracketedCredit<Text: StringProtocol>(_ text: Text, in tables: ParserTables)
+    -> Bool
+  {
+    guard CreditScreen.mayBeCredit(text, in: tables), let reading = read(text, in: tables) else {
+      return false
+    }
     return reading.namesPhotoSource || reading.namesSource && reading.namesSomeone
       || reading.saysCourtesy && reading.namesSomeone || isPhotographerSlashOutlet(text)
   }
 
   /// Whether every part of the text is a known source.
-  static func isSourcesOnly<Text: StringProtocol>(_ text: Text) -> Bool {
-    guard CreditScreen.mayBeCredit(text), let reading = read(text) else { return false }
+  static func isSourcesOnly<Text: StringProtocol>(_ text: Text, in tables: ParserTables) -> Bool {
+    guard CreditScreen.mayBeCredit(text, in: tables), let reading = read(text, in: tables) else {
+      return false
+    }
     return reading.namesSource && !reading.namesSomeone
   }
 
@@ -110,7 +119,7 @@ enum CreditGrammar {
 
   /// Reads text part by part; nil as soon as a part is neither a source, a name, a
   /// handle, a web address nor a joining or role word (a sentence, in practice).
-  static func read<Text: StringProtocol>(_ text: Text) -> Reading? {
+  static func read<Text: StringProtocol>(_ text: Text, in tables: ParserTables) -> Reading? {
     guard !text.isEmpty, text.utf8.count <= LayoutPhrases.maximumCreditLineLength else {
       return nil
     }
@@ -118,7 +127,7 @@ enum CreditGrammar {
     var reading = Reading()
     for segment in parts.segments {
       let lower = segment.lowercased()
-      if let source = PhotoSources.source(spelled: lower) {
+      if let source = tables.sources.source(spelled: lower) {
         reading.namesSource = true
         if source.kind != .broadcaster { reading.namesPhotoSource = true }
       } else if LayoutPhrases.creditRoleWords.contains(lower) {

@@ -3,26 +3,28 @@ extension CreditGrammar {
   /// `X` from text that starts with a credit prefix (`Image Credit: X`, `Photo by X`,
   /// `Picture: X`): any X after an unmistakable prefix, and after `Photo:`, `Image:` and
   /// the like only an X that reads as a credit (`Photos: See the looks` is a teaser).
-  static func prefixed(_ text: Substring) -> (credit: String, rule: String)? {
+  static func prefixed(_ text: Substring, in tables: ParserTables) -> (
+    credit: String, rule: String
+  )? {
     let candidates = prefixCandidates(for: text)
     guard !candidates.isEmpty else { return nil }
     // Credit lines are nearly all ASCII, where a byte is a `Character`: read on bytes.
     if let found = ValidUTF8.withBytes(
       of: text,
       { bytes in
-        bytes.contains { $0 >= 0x80 } ? nil : prefixedASCII(text, bytes, candidates)
+        bytes.contains { $0 >= 0x80 } ? nil : prefixedASCII(text, bytes, candidates, tables)
       })
     {
       return found.credit.map { ($0, found.rule) }
     }
-    return prefixedByCharacters(text, candidates)
+    return prefixedByCharacters(text, candidates, tables)
   }
 
   /// `prefixed` for ASCII text, on its bytes: the credit and the rule; a nil credit when
   /// a prefix matched but what follows is no credit.
   private static func prefixedASCII(
     _ text: Substring, _ bytes: UnsafeBufferPointer<UInt8>,
-    _ candidates: [LayoutPhrases.CreditPrefix]
+    _ candidates: [LayoutPhrases.CreditPrefix], _ tables: ParserTables
   ) -> (credit: String?, rule: String)? {
     func skipSpaces(from index: Int) -> Int {
       var index = index
@@ -67,7 +69,7 @@ extension CreditGrammar {
       }
       // ASCII bytes make the string at once, cheaper than a slice of the text.
       let credit = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-      guard prefix.strong || readsAsCredit(credit) else { return (nil, prefix.rule) }
+      guard prefix.strong || readsAsCredit(credit, in: tables) else { return (nil, prefix.rule) }
       return (credit, prefix.rule)
     }
     return (nil, "")
@@ -75,7 +77,7 @@ extension CreditGrammar {
 
   /// `prefixed` for any text, `Character` by `Character`.
   static func prefixedByCharacters(
-    _ text: Substring, _ candidates: [LayoutPhrases.CreditPrefix]
+    _ text: Substring, _ candidates: [LayoutPhrases.CreditPrefix], _ tables: ParserTables
   ) -> (credit: String, rule: String)? {
     let text = text.drop { $0 == " " }
     for prefix in candidates {
@@ -95,7 +97,7 @@ extension CreditGrammar {
       guard !credit.isEmpty, credit.utf8.count <= LayoutPhrases.maximumCreditLength else {
         return nil
       }
-      guard prefix.strong || readsAsCredit(credit) else { return nil }
+      guard prefix.strong || readsAsCredit(credit, in: tables) else { return nil }
       return (String(credit), prefix.rule)
     }
     return nil

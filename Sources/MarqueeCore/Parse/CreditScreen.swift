@@ -8,10 +8,9 @@
 /// need no allocation.
 enum CreditScreen {
   /// Whether `text` may be credit text; false means it certainly is not.
-  static func mayBeCredit<Text: StringProtocol>(_ text: Text) -> Bool {
-    // The tables are read once a call: a static read in the loop pays a `swift_once`
-    // check per word.
-    let tables = Self.tables
+  static func mayBeCredit<Text: StringProtocol>(_ text: Text, in parser: ParserTables) -> Bool {
+    // The tables are read once a call, into a local the loop reads.
+    let tables = parser.creditScreen
     func isSeparator(_ byte: UInt8) -> Bool { Self.isSeparator(byte, tables.separators) }
     return ValidUTF8.withBytes(of: text) { bytes in
       var namesSomething = false
@@ -52,8 +51,9 @@ enum CreditScreen {
   }
 
   /// Whether the last word is a word of a source's spelling (`… Getty Images`).
-  static func endsWithSourceWord(_ text: String) -> Bool {
-    ValidUTF8.withBytes(of: text) { bytes in
+  static func endsWithSourceWord(_ text: String, in parser: ParserTables) -> Bool {
+    let tables = parser.creditScreen
+    return ValidUTF8.withBytes(of: text) { bytes in
       guard let space = bytes.lastIndex(of: UInt8(ascii: " ")) else { return false }
       let word = UnsafeBufferPointer(rebasing: bytes[(space + 1)...])
       guard word.count <= maximumScreenedWord else { return false }
@@ -81,8 +81,8 @@ enum CreditScreen {
 
   private static let maximumScreenedWord = 24
 
-  /// What the screen looks words up in, built once.
-  private struct Tables {
+  /// What the screen looks words up in, built for each `ParserTables`.
+  struct Tables: Sendable {
     let separators = (below64: separatorsBelow64, from64: separatorsFrom64)
     let courtesyHash = HashFilter.lowercaseHash("courtesy")
     /// Every word of every source spelling (`getty`, `images`, `e!`…), lowercased.
@@ -92,8 +92,8 @@ enum CreditScreen {
     /// Lowercase words that credit text may hold.
     let allowedLowercase: HashFilter
 
-    init() {
-      let words = PhotoSources.table.flatMap(\.spellings).flatMap { $0.split(separator: " ") }
+    init(sources: [PhotoSources.Source]) {
+      let words = sources.flatMap(\.spellings).flatMap { $0.split(separator: " ") }
       let hashes = words.map { HashFilter.lowercaseHash($0) }
       sourceWords = HashFilter(hashes)
       sourceStarts = WordStarts(words.map(String.init) + ["courtesy"])
@@ -105,8 +105,6 @@ enum CreditScreen {
           .union(["courtesy"]).map { HashFilter.lowercaseHash($0) } + hashes)
     }
   }
-
-  private static let tables = Tables()
 }
 
 /// The first two bytes of a set of words, ASCII letters lowered, as one bit each in

@@ -15,16 +15,16 @@ enum CreditTail {
   /// The caption and credit of a line that ends with its credit, or nil. With `loose`, a
   /// bracketed tail need only look like a name (`(YoutTube)` under a label line, as in
   /// the seed); otherwise it must be prefixed or name a known source.
-  static func split(_ line: String, loose: Bool = false) -> Split? {
-    if let split = bracketed(line, loose: loose) { return split }
+  static func split(_ line: String, loose: Bool = false, in tables: ParserTables) -> Split? {
+    if let split = bracketed(line, loose: loose, tables) { return split }
     guard line.utf8.count <= LayoutPhrases.maximumCaptionLength,
       !Furniture.endsLikeSentence(line, stops: ".!?,;:…")
     else { return nil }
-    return sentenceTail(line) ?? byTail(line)
+    return sentenceTail(line, tables) ?? byTail(line, tables)
   }
 
   /// `caption (X)` or `caption [X]`, with an optional full stop after the bracket.
-  private static func bracketed(_ line: String, loose: Bool) -> Split? {
+  private static func bracketed(_ line: String, loose: Bool, _ tables: ParserTables) -> Split? {
     // Brackets are ASCII, so the bytes find the opening one that matches the last.
     let found = ValidUTF8.withBytes(of: line) { bytes -> (open: Int, close: Int)? in
       var end = bytes.count
@@ -53,12 +53,12 @@ enum CreditTail {
     let inner = text[utf8.index(after: openIndex)..<closeIndex]
     let caption = LayoutLine.trimmingWhitespace(text[..<openIndex])
     guard !caption.isEmpty else { return nil }
-    if let (credit, rule) = CreditGrammar.prefixed(CreditGrammar.trimmedCredit(inner)) {
+    if let (credit, rule) = CreditGrammar.prefixed(CreditGrammar.trimmedCredit(inner), in: tables) {
       return Split(caption: caption, credit: credit, rule: "caption ending in a " + rule)
     }
     let credit = String(CreditGrammar.trimmedCredit(inner))
     if credit.utf8.count <= LayoutPhrases.maximumCreditLength,
-      CreditGrammar.isBracketedCredit(credit)
+      CreditGrammar.isBracketedCredit(credit, in: tables)
     {
       return Split(
         caption: caption, credit: credit, rule: "caption ending in a bracketed photo source")
@@ -73,7 +73,7 @@ enum CreditTail {
   /// `Caption. Gilbert Carrasquillo/GC Images`, `Caption. REUTERS/Name`, `Caption.
   /// Credit Name for The New York Times`, `Caption. Photo: X`: the longest tail after a
   /// sentence end that is a credit.
-  private static func sentenceTail(_ line: String) -> Split? {
+  private static func sentenceTail(_ line: String, _ tables: ParserTables) -> Split? {
     // Sentence ends are ASCII: find `. `, `! ` and `? ` on the bytes.
     let stops = ValidUTF8.withBytes(of: line) { bytes -> [Int] in
       var found: [Int] = []
@@ -92,15 +92,15 @@ enum CreditTail {
       let stop = utf8.index(utf8.startIndex, offsetBy: offset)
       let tail = text[utf8.index(after: stop)...].drop { $0 == " " }
       let caption = String(text[...stop])
-      if let (credit, rule) = CreditGrammar.prefixed(tail) {
+      if let (credit, rule) = CreditGrammar.prefixed(tail, in: tables) {
         return Split(caption: caption, credit: credit, rule: "caption ending in a " + rule)
       }
-      if tail.hasPrefix("Credit "), CreditGrammar.readsAsCredit(tail.dropFirst(7)) {
+      if tail.hasPrefix("Credit "), CreditGrammar.readsAsCredit(tail.dropFirst(7), in: tables) {
         return Split(
           caption: caption, credit: String(tail.dropFirst(7)),
           rule: "caption ending in “Credit …”")
       }
-      if CreditGrammar.isBareCredit(tail) {
+      if CreditGrammar.isBareCredit(tail, in: tables) {
         return Split(
           caption: caption, credit: String(tail), rule: "caption whose last sentence is a credit")
       }
@@ -109,7 +109,7 @@ enum CreditTail {
   }
 
   /// `… sweat pants by FameFlynet`: a caption ending in `by` or `via` and known sources.
-  private static func byTail(_ line: String) -> Split? {
+  private static func byTail(_ line: String, _ tables: ParserTables) -> Split? {
     // Most captions have neither joiner, found on the bytes before any other work.
     guard ValidUTF8.contains(line, ascii: " by ", or: " via ") else { return nil }
     for joiner in tailJoiners {
@@ -117,7 +117,7 @@ enum CreditTail {
       let utf8 = line.utf8
       let start = utf8.index(utf8.startIndex, offsetBy: offset)
       let tail = Substring(utf8[utf8.index(start, offsetBy: joiner.utf8.count)...])
-      guard CreditGrammar.isSourcesOnly(tail) else { continue }
+      guard CreditGrammar.isSourcesOnly(tail, in: tables) else { continue }
       let caption = LayoutLine.trimmingWhitespace(Substring(utf8[..<start]))
       guard WordCount.of(caption) >= 3 else { continue }
       return Split(
@@ -162,12 +162,12 @@ enum CreditTail {
 
   /// The first explicit credit inside a longer line: `[Picture: Splash]`, `(Photo: X)`,
   /// or a sentence `Photograph by X.` (with the `Styled by Y.` sentences after it).
-  static func inline(_ line: String) -> Inline? {
-    if let found = bracketedInside(line) { return found }
-    return photographSentence(line)
+  static func inline(_ line: String, in tables: ParserTables) -> Inline? {
+    if let found = bracketedInside(line, tables) { return found }
+    return photographSentence(line, tables)
   }
 
-  private static func bracketedInside(_ line: String) -> Inline? {
+  private static func bracketedInside(_ line: String, _ tables: ParserTables) -> Inline? {
     // Only a bracket opening a credit prefix (`[Picture:`, `(Photo by`) is looked at
     // further; the bytes decide that much, so long paragraphs pass quickly.
     let opens = ValidUTF8.withBytes(of: line) { bytes -> [Int] in
@@ -192,9 +192,10 @@ enum CreditTail {
       let close: Character = text[open] == "[" ? "]" : ")"
       guard let end = text[searchFrom...].firstIndex(of: close) else { continue }
       let inner = text[searchFrom..<end]
-      guard let (credit, rule) = CreditGrammar.prefixed(CreditGrammar.trimmedCredit(inner)) else {
-        continue
-      }
+      guard
+        let (credit, rule) = CreditGrammar.prefixed(
+          CreditGrammar.trimmedCredit(inner), in: tables)
+      else { continue }
       return Inline(
         before: LayoutLine.trimmingWhitespace(text[..<open]), credit: credit,
         after: LayoutLine.trimmingWhitespace(text[text.index(after: end)...]),
@@ -272,7 +273,7 @@ enum CreditTail {
     return offsets
   }
 
-  private static func photographSentence(_ line: String) -> Inline? {
+  private static func photographSentence(_ line: String, _ tables: ParserTables) -> Inline? {
     guard let offsets = ValidUTF8.withBytes(of: line, photoOpeningOffsets) else { return nil }
     for (opening, offset) in zip(photoOpenings, offsets) where offset >= 0 {
       let text = Substring(line)
@@ -286,7 +287,7 @@ enum CreditTail {
       let valueStart = text.utf8.index(start, offsetBy: opening.utf8.count)
       let sentenceEnd = text[valueStart...].range(of: ". ")?.lowerBound ?? text.endIndex
       let value = CreditGrammar.trimmedCredit(text[valueStart..<sentenceEnd])
-      guard CreditGrammar.readsAsCredit(value) else { continue }
+      guard CreditGrammar.readsAsCredit(value, in: tables) else { continue }
       var rest = sentenceEnd < text.endIndex ? text[text.index(after: sentenceEnd)...] : ""
       rest = rest.drop { $0 == " " }
       // `Styled by Y.` and the like belong to the credit block.

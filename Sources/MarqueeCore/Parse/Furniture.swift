@@ -2,18 +2,20 @@
 /// their shape (slide counters, embed short codes, tweet residue, comment prompts).
 enum Furniture {
   /// The furniture phrase a line matches, if any.
-  static func match(_ text: String, lower: LowercasedLine, hits: PhraseIndex.Hits)
-    -> FurniturePhrases.Phrase?
-  {
+  static func match(
+    _ text: String, lower: LowercasedLine, hits: PhraseIndex.Hits, in tables: ParserTables
+  ) -> FurniturePhrases.Phrase? {
     let core = trimmedCore(lower.bytes)
-    if core.count <= longestWholePhrase, case let key = hash(core), wholeKeys.contains(key),
-      let entry = whole[key], entry.core.elementsEqual(core)
+    // The tables are read in place, not copied: a copy retains each of their arrays.
+    if core.count <= tables.furniture.longestWholePhrase, case let key = hash(core),
+      tables.furniture.wholeKeys.contains(key), let entry = tables.furniture.whole[key],
+      entry.core.elementsEqual(core)
     {
       return entry.phrase
     }
     guard text.utf8.count <= FurniturePhrases.maximumFurnitureLine else { return nil }
-    if let phrase = startingPhrase(text, lower: lower) { return phrase }
-    if let hit = hits.first(.furniture) { return containingPhrases[hit.phrase] }
+    if let phrase = startingPhrase(text, lower: lower, in: tables) { return phrase }
+    if let hit = hits.first(.furniture) { return tables.furniture.containingPhrases[hit.phrase] }
     return nil
   }
 
@@ -174,7 +176,7 @@ enum Furniture {
   /// Where in a block (line positions, in order) a bar of share buttons stands: two or
   /// more lines in a row, each a platform's name or a share word (`Facebook`, `Twitter`,
   /// `Email`, `Share to X`).
-  static func shareBarLines(_ lines: [SourceLine]) -> [Int] {
+  static func shareBarLines(_ lines: [SourceLine], in tables: ParserTables) -> [Int] {
     // Every block passes here: most have no two short lines in a row, found without
     // allocating.
     func isShort(_ index: Int) -> Bool { lines[index].text.utf8.count <= longestShareButton }
@@ -186,7 +188,7 @@ enum Furniture {
     var bar: [Int] = []
     var previousIsButton = false
     for index in lines.indices {
-      let isButton = isShort(index) && isShareButton(lines[index].text)
+      let isButton = isShort(index) && isShareButton(lines[index].text, tables)
       if isButton, previousIsButton {
         if bar.last != index - 1 { bar.append(index - 1) }
         bar.append(index)
@@ -197,12 +199,6 @@ enum Furniture {
   }
 
   private static let longestShareButton = 24
-
-  /// The share buttons and the platforms' spellings, for `isShareButton` to screen by.
-  private static let shareButtonWords = HashFilter(
-    (FurniturePhrases.shareButtons
-      + PhotoSources.table.filter { $0.kind == .platform }.flatMap(\.spellings))
-      .map { HashFilter.lowercaseHash($0) })
 
   /// Whether the first `Character` is a link bullet. Each bullet is one scalar that no
   /// other is equivalent to, so a line whose first scalar is none of them (most lines, and
@@ -219,12 +215,13 @@ enum Furniture {
     $0.unicodeScalars.first!
   }
 
-  private static func isShareButton(_ text: String) -> Bool {
+  private static func isShareButton(_ text: String, _ tables: ParserTables) -> Bool {
     guard text.utf8.count <= longestShareButton else { return false }
     // Most short lines (labels) are ruled out on their bytes: ASCII text lowers as its
     // bytes do, so a hash that no button nor platform has means neither matches.
     // Hashed on its bytes: a hash over `String.UTF8View` cost forty instructions a byte.
-    if ValidUTF8.isASCII(text), !shareButtonWords.contains(HashFilter.lowercaseHash(text)),
+    if ValidUTF8.isASCII(text),
+      !tables.furniture.shareButtonWords.contains(HashFilter.lowercaseHash(text)),
       text.utf8.count < 6
         || !zip(text.utf8, "share ".utf8).allSatisfy({ ValidUTF8.asciiLowercased($0) == $1 })
     {
@@ -233,7 +230,7 @@ enum Furniture {
     let lower = text.lowercased()
     if FurniturePhrases.shareButtons.contains(lower) { return true }
     if lower.hasPrefix("share to ") || lower.hasPrefix("share on ") { return true }
-    return PhotoSources.source(spelled: lower).map { $0.kind == .platform } ?? false
+    return tables.sources.source(spelled: lower).map { $0.kind == .platform } ?? false
   }
 
   /// `cd/jh/rmb`: the initials wire editors sign a story with.
@@ -342,7 +339,7 @@ enum Furniture {
   }
 
   /// The bytes without punctuation and spaces at the ends.
-  private static func trimmedCore(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+  static func trimmedCore(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
     let isTrimmed = { (byte: UInt8) in
       byte < 0x80 && !ValidUTF8.isASCIILetterOrDigit(byte) && byte != UInt8(ascii: "'")
         && byte != UInt8(ascii: "!") && byte != UInt8(ascii: "+")
@@ -353,27 +350,10 @@ enum Furniture {
     return bytes[start...end]
   }
 
-  /// The whole-line phrases, with their trimmed bytes (compared on a hit), by a hash of
-  /// those bytes, so that a line is looked up without building a key.
-  private static let whole: [UInt64: (phrase: FurniturePhrases.Phrase, core: [UInt8])] = {
-    var table: [UInt64: (phrase: FurniturePhrases.Phrase, core: [UInt8])] = [:]
-    for phrase in FurniturePhrases.table where phrase.match == .whole || phrase.match == .heading {
-      let core = Array(trimmedCore(Array(phrase.phrase.utf8)))
-      let key = hash(core[...])
-      table[key] = table[key] ?? (phrase, core)
-    }
-    return table
-  }()
-  /// The keys of `whole` as bits, looked at first: nearly every line misses, and a miss
-  /// in the dictionary cost a hash of the key and mispredicted branches.
-  private static let wholeKeys = HashFilter(Array(whole.keys))
-  private static let longestWholePhrase = FurniturePhrases.table.map(\.phrase.utf8.count).max()!
-
   /// FNV-1a of the bytes.
-  private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+  static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
     return hash
   }
-  static let containingPhrases = FurniturePhrases.table.filter { $0.match == .contains }
 }

@@ -10,23 +10,24 @@ public enum FurnitureKind: String, Sendable, CaseIterable {
 /// they must match. A phrase decides a whole line (or the start of a short line), never a
 /// sentence inside prose.
 public enum FurniturePhrases {
-  public enum Match: Sendable {
+  /// How a phrase must stand in a line; the raw values are the config file's names.
+  public enum Match: String, Sendable, CaseIterable {
     /// The line is the phrase, give or take punctuation and spaces at its ends.
     case whole
     /// As `whole`, and the headline-like lines after it are links to other stories.
     case heading
     /// A short line starting with the phrase (`Popular on Site`, `More from Site`), then
     /// as `heading`.
-    case headingPrefix
+    case headingPrefix = "heading-prefix"
     /// The line starts with the phrase followed by a non-letter (`Sign up for …`).
     case prefix
     /// The line starts with the phrase and a colon; the rest is a link (`RELATED: …`).
-    case linkPrefix
+    case linkPrefix = "link-prefix"
     /// A short line holds the phrase anywhere (`… pick up the latest issue …`).
     case contains
   }
 
-  public struct Phrase: Sendable {
+  public struct Phrase: Sendable, Equatable {
     public let phrase: String
     public let match: Match
     public let kind: FurnitureKind

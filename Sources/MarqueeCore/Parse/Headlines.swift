@@ -40,7 +40,7 @@ extension Furniture {
 
   /// A few words to a couple of dozen, no sentence end, not cut off mid-sentence, not a
   /// numbered item, a subheading (`Name: the chameleon`) or a credit.
-  static func orphanHeadline(_ text: String) -> OrphanHeadline? {
+  static func orphanHeadline(_ text: String, in tables: ParserTables) -> OrphanHeadline? {
     // A caption with its credit in brackets ends in a bracket; no headline does. (Four
     // words, the fewest a headline has, take seven bytes.)
     guard (7...FurniturePhrases.maximumHeadlineLength).contains(text.utf8.count),
@@ -82,8 +82,8 @@ extension Furniture {
       else { return nil }
       kind = endsLikeSentence(text, stops: "?") ? .question : .sentenceCase
     }
-    guard CreditGrammar.wholeLine(text) == nil,
-      LabelWithCredit.split(text) == nil, CreditTail.split(text) == nil
+    guard CreditGrammar.wholeLine(text, in: tables) == nil,
+      LabelWithCredit.split(text, in: tables) == nil, CreditTail.split(text, in: tables) == nil
     else { return nil }
     return kind
   }
@@ -102,8 +102,9 @@ extension Furniture {
   }
 
   /// A title-case headline of seven words or more.
-  static func isFullHeadline(_ line: SourceLine) -> Bool {
-    line.text.split(separator: " ").count >= 7 && orphanHeadline(line.text) == .titleCase
+  static func isFullHeadline(_ line: SourceLine, in tables: ParserTables) -> Bool {
+    line.text.split(separator: " ").count >= 7
+      && orphanHeadline(line.text, in: tables) == .titleCase
   }
 
   /// A line in capitals with several words (`ARE THEY MARRIED? CLICK HERE …`).
@@ -139,9 +140,9 @@ extension Furniture {
 
   /// Whether a block begins with an image: a credit line, a gallery marker, or a caption
   /// carrying its credit.
-  static func startsImage(_ block: SourceBlock) -> Bool {
+  static func startsImage(_ block: SourceBlock, in tables: ParserTables) -> Bool {
     guard let first = block.lines.first?.text else { return false }
-    return LayoutLine.isGalleryMarker(first) || CreditGrammar.wholeLine(first) != nil
-      || CreditTail.split(first) != nil
+    return LayoutLine.isGalleryMarker(first) || CreditGrammar.wholeLine(first, in: tables) != nil
+      || CreditTail.split(first, in: tables) != nil
   }
 }

@@ -17,6 +17,7 @@ struct OrphanHeadlines {
   private(set) var standingLinks: [String] = []
 
   private let trace: LayoutTrace?
+  private let tables: ParserTables
   /// How many blocks have come.
   private var count = 0
   /// The last block that came, after its glued headlines went.
@@ -30,8 +31,9 @@ struct OrphanHeadlines {
   /// Whether the run is already too long to be links, and passed on as it comes.
   private var runPassed = false
 
-  init(trace: LayoutTrace?) {
+  init(trace: LayoutTrace?, tables: ParserTables) {
     self.trace = trace
+    self.tables = tables
   }
 
   /// The links found, glued ones first, as the parse has always listed them.
@@ -82,10 +84,11 @@ struct OrphanHeadlines {
   ) -> Furniture.OrphanHeadline? {
     // A credit line is never a headline (`orphanHeadline` would find so, dearly).
     guard index >= 1, block.lines.count <= 2, credits[line: block.lines[0].number] == nil,
-      let first = Furniture.orphanHeadline(block.lines[0].text)
+      let first = Furniture.orphanHeadline(block.lines[0].text, in: tables)
     else { return nil }
     if block.lines.count == 2 {
-      return first == .titleCase && Furniture.orphanHeadline(block.lines[1].text) == .titleCase
+      return first == .titleCase
+        && Furniture.orphanHeadline(block.lines[1].text, in: tables) == .titleCase
         ? .titleCase : nil
     }
     // The first story paragraph may be a standfirst in sentence case.
@@ -132,13 +135,13 @@ struct OrphanHeadlines {
         paragraphBefore && !introduced && (paragraphAfter && runLines == 1 || atTheEnd)
     }
     let shouting = run.allSatisfy { $0.lines.allSatisfy { Furniture.isShouting($0.text) } }
-    let beforeImage = !shouting && next.map(Furniture.startsImage) ?? false
+    let beforeImage = !shouting && next.map { Furniture.startsImage($0, in: tables) } ?? false
     // A longer run is a block of links only when every line is a full headline; a list
     // of short lines (nominees, fixtures) belongs to the story.
     let linkBlock =
       runLines <= FurniturePhrases.maximumOrphanHeadlines
       || runLines <= FurniturePhrases.maximumLinksAfterHeading
-        && run.allSatisfy { $0.lines.allSatisfy(Furniture.isFullHeadline) }
+        && run.allSatisfy { $0.lines.allSatisfy { Furniture.isFullHeadline($0, in: tables) } }
     return linkBlock && besideParagraph && !beforeImage
   }
 
@@ -149,7 +152,7 @@ struct OrphanHeadlines {
     var count = 0
     // Questions glued above their answers are interviews, not links.
     while count < min(2, lines.count - 1),
-      let kind = Furniture.orphanHeadline(lines[count].text), kind != .question
+      let kind = Furniture.orphanHeadline(lines[count].text, in: tables), kind != .question
     {
       count += 1
     }
@@ -161,7 +164,7 @@ struct OrphanHeadlines {
       $0.text.utf8.count > FurniturePhrases.longestHardWrappedLine
     }
     guard paragraphPerLine, Furniture.isParagraph(rest),
-      Furniture.orphanHeadline(lines[count].text) == nil
+      Furniture.orphanHeadline(lines[count].text, in: tables) == nil
     else { return }
     for line in lines[..<count] {
       gluedLinks.append(line.text)

@@ -10,6 +10,7 @@ struct PageReader {
   private(set) var front: FrontMatter?
   private(set) var story: StoryText
   private let trace: LayoutTrace?
+  private let tables: ParserTables
   private var waiting = WaitingBlocks()
   private var filter: StoryFilter
   private var orphans: OrphanHeadlines
@@ -18,12 +19,13 @@ struct PageReader {
   private var filtered: [SourceBlock] = []
   private var unorphaned: [SourceBlock] = []
 
-  init(trace: LayoutTrace?) {
+  init(trace: LayoutTrace?, tables: ParserTables) {
     self.trace = trace
+    self.tables = tables
     story = StoryText(trace: trace)
-    filter = StoryFilter(trace: trace)
-    orphans = OrphanHeadlines(trace: trace)
-    layout = BlockLayout(trace: trace)
+    filter = StoryFilter(trace: trace, tables: tables)
+    orphans = OrphanHeadlines(trace: trace, tables: tables)
+    layout = BlockLayout(trace: trace, tables: tables)
   }
 
   var author: String? { filter.author }
@@ -52,7 +54,7 @@ struct PageReader {
       guard waiting.count > 0, atEnd || waiting.count >= FrontMatter.blocksRead else { return }
       let taken = waiting.takeFrontMatter(trace: trace)
       front = taken
-      filter = StoryFilter(trace: trace, author: taken.author, date: taken.date)
+      filter = StoryFilter(trace: trace, tables: tables, author: taken.author, date: taken.date)
     }
     while let (block, lookahead) = waiting.takeFirst(atEnd: atEnd) {
       var block = block

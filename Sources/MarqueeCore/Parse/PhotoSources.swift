@@ -5,18 +5,18 @@
 /// Images` be read as a credit: a line made only of these names, person names and a few
 /// joining words is a credit, while a sentence that mentions one of them is not. When a
 /// site credits a source that is missing here, add it to this table (or, for one user,
-/// in the config file's `[layout]` table once that exists).
+/// in the config file's `[layout]` table: `LayoutAdditions`).
 public enum PhotoSources {
   /// What kind of supplier a source is. Only agencies and wire services may end a label
   /// line (`Ben Affleck Jen Garner Getty Images`): headlines end in platform names
   /// (`… Shares Photo On Instagram`) far more often than labels do.
-  public enum Kind: Sendable {
+  public enum Kind: String, Sendable, CaseIterable {
     case agency, wire, platform, broadcaster
   }
 
   /// One supplier: the name credits are grouped under, the spellings that mean it
   /// (compared ignoring case), and its kind.
-  public struct Source: Sendable {
+  public struct Source: Sendable, Equatable {
     public let name: String
     public let spellings: [String]
     public let kind: Kind
@@ -139,31 +139,38 @@ public enum PhotoSources {
     Source(name: "WWD", spellings: ["wwd"], kind: .agency),
   ]
 
-  /// The source a spelling names, if any; `spelling` must be lowercased, with single
-  /// spaces and no spaces at its ends.
-  public static func source(spelled spelling: String) -> Source? {
-    bySpelling[spelling].map { table[$0] }
-  }
+  /// A table of sources as the credit rules look it up: by spelling, the first source in
+  /// the table with that spelling (`ParserTables` puts a user's sources first).
+  struct Lookup: Sendable {
+    let table: [Source]
+    private let bySpelling: [String: Int]
+    /// The most words any spelling has.
+    let longestSpelling: Int
 
-  private static let bySpelling: [String: Int] = {
-    var index: [String: Int] = [:]
-    for (position, source) in table.enumerated() {
-      for spelling in source.spellings { index[spelling] = index[spelling] ?? position }
+    init(_ table: [Source]) {
+      var index: [String: Int] = [:]
+      for (position, source) in table.enumerated() {
+        for spelling in source.spellings { index[spelling] = index[spelling] ?? position }
+      }
+      self.table = table
+      bySpelling = index
+      longestSpelling = table.flatMap(\.spellings).map { $0.split(separator: " ").count }.max()!
     }
-    return index
-  }()
 
-  /// The most words any spelling has.
-  static let longestSpelling = table.flatMap(\.spellings).map { $0.split(separator: " ").count }
-    .max()!
-
-  /// The source a whole credit is grouped under (`Tristan Fewings / Getty Images` and
-  /// `Getty` are both `Getty Images`): the first known source the credit names, in
-  /// reading order; nil when it names none (a photographer's own credit).
-  public static func groupName(ofCredit credit: String) -> String? {
-    for segment in CreditGrammar.segments(of: credit) {
-      if let source = source(spelled: segment.lowercased()) { return source.name }
+    /// The source a spelling names, if any; `spelling` must be lowercased, with single
+    /// spaces and no spaces at its ends.
+    func source(spelled spelling: String) -> Source? {
+      bySpelling[spelling].map { table[$0] }
     }
-    return nil
+
+    /// The source a whole credit is grouped under (`Tristan Fewings / Getty Images` and
+    /// `Getty` are both `Getty Images`): the first known source the credit names, in
+    /// reading order; nil when it names none (a photographer's own credit).
+    func groupName(ofCredit credit: String) -> String? {
+      for segment in CreditGrammar.segments(of: credit) {
+        if let source = source(spelled: segment.lowercased()) { return source.name }
+      }
+      return nil
+    }
   }
 }

@@ -54,11 +54,14 @@ struct PhraseIndex: Sendable {
     func contains(_ list: List) -> Bool { has(list.rawValue) }
   }
 
-  static let shared = PhraseIndex(lists: [
-    FurniturePhrases.commentPromptPhrases, FurniturePhrases.commentMentionPhrases,
-    FurniturePhrases.promoObjects, Furniture.containingPhrases.map(\.phrase),
-    FurniturePhrases.readingTimeWords,
-  ])
+  /// The index of the built-in lists, with `furniture` (the `contains` furniture phrases
+  /// of a `ParserTables`, built-in and added) as the furniture list.
+  init(furniture: [String]) {
+    self.init(lists: [
+      FurniturePhrases.commentPromptPhrases, FurniturePhrases.commentMentionPhrases,
+      FurniturePhrases.promoObjects, furniture, FurniturePhrases.readingTimeWords,
+    ])
+  }
 
   private struct Entry {
     let bytes: [UInt8]

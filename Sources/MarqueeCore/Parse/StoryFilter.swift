@@ -15,6 +15,7 @@ struct StoryFilter {
   private(set) var credits = KnownCredits()
 
   private let trace: LayoutTrace?
+  private let tables: ParserTables
   /// Story lines kept so far: bylines and dates count only among the first few.
   private var storyLines = 0
   /// How many more headline lines the last related heading may take.
@@ -32,8 +33,11 @@ struct StoryFilter {
   /// Where each line is lowered for matching, kept for the next line.
   private var loweredBuffer: [UInt8] = []
 
-  init(trace: LayoutTrace?, author: String? = nil, date: DateLine? = nil) {
+  init(
+    trace: LayoutTrace?, tables: ParserTables, author: String? = nil, date: DateLine? = nil
+  ) {
     self.trace = trace
+    self.tables = tables
     self.author = author
     self.date = date
     loweredBuffer.reserveCapacity(FurniturePhrases.maximumCommentPrompt)
@@ -77,7 +81,7 @@ struct StoryFilter {
   ) {
     blocksFromHere = lookahead.blocksFromHere
     adLinesLeft = 0
-    let shareBar = Furniture.shareBarLines(block.lines)
+    let shareBar = Furniture.shareBarLines(block.lines, in: tables)
     let lineCount = block.lines.count
     var runStart = 0
     func keepRun(upTo end: Int) {
@@ -142,14 +146,14 @@ struct StoryFilter {
     if text.utf8.first == UInt8(ascii: ">") { return nil }
     let short = text.utf8.count <= FurniturePhrases.maximumCommentPrompt
     guard short else { return nil }
-    if let credit = CreditGrammar.wholeLine(text) {
+    if let credit = CreditGrammar.wholeLine(text, in: tables) {
       credits.add(line: line.number, credit)
       return nil
     }
     isKnownNoCredit = true
     let lower = LowercasedLine(text, reusing: &loweredBuffer)
-    let hits = PhraseIndex.shared.scan(lower.bytes)
-    if let match = Furniture.match(text, lower: lower, hits: hits) {
+    let hits = tables.phrases.scan(lower.bytes)
+    if let match = Furniture.match(text, lower: lower, hits: hits, in: tables) {
       return take(match, text)
     }
     if let byline = Byline.read(text, lower: lower, hits: hits) { return takeByline(byline) }
@@ -191,7 +195,7 @@ struct StoryFilter {
     if text == lastLink {
       return Removal(role: .furniture(.related), value: nil, rule: "the same headline again")
     }
-    if Byline.read(text) != nil {
+    if Byline.read(text, in: tables) != nil {
       linksLeft = 0
       return Removal(
         role: .furniture(.teaserByline), value: nil, rule: "byline of a teaser card")
