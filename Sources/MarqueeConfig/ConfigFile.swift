@@ -74,6 +74,19 @@ public struct ConfigFile: Sendable {
     lines += ColorRole.allCases.map { "# " + colorLine($0, Palette.dark[$0]) }
     lines += [
       "",
+      "[library]",
+      "# What to read when the command line names nothing (MARQUEE_PATH comes first), and",
+      "# which files in folders: as --include and --max-size, which come first.",
+      "# paths = [\"~/articles\"]",
+      "# include = [" + LoadOptions.defaultIncludeGlobs.map { "\"\($0)\"" }.joined(separator: ", ")
+        + "]",
+      "# max-size = \"\(ByteSize.format(LoadOptions.defaultMaxFileSize))\"",
+      "",
+      "[reader]",
+    ]
+    lines += readerLines(ReaderOptions()).map { "# " + $0 }
+    lines += [
+      "",
       "[layout]",
       "# Photo sources and furniture phrases for sites the built-in tables do not know yet.",
       "# A source is a name as credits write it (an agency), or a table with spellings (how",
@@ -88,6 +101,17 @@ public struct ConfigFile: Sendable {
         + "kind = \"ad\" }]",
     ]
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `[reader]` as it reads, with what each setting may be.
+  public static func readerLines(_ options: ReaderOptions) -> [String] {
+    [
+      "sort = \"\(options.sort.name)\"  # " + oneOf(ListOrder.names) + "; s changes it",
+      "columns = [" + options.columns.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        + "]  # after the title, where they fit: "
+        + oneOf(ListColumn.allCases.map(\.rawValue)),
+      "mouse = \(options.mouse)  # clicks and the wheel; Shift selects text while it is on",
+    ]
   }
 
   /// `[layout]` as it reads, every entry a table (`credit-sources = [ … ]`), with the

@@ -4,19 +4,16 @@ import MarqueeUI
 import TOMLKit
 
 /// What the config file changes, over the built-in defaults: the keys, the colours, the
-/// library and the layout tables' additions. A bad entry is a `ConfigProblem`, and the
+/// library, the layout tables' additions and how the reader starts. A bad entry is a `ConfigProblem`, and the
 /// default stands in for that entry alone.
 public struct ReaderSettings: Sendable {
   public var keymap: Keymap = .standard
   public var palette: Palette = .dark
   public var library = LibrarySettings()
   public var layout = LayoutAdditions()
+  public var reader = ReaderOptions()
 
   public init() {}
-
-  /// The tables a config file may have that are not read yet: named here so that a file
-  /// written for a later version gets a clear note, not a wrong one.
-  static let tablesToCome: Set<String> = ["reader"]
 
   /// The settings of a config file's text, and what is wrong in it.
   public static func read(_ text: String, file: String, home: String? = nil) -> (
@@ -68,10 +65,12 @@ public struct ReaderSettings: Sendable {
           continue
         }
         settings.layout = LayoutTable.read(layout, lines: lines) { problem($0, $1) }
-      case _ where tablesToCome.contains(name):
-        problem(
-          lines.line(in: name),
-          "[\(name)] is not read by this version of marquee yet; its entries are ignored")
+      case "reader":
+        guard let reader = value.table else {
+          problem(lines.line(of: name, in: ""), "reader must be a table: [reader]")
+          continue
+        }
+        settings.reader = ReaderTable.read(reader, lines: lines) { problem($0, $1) }
       default:
         problem(
           lines.line(in: name) ?? lines.line(of: name, in: ""),

@@ -41,12 +41,15 @@ public enum ReaderSession {
   /// editor and browser, and whether copying to the clipboard is allowed.
   public static func run(
     stream: ArticleStream, on terminal: some TerminalBackend, keymap: Keymap = .standard,
-    memory: ReaderMemory? = nil, watching: Bool = true,
+    memory: ReaderMemory? = nil, watching: Bool = true, listOrder: ListOrder = .natural,
+    listColumns: [ListColumn] = ListColumn.standard,
     environment: [String: String] = ProcessInfo.processInfo.environment, note: String? = nil
   ) -> Outcome {
     defer { stream.cancel() }
     var state = ReaderState(store: ArticleStore(), size: terminal.size, loading: LoadingStatus())
     state.searchesInBackground = true
+    state.arrange(by: listOrder)
+    state.listColumns = listColumns
     state.openedPaths = stream.paths
     state.message = note
     memory?.startReading()

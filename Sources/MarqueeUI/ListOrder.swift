@@ -7,6 +7,29 @@ import MarqueeCore
 public enum ListOrder: Sendable, Hashable, CaseIterable {
   case natural, date, title, length, path
 
+  /// Its name in the config file (`sort = "date"`): the natural order is `path`, as it
+  /// is outside a search.
+  public var name: String {
+    switch self {
+    case .natural, .path: "path"
+    case .date: "date"
+    case .title: "title"
+    case .length: "length"
+    }
+  }
+
+  public static let names = ["path", "date", "title", "length"]
+
+  public init?(name: String) {
+    switch name.lowercased() {
+    case "path": self = .natural
+    case "date": self = .date
+    case "title": self = .title
+    case "length": self = .length
+    default: return nil
+    }
+  }
+
   /// The header's words for it.
   func label(searching: Bool) -> String {
     switch self {
@@ -52,6 +75,12 @@ public enum ListFilter: Sendable, Hashable {
 }
 
 extension ReaderState {
+  /// Orders the list by `order` (the config file's `sort`), keeping the selected article.
+  public mutating func arrange(by order: ListOrder) {
+    self.order = order
+    rearrange()
+  }
+
   /// `s`: the next order, keeping the selected article.
   mutating func cycleOrder() {
     order = order.next(searching: search != nil)

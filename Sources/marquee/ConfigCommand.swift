@@ -12,7 +12,8 @@ struct ConfigCommand: ParsableCommand {
     discussion: """
       The file is $MARQUEE_CONFIG, else $XDG_CONFIG_HOME/marquee/config.toml, else \\
       ~/.config/marquee/config.toml. It sets keys ([keys]), colours ([colors]), what to read \\
-      ([library]) and photo sources and furniture the layout rules add ([layout]). \\
+      ([library]), how the reader starts ([reader]: sort, columns, mouse) and photo \\
+      sources and furniture the layout rules add ([layout]). \\
       Problems are printed on standard error, one line each with the file and line; the \\
       defaults stand in for the entries they are about.
       """)
@@ -58,6 +59,8 @@ struct ConfigCommand: ParsableCommand {
     print("include = \(list(library.includeGlobs ?? LoadOptions.defaultIncludeGlobs))")
     print(
       "max-size = \"\(ByteSize.format(library.maxFileSize ?? LoadOptions.defaultMaxFileSize))\"")
+    print("\n[reader]")
+    for line in ConfigFile.readerLines(settings.reader) { print(line) }
     print("\n[layout]")
     for line in ConfigFile.layoutLines(settings.layout) { print(line) }
   }

@@ -34,7 +34,8 @@ struct ReadCommand: ParsableCommand {
     // way out.
     let terminal: Terminal
     do {
-      terminal = try Terminal.open(colors: !Console.noColor, palette: settings.palette)
+      terminal = try Terminal.open(
+        colors: !Console.noColor, palette: settings.palette, mouse: settings.reader.mouse)
     } catch {
       throw Console.failure(error.description)
     }
@@ -46,7 +47,8 @@ struct ReadCommand: ParsableCommand {
     }
     let outcome = ReaderSession.run(
       stream: ArticleStream(paths: paths, options: corpus.loadOptions), on: terminal,
-      keymap: settings.keymap, memory: memory, note: note)
+      keymap: settings.keymap, memory: memory, listOrder: settings.reader.sort,
+      listColumns: settings.reader.columns, note: note)
     terminal.close()
     UserConfig.reportProblems()
     for problem in memory?.closingProblems ?? [] { Console.warn(problem) }

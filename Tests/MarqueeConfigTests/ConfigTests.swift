@@ -103,7 +103,11 @@ struct ConfigTests {
     ),
     ("[keys]\n[colours]\ntitle = 1\n", "config.toml:2: “colours” is not a setting; the tables are"),
     ("keys = 1\n", "config.toml:1: keys must be a table: [keys]"),
-    ("[reader]\nmouse = false\n", "config.toml:1: [reader] is not read by this version"),
+    ("[reader]\nmouse = \"no\"\n", "config.toml:2: mouse takes true or false"),
+    ("[reader]\n\nsort = \"newest\"\n", "config.toml:3: sort takes path, date, title or length"),
+    ("[reader]\ncolumns = [\"images\", \"stars\"]\n", "config.toml:2: columns takes a list of"),
+    ("[reader]\nwatch = true\n", "config.toml:2: “watch” is not a reader setting; they are"),
+    ("reader = 1\n", "config.toml:1: reader must be a table: [reader]"),
     ("layout = []\n", "config.toml:1: layout must be a table: [layout]"),
   ])
   func everyKindOfProblemNamesItsLine(text: String, problem: String) {
