@@ -143,6 +143,31 @@ final class TmuxSession {
     return lines
   }
 
+  /// The screen with its styles as SGR escape sequences (`capture-pane -e`).
+  func captureWithStyles() throws -> [String] {
+    try run(["capture-pane", "-p", "-e", "-t", "main"]).components(separatedBy: "\n")
+  }
+
+  /// Sends the bytes a terminal in X10 mouse mode sends for a press of button `button`
+  /// (0 the first; 64 and 65 the wheel) at a cell (0-based), and its release: what
+  /// `kmous=\E[M` (tmux's terminfo entry) tells curses to read.
+  func mouse(button: Int, column: Int, row: Int) throws {
+    func event(_ code: Int) -> String {
+      "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + code)))
+        + String(UnicodeScalar(UInt8(33 + column)))
+        + String(UnicodeScalar(UInt8(33 + row)))
+    }
+    try run(["send-keys", "-t", "main", "-l", event(button)])
+    if button < 64 { try run(["send-keys", "-t", "main", "-l", event(3)]) }
+  }
+
+  /// A tmux format about the pane, such as `#{mouse_any_flag}` (whether the program in
+  /// it asked for mouse reports).
+  func paneFormat(_ format: String) throws -> String {
+    try run(["display-message", "-p", "-t", "main", format])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   /// Makes the window `columns`×`rows`; the program in it gets SIGWINCH.
   func resize(columns: Int, rows: Int) throws {
     try run(["resize-window", "-t", "main", "-x", String(columns), "-y", String(rows)])
