@@ -37,46 +37,29 @@ public struct ReaderSettings: Sendable {
       problem(nil, "not TOML: \(error)")
       return (settings, problems)
     }
+    // Each table a file may have, and where what it says goes.
+    let tables: [(name: String, read: (TOMLTable, inout ReaderSettings) -> Void)] = [
+      ("keys", { $1.keymap = KeysTable.read($0, lines: lines, problem: problem) }),
+      ("colors", { $1.palette = ColorsTable.read($0, lines: lines, problem: problem) }),
+      (
+        "library",
+        { $1.library = LibraryTable.read($0, lines: lines, home: home, problem: problem) }
+      ),
+      ("layout", { $1.layout = LayoutTable.read($0, lines: lines, problem: problem) }),
+      ("reader", { $1.reader = ReaderTable.read($0, lines: lines, problem: problem) }),
+    ]
     for (name, value) in lines.inFileOrder(table, in: "") {
-      switch name {
-      case "keys":
-        guard let keys = value.table else {
-          problem(lines.line(of: name, in: ""), "keys must be a table: [keys]")
-          continue
-        }
-        settings.keymap = KeysTable.read(keys, lines: lines) { problem($0, $1) }
-      case "colors":
-        guard let colors = value.table else {
-          problem(lines.line(of: name, in: ""), "colors must be a table: [colors]")
-          continue
-        }
-        settings.palette = ColorsTable.read(colors, lines: lines) { problem($0, $1) }
-      case "library":
-        guard let library = value.table else {
-          problem(lines.line(of: name, in: ""), "library must be a table: [library]")
-          continue
-        }
-        settings.library = LibraryTable.read(library, lines: lines, home: home) {
-          problem($0, $1)
-        }
-      case "layout":
-        guard let layout = value.table else {
-          problem(lines.line(of: name, in: ""), "layout must be a table: [layout]")
-          continue
-        }
-        settings.layout = LayoutTable.read(layout, lines: lines) { problem($0, $1) }
-      case "reader":
-        guard let reader = value.table else {
-          problem(lines.line(of: name, in: ""), "reader must be a table: [reader]")
-          continue
-        }
-        settings.reader = ReaderTable.read(reader, lines: lines) { problem($0, $1) }
-      default:
+      guard let reader = tables.first(where: { $0.name == name }) else {
         problem(
           lines.line(in: name) ?? lines.line(of: name, in: ""),
-          "“\(name)” is not a setting; the tables are [keys], [colors], [library], [layout] "
-            + "and [reader]")
+          "“\(name)” is not a setting; the tables are " + oneOf(tables.map { "[\($0.name)]" }))
+        continue
       }
+      guard let contents = value.table else {
+        problem(lines.line(of: name, in: ""), "\(name) must be a table: [\(name)]")
+        continue
+      }
+      reader.read(contents, &settings)
     }
     return (settings, problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
   }
