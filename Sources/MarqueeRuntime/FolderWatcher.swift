@@ -189,18 +189,12 @@ public final class FolderWatcher: @unchecked Sendable {
         if !added.contains(path) { change.removed.append(path) }
       }
     }
-    if requested || note != nil || !change.isEmptyChange {
+    if requested || note != nil || !change.isEmpty {
       let parts = change.parts(of: Self.partSize)
       lock.withLock { pending += parts }
     }
     let again = unsettled.isEmpty ? newFolders : folders + newFolders
     return (newer.directories, again)
-  }
-}
-
-extension LibraryChange {
-  fileprivate var isEmptyChange: Bool {
-    added.isEmpty && changed.isEmpty && removed.isEmpty && skipped.isEmpty
   }
 }
 

@@ -53,19 +53,29 @@ extension ReaderState {
     }
     var removed: [ArticleID] = []
     var renamed = 0
+    // A file renamed or moved inside the folders: the same text under a new path keeps
+    // its place in the list, its id and its marks. New files by their text's hash, for
+    // a folder of ten thousand moved at once.
+    var newByHash: [UInt64: [Int]] = [:]
+    if !change.removed.isEmpty {
+      for (offset, article) in added.enumerated().reversed() {
+        newByHash[article.contentHash, default: []].append(offset)
+      }
+    }
+    var taken = Set<Int>()
     for path in change.removed {
       guard let id = ids.removeValue(forKey: path) else { continue }
-      // A file renamed or moved inside the folders: the same text under a new path keeps
-      // its place in the list, its id and its marks.
-      let hash = store[id].contentHash
-      if let match = added.firstIndex(where: { $0.contentHash == hash }) {
-        let article = added.remove(at: match)
-        ids[article.path] = id
-        replaced.append((id, article))
+      if let offset = newByHash[store[id].contentHash]?.popLast() {
+        taken.insert(offset)
+        ids[added[offset].path] = id
+        replaced.append((id, added[offset]))
         renamed += 1
       } else {
         removed.append(id)
       }
+    }
+    if !taken.isEmpty {
+      added = added.enumerated().filter { !taken.contains($0.offset) }.map(\.element)
     }
     for (id, article) in replaced {
       store.replace(id, with: article)

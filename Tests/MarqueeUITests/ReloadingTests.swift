@@ -76,6 +76,23 @@ struct ReloadingTests {
     #expect(titles(state).first == "Premiere, Edited")
   }
 
+  /// A folder of a thousand files moved at once: each keeps its id and its row.
+  @Test func aFolderMovedAtOnceKeepsEveryArticlesPlace() {
+    let articles = Sample.many(1_000)
+    var state = screenAfter(keys("jjj"), articles: articles).0
+    let moved = articles.map {
+      Sample.article(
+        "moved/" + String($0.path.dropFirst("/articles/".count).dropLast(4)), title: $0.title,
+        paragraphs: [String($0.title.split(separator: " ").last!)].map { "Body \($0)." })
+    }
+    #expect(moved[5].contentHash == articles[5].contentHash)
+    state = changed(state, LibraryChange(added: moved.reversed(), removed: articles.map(\.path)))
+    #expect(state.rowCount == 1_000)
+    #expect(state.message == "1000 renamed")
+    #expect(state.selectedArticle?.path == "/articles/moved/003.txt")
+    #expect(state.listedArticles.map(\.title) == articles.map(\.title))
+  }
+
   @Test func anActiveSearchIsRunAgainOverWhatChanged() {
     var state = screenAfter(keys("/harbor") + [.enter]).0
     #expect(titles(state) == [Sample.premiere.title])

@@ -138,8 +138,10 @@ public struct FolderSnapshot: Sendable {
       entries[path] = nil
     }
     for (path, entry) in newer.entries where !keeping.contains(path) { entries[path] = entry }
-    let walked = Set(newer.directories)
-    directories = directories.filter { !walked.contains($0) } + newer.directories
+    // The folders under `roots` are those the new walk met: one deleted is forgotten, so
+    // if it comes back it is new again (and looked at once more after it is watched).
+    directories =
+      directories.filter { !Self.isUnder(displayString($0), prefixes) } + newer.directories
   }
 
   /// The system path of a file in the snapshot, for reading it.

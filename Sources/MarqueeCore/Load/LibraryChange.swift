@@ -25,6 +25,11 @@ public struct LibraryChange: Sendable {
     (self.requested, self.isLast, self.note) = (requested, isLast, note)
   }
 
+  /// Whether it says nothing changed (it may still answer a reload key, or carry a note).
+  public var isEmpty: Bool {
+    added.isEmpty && changed.isEmpty && removed.isEmpty && skipped.isEmpty
+  }
+
   /// The articles it holds.
   public var articleCount: Int { added.count + changed.count }
 

@@ -90,6 +90,10 @@ public struct Article: Sendable, Hashable {
 
   /// `published` as midnight UTC of that day, for sorting by date.
   public var publicationDate: Date? { published.flatMap(DateLine.parseISODay) }
+
+  /// The date lists show and sort by: the article's own where the page gives one, else
+  /// the file's time.
+  public var listDate: Date? { publicationDate ?? modified }
   public var title: String { packed.first(.title) ?? "" }
   /// The standfirst: the first text block after the title, or "" when there is none.
   public var dek: String { packed.first(.dek) ?? "" }

@@ -82,7 +82,7 @@ public struct ArticleStore: Sendable {
       // The article's own date where the page gives one, else the file's time; read
       // once per article, not once per comparison.
       let keys = Dictionary(
-        articles.map { ($0.path, $0.publicationDate ?? $0.modified ?? .distantPast) },
+        articles.map { ($0.path, $0.listDate ?? .distantPast) },
         uniquingKeysWith: { first, _ in first })
       return stableSorted { keys[$0.path]! > keys[$1.path]! }
     }

@@ -36,7 +36,7 @@ public enum ListColumn: String, Sendable, Hashable, CaseIterable {
     case .time:
       article.readingMinutes < 100
         ? "\(article.readingMinutes)m" : "\(min(999, article.readingMinutes / 60))h"
-    case .date: (article.listDate).map(Self.day) ?? "–"
+    case .date: article.listDate.map(Self.day) ?? "–"
     }
   }
 
@@ -61,9 +61,4 @@ public enum ListColumn: String, Sendable, Hashable, CaseIterable {
   private static func day(_ date: Date) -> String {
     date.formatted(.iso8601.year().month().day())
   }
-}
-
-extension Article {
-  /// The date the list shows and sorts by: the article's own, else the file's.
-  var listDate: Date? { publicationDate ?? modified }
 }
