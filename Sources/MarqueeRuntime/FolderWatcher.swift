@@ -89,11 +89,15 @@ public final class FolderWatcher: @unchecked Sendable {
   private func watch(from known: FolderSnapshot) {
     var snapshot = known
     var inotify = usesInotify ? Inotify() : nil
+    let failure = errno
     var note: String?
     // Folders are watched before they are walked, so nothing that changes in between is
     // missed; folders the walk finds are watched as they are met, and looked at again.
     if inotify == nil {
-      if usesInotify { note = "Folders are rescanned every few seconds (no inotify here)" }
+      if usesInotify {
+        note =
+          "Folders are rescanned every few seconds (inotify: \(String(cString: strerror(failure))))"
+      }
     } else {
       for root in roots { inotify?.watch(root) }
     }
@@ -122,6 +126,8 @@ public final class FolderWatcher: @unchecked Sendable {
           // A file opened by name is watched itself; an editor that saves by renaming
           // ends that watch, so it is set again.
           if !watcher.watch(walked.directories + roots) {
+            // The watches made so far go with the instance: rescanning covers everything.
+            watcher.close()
             inotify = nil
             note = "Too many folders for inotify; folders are rescanned every few seconds"
           } else {
