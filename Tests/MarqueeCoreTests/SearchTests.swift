@@ -75,6 +75,16 @@ struct QueryTests {
     #expect(try paths("night festival").sorted() == ["c.txt", "d.txt"])
   }
 
+  /// Only the fields' names are scopes: any other `word:`, and URLs, are text as pasted.
+  @Test func aWordBeforeAColonThatIsNoFieldIsText() throws {
+    #expect(try paths("Re: oscar") == [], "re is a word to find too")
+    #expect(try paths("grammy: winners") == ["b.txt"])
+    #expect(try paths("https://example.org/oscar-night") == [])
+    let url = try SearchQuery("https://example.org/oscar-night")
+    #expect(url.highlightTerms.map(\.token) == ["https", "example", "org", "oscar", "night"])
+    #expect(try paths("TITLE:oscar") == ["a.txt"], "field names in any case")
+  }
+
   @Test func orUnionsAndBindsTighterThanAnd() throws {
     #expect(try paths("grammy OR beyonce").sorted() == ["b.txt", "d.txt"])
     #expect(try paths("night oscar OR festival").sorted() == ["a.txt", "c.txt", "d.txt"])
@@ -149,7 +159,7 @@ struct QueryTests {
   @Test(arguments: [
     ("", QueryError.empty), ("   ", .empty), ("\"open phrase", .unbalancedQuote),
     ("word -", .loneMinus), ("-", .loneMinus), ("OR word", .danglingOr), ("word OR", .danglingOr),
-    ("a OR OR b", .danglingOr), ("-only", .onlyExclusions), ("nope:word", .unknownField("nope")),
+    ("a OR OR b", .danglingOr), ("-only", .onlyExclusions),
     ("a*", .shortPrefix("a")), ("*", .shortPrefix("")), ("a OR -b", .excludedInOr),
   ])
   func badQueriesExplainThemselves(query: String, error: QueryError) {

@@ -63,7 +63,6 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
   case unbalancedQuote
   case loneMinus
   case danglingOr
-  case unknownField(String)
   case shortPrefix(String)
   case onlyExclusions
   case excludedInOr
@@ -74,8 +73,6 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unbalancedQuote: "a quote is not closed; put a \" at the end of the phrase"
     case .loneMinus: "a lone '-' excludes nothing; write -word to exclude a word"
     case .danglingOr: "OR needs a word on each side, as in: oscar OR grammy"
-    case .unknownField(let name):
-      "unknown field '\(name):'; use title:, credit:, caption: or body:"
     case .shortPrefix(let prefix):
       "'\(prefix)*' is too short; a prefix needs at least two letters"
     case .onlyExclusions: "the query only excludes words; add a word to search for"
@@ -141,16 +138,16 @@ enum QueryLexer {
         scalars = scalars.dropFirst()
         guard let next = scalars.first, !isSpace(next) else { throw .loneMinus }
       }
+      // Only the fields' names are scopes: any other `word:` (`Re: free moral`, a URL's
+      // `https:`) is text, as pasted.
       var scope: String?
       if let colon = scalars.firstIndex(where: { $0 == ":" || $0 == "\"" || isSpace($0) }),
         scalars[colon] == ":", colon > scalars.startIndex,
-        scalars[scalars.startIndex..<colon].allSatisfy({ $0.properties.isAlphabetic })
+        case let name = String(String.UnicodeScalarView(scalars[scalars.startIndex..<colon]))
+          .lowercased(),
+        SearchField.scopeNames[name] != nil
       {
-        let name = String(String.UnicodeScalarView(scalars[scalars.startIndex..<colon]))
-        guard SearchField.scopeNames[name.lowercased()] != nil else {
-          throw .unknownField(name)
-        }
-        scope = name.lowercased()
+        scope = name
         scalars = scalars[(colon + 1)...]
       }
       if scalars.first == "\"" {
