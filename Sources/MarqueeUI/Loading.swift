@@ -17,7 +17,7 @@ extension ReaderState {
     takeMarks(of: batch.articles)
     findPlace(in: batch.articles, from: first)
     loading = LoadingStatus(filesRead: filesRead, filesFound: loading?.filesFound)
-    if search != nil, rows != nil {
+    if hasActiveQuery {
       runSearch(keeping: selected)
     } else if let search, search.query.isEmpty {
       self.search?.matchCount = store.presentCount

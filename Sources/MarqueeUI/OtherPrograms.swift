@@ -108,6 +108,6 @@ extension ReaderState {
     detailCache = nil
     galleryCache = nil
     message = "Read \(displayPath(of: article.path)) again"
-    if search != nil, rows != nil { runSearch(keeping: selectedDocument) }
+    if hasActiveQuery { runSearch(keeping: selectedDocument) }
   }
 }

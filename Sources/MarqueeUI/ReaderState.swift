@@ -69,6 +69,8 @@ public struct ReaderState: Sendable {
   /// The files and folders the reader was opened on, as the user named them: the
   /// article pane names its file relative to the folder it came from.
   public var openedPaths: [String] = []
+  /// The kept search `/` is changing, which Esc puts back.
+  var keptSearch: KeptSearch?
   /// The `|` prompt, while a command is typed.
   public internal(set) var prompt: PromptState?
   /// Whether `y`/`Y` may write to the terminal's clipboard (`MARQUEE_OSC52=1`).
@@ -154,6 +156,20 @@ public struct SearchRequest: Sendable {
   let credit: String?
 }
 
+/// Where the list was: the selected article and the scroll of the list and the article.
+public struct ListPlace: Sendable, Equatable {
+  public var selected: ArticleID?
+  public var listTop: Int
+  public var detailTop: Int
+}
+
+/// A kept search as it was when `/` began to change it: Esc while typing puts it back.
+struct KeptSearch: Sendable {
+  let search: SearchState
+  let rows: [ArticleID]?
+  let place: ListPlace
+}
+
 /// A search in the reader: the query line, and what it matched.
 public struct SearchState: Sendable, Equatable {
   /// The text on the query line.
@@ -168,8 +184,14 @@ public struct SearchState: Sendable, Equatable {
   public var matchCount: Int = 0
   /// Why the text on the line is not a query yet (an unclosed quote while typing).
   public var problem: String?
-  /// The article (id) selected before the search began, restored by Esc.
-  public var previousSelection: ArticleID?
+  /// The query as run: the text on the line, with the word being typed taken as a
+  /// prefix while typing (`beyon` runs as `beyon*`), so the list never empties mid-word.
+  public var runQuery = ""
+  /// Where the list was before the search began, which Esc comes back to.
+  public var before: ListPlace?
+  /// Set by Enter while the hits are still to come: if there are none, the list goes
+  /// back to what it was rather than emptying.
+  var confirming = false
   /// While ↑/↓ browse earlier searches: which one is on the line, and what was typed
   /// before (put back past the newest).
   public var recalled: Int?

@@ -100,7 +100,7 @@ extension ReaderState {
       detailCache = nil
       galleryCache = nil
     }
-    if search != nil, rows != nil {
+    if hasActiveQuery {
       runSearch(keeping: selected)
     } else {
       rearrange()

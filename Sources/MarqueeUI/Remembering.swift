@@ -31,7 +31,9 @@ extension ReaderState {
     guard let id = selectedDocument else { return nil }
     let article = store[id]
     let anchor = detailDocument?.anchor(atLine: detailTop) ?? ReadingAnchor(block: 0, offset: 0)
-    let query = search.map(\.query).flatMap { $0.isEmpty ? nil : $0 }
+    // As it runs: `beyon*` for `beyon` kept with Enter while the prefix ran.
+    let query = search.map { $0.runQuery.isEmpty ? $0.query : $0.runQuery }
+      .flatMap { $0.isEmpty ? nil : $0 }
     return ReadingPlace(
       path: MarkBook.absolute(article.path), contentHash: ContentHash.hex(article.contentHash),
       block: anchor.block, offset: anchor.offset, articleOpen: focus != .list, search: query)

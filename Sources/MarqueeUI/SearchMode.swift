@@ -1,14 +1,28 @@
 import MarqueeCore
 
 /// Live search in the reader: `/` opens a query line in the status bar and the list
-/// filters with every key; Enter keeps the results, Esc puts the full list back.
+/// filters with every key (the word being typed as a prefix, so it never empties
+/// mid-word); Enter keeps the results, Esc puts back what was there before: the kept
+/// search `/` was changing, else the whole list, selection and scroll as they were.
 extension ReaderState {
+  /// Where the list is now.
+  var listPlace: ListPlace {
+    ListPlace(selected: selectedDocument, listTop: listTop, detailTop: detailTop)
+  }
+
   /// Starts typing a query (keeping the current one, so `/` can refine it).
   mutating func beginSearch() {
-    let previous = search?.previousSelection ?? selectedDocument
-    search = SearchState(
-      query: search?.query ?? "", isEditing: true, terms: search?.terms ?? [],
-      matchCount: search?.matchCount ?? 0, previousSelection: previous)
+    if let search, !search.isEditing {
+      keptSearch = KeptSearch(search: search, rows: naturalRows, place: listPlace)
+    } else if search == nil {
+      keptSearch = nil
+    }
+    var editing =
+      search
+      ?? SearchState(query: "", isEditing: true, matchCount: store.presentCount)
+    editing.isEditing = true
+    editing.before = search?.before ?? listPlace
+    search = editing
     if focus == .gallery || !layout.isWide { focus = .list }
   }
 
@@ -46,19 +60,39 @@ extension ReaderState {
     return true
   }
 
-  /// Enter on the query line (or a click in a pane while typing): keeps the results and
-  /// the query in the history; an empty query clears the search.
+  /// Enter on the query line (or a click in a pane while typing): keeps the results as
+  /// shown (the word typed last still runs as the prefix it ran as, `beyon*`, when the
+  /// search runs again) and the query in the history. An empty query clears the search; one that cannot run, or finds nothing,
+  /// leaves the list as it was before `/` and says why.
   mutating func acceptSearch() {
     guard var current = search, current.isEditing else { return }
     if current.query.trimmingCharacters(in: .whitespaces).isEmpty {
       clearSearch()
-    } else {
-      current.isEditing = false
-      current.recalled = nil
-      search = current
-      searchHistory = SessionMemory.recent(searchHistory, adding: current.query)
-      if current.problem != nil { message = current.problem }
+      return
     }
+    if let problem = current.problem {
+      cancelSearch()
+      message = problem
+      return
+    }
+    current.isEditing = false
+    current.recalled = nil
+    searchHistory = SessionMemory.recent(searchHistory, adding: current.query)
+    keptSearch = nil
+    if awaitedSearch != nil {
+      current.confirming = true
+      search = current
+    } else {
+      search = current
+      if current.matchCount == 0 { giveUpEmptySearch() }
+    }
+  }
+
+  /// A search kept with Enter that found nothing: the list as it was before, and why.
+  private mutating func giveUpEmptySearch() {
+    let query = search?.query ?? ""
+    endSearch(restoring: search?.before)
+    message = "No matches for “\(query)”"
   }
 
   /// Searches for the text on the query line and shows the results, best first (or,
@@ -71,13 +105,19 @@ extension ReaderState {
       current.problem = nil
       current.terms = []
       current.matchCount = store.presentCount
+      current.runQuery = ""
       search = current
       showList(nil, selecting: selected ?? selectedDocument)
       return
     }
     do {
-      let query = try SearchQuery(current.query)
+      // A kept search runs again as it ran when it was kept.
+      let (query, text) =
+        !current.isEditing && !current.runQuery.isEmpty
+        ? (try SearchQuery(current.runQuery), current.runQuery)
+        : try Self.parse(current.query, typing: current.isEditing)
       current.problem = nil
+      current.runQuery = text
       search = current
       if searchesInBackground {
         lastSearchID += 1
@@ -92,6 +132,20 @@ extension ReaderState {
       current.problem = error.description
       search = current
     }
+  }
+
+  /// The query to run for the text on the line: while typing, the last word as a
+  /// prefix (`beyon` as `beyon*`) where that makes a query, else the text as typed.
+  /// Not after a space (the word is finished), in a phrase, for an excluded word or OR.
+  static func parse(_ text: String, typing: Bool) throws(QueryError) -> (SearchQuery, String) {
+    if typing, let last = text.unicodeScalars.last, !last.properties.isWhitespace,
+      let word = text.split(whereSeparator: \.isWhitespace).last,
+      !word.hasPrefix("-"), !word.hasSuffix("*"), !word.contains("\""), word != "OR",
+      let query = try? SearchQuery(text + "*")
+    {
+      return (query, text + "*")
+    }
+    return (try SearchQuery(text), text)
   }
 
   /// Shows the hits of the latest background search; older ones are stale.
@@ -112,6 +166,16 @@ extension ReaderState {
         hits.filter { store[$0.id].images.contains { $0.credit == credit } }
       } ?? (removed.isEmpty ? hits : hits.filter { !removed.contains($0.id) })
     search?.matchCount = hits.count
+    // While typing, a query that finds nothing leaves the list as it was; kept with
+    // Enter, it gives up and the list goes back to before the search.
+    if hits.isEmpty, search?.isEditing == true { return }
+    if search?.confirming == true {
+      search?.confirming = false
+      if hits.isEmpty {
+        giveUpEmptySearch()
+        return
+      }
+    }
     search?.terms = query.highlightTerms
     showList(hits.map(\.id), selecting: selected)
     if let credit {
@@ -122,30 +186,52 @@ extension ReaderState {
 
   /// Searches for every article with an image from this credit.
   mutating func searchCredit(_ credit: String) {
-    let previous = search?.previousSelection ?? selectedDocument
+    let before = search?.before ?? listPlace
     let quoted = credit.replacingOccurrences(of: "\"", with: " ")
-    search = SearchState(
-      query: "credit:\"\(quoted)\"", isEditing: false, previousSelection: previous)
+    search = SearchState(query: "credit:\"\(quoted)\"", isEditing: false, before: before)
+    keptSearch = nil
     focus = .list
     galleryOpen = false
     runSearch(credit: credit)
   }
 
-  /// Esc while typing: the full list and the selection from before the search.
+  /// Esc while typing: the kept search `/` was changing, as it was; else the full list,
+  /// with the selection and scroll from before the search.
   mutating func cancelSearch() {
-    endSearch(selecting: search?.previousSelection)
-  }
-
-  /// An empty query, or Esc on kept results: the full list, keeping the selected article.
-  mutating func clearSearch() {
-    endSearch(selecting: selectedDocument)
-  }
-
-  /// Back to the full list with `document` selected; a search still running is dropped.
-  private mutating func endSearch(selecting document: Int?) {
-    search = nil
+    guard let kept = keptSearch else {
+      endSearch(restoring: search?.before)
+      return
+    }
+    keptSearch = nil
     dropAwaitedSearch()
-    showList(nil, selecting: document)
+    search = kept.search
+    showList(kept.rows, selecting: kept.place.selected)
+    go(to: kept.place)
+    // Articles that arrived meanwhile are searched too.
+    if loading != nil { runSearch(keeping: selectedDocument) }
+  }
+
+  /// An empty query, or Esc on kept results: the full list, with the selection and
+  /// scroll from before the search.
+  mutating func clearSearch() {
+    endSearch(restoring: search?.before)
+  }
+
+  /// Back to the full list, where it was; a search still running is dropped.
+  private mutating func endSearch(restoring place: ListPlace?) {
+    search = nil
+    keptSearch = nil
+    dropAwaitedSearch()
+    showList(nil, selecting: place?.selected ?? selectedDocument)
+    if let place { go(to: place) }
+  }
+
+  /// Selects `place`'s article where it is listed, with the list and the article
+  /// scrolled as they were (`keepInView` then keeps the selection on screen).
+  private mutating func go(to place: ListPlace) {
+    guard let selected = place.selected, selectedDocument == selected else { return }
+    listTop = place.listTop
+    detailTop = place.detailTop
   }
 
   /// A search asked for and not answered is not wanted any more.
@@ -179,6 +265,11 @@ extension ReaderState {
     galleryTop = 0
   }
 
+  /// Whether a search with a query is on: its results must follow the articles.
+  var hasActiveQuery: Bool {
+    search.map { !$0.query.trimmingCharacters(in: .whitespaces).isEmpty } ?? false
+  }
+
   /// The words to highlight, when a search is active.
   public var highlightTerms: [HighlightTerm] { search?.terms ?? [] }
 
@@ -208,7 +299,9 @@ extension ReaderState {
     if let prompt { return "| \(prompt.text)▏" }
     guard let search else { return nil }
     if search.isEditing {
-      let count = search.problem == nil ? "  \(search.matchCount) matches" : ""
+      let count =
+        search.problem != nil
+        ? "" : search.matchCount == 0 ? "  no matches" : "  \(search.matchCount) matches"
       return "/\(search.query)▏\(count)"
     }
     let noun = search.matchCount == 1 ? "match" : "matches"

@@ -65,7 +65,7 @@ struct SearchCommandTests {
     #expect(result.stderr.contains("no articles match zeppelin"))
   }
 
-  @Test(arguments: ["\"open", "-", "", "nope:word", "OR x"])
+  @Test(arguments: ["\"open", "-", "", "OR x"])
   func badQueriesExitTwoWithAMessage(query: String) throws {
     let folder = try Self.makeCorpus()
     defer { folder.remove() }

@@ -8,8 +8,14 @@ struct SearchModeTests {
   private func typing(_ text: String) -> [Key] { [.character("/")] + keys(text) }
 
   @Test func typingFiltersTheListAtEveryKey() {
-    let (partial, _) = screenAfter(typing("qu"))
-    #expect(partial.listedArticles.map(\.title) == [])
+    // The word being typed is a prefix: the list never empties mid-word.
+    let (partial, partialScreen) = screenAfter(typing("qu"))
+    #expect(partial.listedArticles.map(\.title) == ["A Quiet Week In Streaming"])
+    #expect(partialScreen.lines.last!.contains("/qu▏  1 matches"))
+    // After a space the word is whole: `qu` alone is no word of any article.
+    let (whole, wholeScreen) = screenAfter(typing("qu "))
+    #expect(whole.rowCount == 1, "no matches: the list stays as it was")
+    #expect(wholeScreen.lines.last!.contains("/qu ▏  no matches"))
     let (state, screen) = screenAfter(typing("quiet"))
     #expect(state.listedArticles.map(\.title) == ["A Quiet Week In Streaming"])
     #expect(screen.lines[0].contains("Articles (1 of 3)"))
@@ -41,15 +47,47 @@ struct SearchModeTests {
     #expect(screen.lines[0].contains("Articles (3)"))
   }
 
-  @Test func emptyQueryThenEnterClearsTheSearch() {
-    let kept = typing("quiet") + [.enter]
-    let (state, _) = screenAfter(kept + [.character("/"), .control("u"), .enter])
+  /// Clearing a kept search (an empty query and Enter, or Esc in the list) comes back to
+  /// the article and the scroll from before the search, not the hit's row.
+  @Test func clearingAKeptSearchComesBackToWhereTheListWas() {
+    let size = Size(columns: 120, rows: 14)
+    let articles = Sample.many(40)
+    let before = keys("jjjjjjjjjjjjjjj")
+    let (start, _) = screenAfter(before, articles: articles, size: size)
+    #expect(start.listTop > 0)
+    let kept = before + typing("7") + [.enter]
+    let (found, _) = screenAfter(kept, articles: articles, size: size)
+    #expect(found.selectedArticle?.title == "Story number 7")
+    for more: [Key] in [[.character("/"), .control("u"), .enter], [.escape]] {
+      let (state, _) = screenAfter(kept + more, articles: articles, size: size)
+      #expect(state.search == nil)
+      #expect(state.rowCount == 40)
+      #expect(state.selectedArticle?.title == "Story number 15")
+      #expect(state.listTop == start.listTop)
+    }
+  }
+
+  /// `/` on a kept search, then Esc: the kept search is back as it was (Esc does not
+  /// throw it away, nor go to the whole list).
+  @Test func slashThenEscapePutsTheKeptSearchBack() {
+    let kept = typing("paragraph OR quiet") + [.enter, .character("j")]
+    let (before, _) = screenAfter(kept)
+    #expect(before.rowCount == 2)
+    let (state, screen) = screenAfter(kept + keys("/ zzz") + [.escape])
+    #expect(state.search?.query == "paragraph OR quiet")
+    #expect(state.search?.isEditing == false)
+    #expect(state.rowCount == 2)
+    #expect(state.selection == before.selection)
+    #expect(screen.lines.last!.contains("2 matches for “paragraph OR quiet”"))
+  }
+
+  @Test func aBadQueryKeptWithEnterLeavesTheListAsItWasAndSaysWhy() {
+    let (state, screen) = screenAfter(keys("j") + typing("quiet \"str") + [.enter])
     #expect(state.search == nil)
     #expect(state.rowCount == 3)
-    #expect(state.selectedArticle?.title == "A Quiet Week In Streaming")
-    let (escaped, _) = screenAfter(kept + [.escape])
-    #expect(escaped.search == nil)
-    #expect(escaped.selectedArticle?.title == "A Quiet Week In Streaming")
+    #expect(state.selection == 1)
+    #expect(screen.lines[0].contains("Articles (3)"))
+    #expect(state.message?.contains("a quote is not closed") == true)
   }
 
   @Test func badQueryWhileTypingKeepsTheLastResults() {
@@ -59,11 +97,13 @@ struct SearchModeTests {
     #expect(screenAfter(typing("quiet \"quiet week\"")).0.rowCount == 1)
   }
 
-  @Test func noMatchesSaysSo() {
-    let (state, screen) = screenAfter(typing("zzzz") + [.enter])
-    #expect(state.rowCount == 0)
-    #expect(screen.lines.last!.contains("0 matches for “zzzz”"))
-    #expect(screen.lines[1].contains("No articles."))
+  @Test func enterOnAQueryWithNoMatchesLeavesTheListAsItWas() {
+    let (state, screen) = screenAfter(keys("jj") + typing("zzzz") + [.enter])
+    #expect(state.search == nil)
+    #expect(state.rowCount == 3)
+    #expect(state.selection == 2)
+    #expect(screen.lines.last!.contains("No matches for “zzzz”"))
+    #expect(screen.lines[0].contains("Articles (3)"))
   }
 
   @Test func matchesAreHighlightedInTitlesAndTheArticle() {
