@@ -200,6 +200,22 @@ struct PaneViewTests {
     #expect(bar.screen(Size(columns: 60, rows: 1)) == screen)
   }
 
+  /// A long note takes the room of the last hints, whole: no hint is cut mid-word.
+  @Test func aLongNoteDropsWholeHintsNeverHalfAWord() {
+    let bar = StatusBar(
+      position: "2/3", search: nil, problem: nil, isEditing: false,
+      note: "+3 new, 1 changed, 2 removed",
+      hints: [
+        Binding.ShownHint(keys: "j/k", label: "move"),
+        Binding.ShownHint(keys: "Enter", label: "open"),
+        Binding.ShownHint(keys: "?", label: "help"),
+      ])
+    let line = bar.screen(Size(columns: 50, rows: 1)).lines[0]
+    #expect(line == " 2/3  j/k move       +3 new, 1 changed, 2 removed ")
+    #expect(StatusBar.wholeHints(bar.hints, width: 13) == "j/k move")
+    #expect(StatusBar.wholeHints(bar.hints, width: 7) == "")
+  }
+
   @Test func whileTypingTheStatusBarShowsTheQueryAndWhyItDoesNotParseInsteadOfHints() {
     let bar = StatusBar(
       position: "0/0", search: "/\"harb", problem: "unclosed quote", isEditing: true,

@@ -15,6 +15,18 @@ struct StatusBar: PaneView {
   let note: String?
   let hints: [Binding.ShownHint]
 
+  /// As many hints as fit in `width` cells, whole: a note at the right takes the room of
+  /// the last ones rather than cutting one mid-word.
+  static func wholeHints(_ hints: [Binding.ShownHint], width: Int) -> String {
+    var text = ""
+    for hint in hints {
+      let next = (text.isEmpty ? "" : text + "  ") + "\(hint.keys) \(hint.label)"
+      guard DisplayWidth.of(next) <= width else { break }
+      text = next
+    }
+    return text
+  }
+
   func draw(in rect: Rect, on screen: inout Screen) {
     let style = Style(reverse: true, color: .status)
     let strong = Style(bold: true, reverse: true, color: .status)
@@ -32,9 +44,9 @@ struct StatusBar: PaneView {
     }
     let right = note.map { " \($0) " } ?? ""
     let rightWidth = min(DisplayWidth.of(right), rect.width - (x - rect.x))
-    let hintText = hints.map { "\($0.keys) \($0.label)" }.joined(separator: "  ")
     let hintsWidth = rect.maxX - x - rightWidth
-    if hintsWidth > 2 {
+    let hintText = Self.wholeHints(hints, width: hintsWidth - 1)
+    if !hintText.isEmpty {
       x += screen.put(" " + hintText, column: x, row: rect.y, width: hintsWidth, style: style)
     }
     if rightWidth > 0 {
