@@ -61,7 +61,7 @@ enum StyleMapping {
   static func barAttributes(for role: ColorRole) -> TextAttributes {
     switch role {
     case .selection, .status: .reverse
-    case .dek, .imageMarker, .credit, .border, .title, .match, .unread: []
+    case .dek, .imageMarker, .credit, .border, .title, .match, .currentMatch, .unread: []
     }
   }
 
@@ -72,7 +72,7 @@ enum StyleMapping {
     case .selection, .status: .reverse
     case .title, .imageMarker, .unread: .bold
     case .credit: .underline
-    case .match: [.bold, .underline]
+    case .match, .currentMatch: [.bold, .underline]
     case .dek, .border: []
     }
   }

@@ -21,27 +21,44 @@ extension Span {
       text, style: style, matchers: fields.map { Highlights.Matcher(terms: terms, field: $0) })
   }
 
-  /// The same with the terms of each field made ready once, for many lines.
+  /// The matches of `matchers` in `text` as they are marked, in order: where two
+  /// overlap, the first.
+  static func markedRanges(in text: String, matchers: [Highlights.Matcher]) -> [Range<Int>] {
+    guard matchers.contains(where: { !$0.isEmpty }) else { return [] }
+    var marked: [Range<Int>] = []
+    for range in matchers.flatMap({ $0.ranges(in: text) }).sorted(by: {
+      $0.lowerBound < $1.lowerBound
+    }) where range.lowerBound >= (marked.last?.upperBound ?? 0) {
+      marked.append(range)
+    }
+    return marked
+  }
+
+  /// The same with the terms of each field made ready once, for many lines; the
+  /// `current`-th match (from 0) is drawn as the one `n` / `N` stepped to: its own colour,
+  /// and without colours not reversed where the others are.
   static func highlighting(
-    _ text: String, style: Style, matchers: [Highlights.Matcher]
+    _ text: String, style: Style, matchers: [Highlights.Matcher], current: Int? = nil
   ) -> [Span] {
-    guard matchers.contains(where: { !$0.isEmpty }) else { return [Span(text, style)] }
-    let ranges = matchers.flatMap { $0.ranges(in: text) }.sorted { $0.lowerBound < $1.lowerBound }
+    let ranges = markedRanges(in: text, matchers: matchers)
     guard !ranges.isEmpty else { return [Span(text, style)] }
     var match = style
     match.color = .match
     match.reverse = true
+    var currentMatch = style
+    currentMatch.color = .currentMatch
+    currentMatch.bold = true
     let scalars = Array(text.unicodeScalars)
     var spans: [Span] = []
     var position = 0
     func piece(_ range: Range<Int>) -> String {
       String(String.UnicodeScalarView(scalars[range]))
     }
-    for range in ranges where range.lowerBound >= position {
+    for (number, range) in ranges.enumerated() {
       if range.lowerBound > position {
         spans.append(Span(piece(position..<range.lowerBound), style))
       }
-      spans.append(Span(piece(range), match))
+      spans.append(Span(piece(range), number == current ? currentMatch : match))
       position = range.upperBound
     }
     if position < scalars.count { spans.append(Span(piece(position..<scalars.count), style)) }

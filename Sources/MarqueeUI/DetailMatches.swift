@@ -12,15 +12,13 @@ public struct DetailMatches: Sendable {
   public let terms: [HighlightTerm]
   /// The terms of each searchable field, made ready once.
   private let matchers: [SearchField: Highlights.Matcher]
-  /// What is known of each line looked at so far, by line.
-  private var known: [Knowledge] = []
+  /// How many matches each line looked at so far has, by line; `unknown` for a line not
+  /// looked at yet.
+  private var known: [Int32] = []
   private var unknownCount = 0
   /// Where the next step looks on from.
   private var cursor = 0
-
-  private enum Knowledge: UInt8, Sendable {
-    case unknown, noMatch, match
-  }
+  private static let unknown: Int32 = -1
 
   public init(terms: [HighlightTerm]) {
     self.terms = terms
@@ -37,7 +35,7 @@ public struct DetailMatches: Sendable {
   }
 
   /// The lines with a match among those looked at, in order.
-  public var lines: [Int] { known.indices.filter { known[$0] == .match } }
+  public var lines: [Int] { known.indices.filter { known[$0] > 0 } }
 
   /// Looks at up to `count` more lines of those laid out, in order from where the last
   /// step stopped (lines `n` and `N` looked at are passed over).
@@ -47,7 +45,7 @@ public struct DetailMatches: Sendable {
     var left = count
     while left > 0, unknownCount > 0 {
       if cursor >= known.count { cursor = 0 }
-      if known[cursor] == .unknown {
+      if known[cursor] == Self.unknown {
         _ = isMatch(cursor, in: document)
         left -= 1
       }
@@ -67,34 +65,54 @@ public struct DetailMatches: Sendable {
     return (0..<min(line, known.count)).reversed().first { isMatch($0, in: document) }
   }
 
-  /// The line as drawn: the search's words in the match style.
-  public func marked(_ line: StyledLine) -> StyledLine {
+  /// How many matches line `index` has.
+  mutating func count(ofLine index: Int, in document: DetailDocument) -> Int {
+    grow(to: document.lines.count)
+    _ = isMatch(index, in: document)
+    return Int(known[index])
+  }
+
+  /// How many matches the lines before `line` have, looking at each.
+  mutating func count(before line: Int, in document: DetailDocument) -> Int {
+    grow(to: document.lines.count)
+    return (0..<min(line, known.count)).reduce(0) { $0 + count(ofLine: $1, in: document) }
+  }
+
+  /// How many matches the article has: nil until it is all laid out and looked at.
+  public func total(in document: DetailDocument) -> Int? {
+    guard isComplete(in: document) else { return nil }
+    return known.reduce(0) { $0 + Int($1) }
+  }
+
+  /// The line as drawn: the search's words in the match style, the `current`-th of them
+  /// (from 0) as the one `n` / `N` stepped to.
+  public func marked(_ line: StyledLine, current: Int? = nil) -> StyledLine {
     guard let matcher = matcher(for: line), line.spans.count == 1 else { return line }
     var marked = line
     marked.spans = Span.highlighting(
-      line.spans[0].text, style: line.spans[0].style, matchers: [matcher])
+      line.spans[0].text, style: line.spans[0].style, matchers: [matcher], current: current)
     return marked
   }
 
   private mutating func grow(to count: Int) {
     guard count > known.count else { return }
     unknownCount += count - known.count
-    known += repeatElement(.unknown, count: count - known.count)
+    known += repeatElement(Self.unknown, count: count - known.count)
   }
 
   /// Whether the line has a match, looking at it unless it was looked at before.
   private mutating func isMatch(_ index: Int, in document: DetailDocument) -> Bool {
-    if known[index] == .unknown {
+    if known[index] == Self.unknown {
       let line = document.lines[index]
       let found =
         matcher(for: line).map {
-          line.spans.count == 1 && !$0.ranges(in: line.spans[0].text).isEmpty
-        }
-        ?? false
-      known[index] = found ? .match : .noMatch
+          line.spans.count == 1
+            ? Span.markedRanges(in: line.spans[0].text, matchers: [$0]).count : 0
+        } ?? 0
+      known[index] = Int32(found)
       unknownCount -= 1
     }
-    return known[index] == .match
+    return known[index] > 0
   }
 
   private func matcher(for line: StyledLine) -> Highlights.Matcher? {

@@ -57,6 +57,7 @@ public struct Palette: Sendable, Hashable {
     .credit: RoleColors(.number(2)),
     .border: RoleColors(.number(4)),
     .match: RoleColors(.number(0), .number(3)),
+    .currentMatch: RoleColors(.number(0), .number(6)),
     .unread: RoleColors(.terminalDefault),
   ])
 
@@ -70,6 +71,7 @@ public struct Palette: Sendable, Hashable {
     .credit: RoleColors(.number(2)),
     .border: RoleColors(.number(0)),
     .match: RoleColors(.number(0), .number(3)),
+    .currentMatch: RoleColors(.number(0), .number(6)),
     .unread: RoleColors(.terminalDefault),
   ])
 
@@ -89,6 +91,7 @@ extension ColorRole {
     case .title: "title"
     case .status: "status"
     case .match: "match"
+    case .currentMatch: "current-match"
     case .unread: "unread"
     }
   }

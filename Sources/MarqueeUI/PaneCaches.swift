@@ -7,6 +7,8 @@ struct DetailCache: Sendable {
   let width: Int
   var layout: DetailDocument
   var matches: DetailMatches
+  /// The match `n` / `N` last stepped to, marked on screen.
+  var current: MatchSpot?
 
   func isFor(_ document: Int, width: Int) -> Bool {
     self.document == document && self.width == width
@@ -40,6 +42,38 @@ struct DetailCache: Sendable {
   mutating func hasAnyMatch() -> Bool {
     firstMatch(after: -1) != nil
   }
+
+  /// The match after (or before) the current one: the next on its line, else the first
+  /// (last) on the next (previous) line with one. With no current match on screen (lines
+  /// `shown`), from the screen: the first match on it or below going forward, the last
+  /// on it or above going back.
+  mutating func step(forward: Bool, shown: Range<Int>) -> MatchSpot? {
+    let from = current.flatMap { shown.contains($0.line) ? $0 : nil }
+    if forward {
+      if let from, from.index + 1 < matches.count(ofLine: from.line, in: layout) {
+        return MatchSpot(line: from.line, index: from.index + 1)
+      }
+      return firstMatch(after: from?.line ?? shown.lowerBound - 1).map {
+        MatchSpot(line: $0, index: 0)
+      }
+    }
+    if let from, from.index > 0 { return MatchSpot(line: from.line, index: from.index - 1) }
+    return lastMatch(before: from?.line ?? shown.upperBound).map {
+      MatchSpot(line: $0, index: matches.count(ofLine: $0, in: layout) - 1)
+    }
+  }
+
+  /// Which match `spot` is, from 1, and how many there are (nil until the article is all
+  /// laid out and looked through).
+  mutating func ordinal(of spot: MatchSpot) -> (number: Int, total: Int?) {
+    (matches.count(before: spot.line, in: layout) + spot.index + 1, matches.total(in: layout))
+  }
+}
+
+/// A match in a laid-out article: its line, and which of the line's matches (from 0).
+struct MatchSpot: Sendable, Hashable {
+  let line: Int
+  let index: Int
 }
 
 /// The gallery pane laid out, and for which article (id) and
@@ -81,6 +115,7 @@ extension ReaderState {
       // A new search keeps the layout: it marks words, it moves no line break.
       if cache.matches.terms != highlightTerms {
         cache.matches = DetailMatches(terms: highlightTerms)
+        cache.current = nil
       }
       return cache
     }

@@ -53,7 +53,8 @@ extension ReaderState {
     // One look at the cache: its layout and its matches belong together.
     let cache = currentDetailCache
     return DetailPane(
-      layout: cache?.layout, matches: cache?.matches, top: detailTop, focused: focus == .detail,
+      layout: cache?.layout, matches: cache?.matches, current: cache?.current, top: detailTop,
+      focused: focus == .detail,
       path: selectedArticle.map { displayPath(of: $0.path) })
   }
 

@@ -25,6 +25,8 @@ public enum ColorRole: Sendable, Hashable, CaseIterable {
   case title
   case status
   case match
+  /// The match `n` / `N` stepped to.
+  case currentMatch
   /// An unread article's title in the list (bold as well, so it shows without colour).
   case unread
 }

@@ -273,24 +273,27 @@ extension ReaderState {
   /// The words to highlight, when a search is active.
   public var highlightTerms: [HighlightTerm] { search?.terms ?? [] }
 
-  /// `n` / `N`: scrolls the article to the next or previous line with a match.
+  /// `n` / `N`: the next or previous match in the article, one at a time (those on
+  /// screen too), marked, and counted in the status bar (`match 3 of 7`); the article
+  /// scrolls only to bring it on screen.
   mutating func jumpToMatch(forward: Bool) {
     guard detailCache != nil, !highlightTerms.isEmpty else {
       message = "No search: press / to search"
       return
     }
-    let found =
-      forward
-      ? detailCache?.firstMatch(after: detailTop) : detailCache?.lastMatch(before: detailTop)
     let rows = ReaderLayout.visibleRows(detailRectForLayout)
-    if let found { detailCache?.layout.layOut(throughLine: found + rows) }
-    // A match below the last full page scrolls only as far as the bottom.
-    guard let target = found, min(target, maxDetailTop) != detailTop else {
+    let shown = detailTop..<(detailTop + rows)
+    guard let spot = detailCache?.step(forward: forward, shown: shown) else {
       let any = detailCache?.hasAnyMatch() ?? false
       message = any ? "No more matches" : "No matches in this article"
       return
     }
-    detailTop = min(target, maxDetailTop)
+    detailCache?.current = spot
+    detailCache?.layout.layOut(throughLine: spot.line + rows)
+    if !shown.contains(spot.line) { detailTop = min(spot.line, maxDetailTop) }
+    if let (number, total) = detailCache?.ordinal(of: spot) {
+      message = "match \(number) of \(total.map(String.init) ?? "\(number)+")"
+    }
     if !layout.isWide || focus == .gallery { focus = .detail }
   }
 

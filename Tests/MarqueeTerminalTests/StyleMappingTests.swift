@@ -30,7 +30,8 @@ import Testing
 @Test func rolesFallBackToAttributesInMonochrome() {
   let expected: [ColorRole: TextAttributes] = [
     .selection: .reverse, .status: .reverse, .title: .bold, .imageMarker: .bold,
-    .credit: .underline, .match: [.bold, .underline], .dek: [], .border: [], .unread: .bold,
+    .credit: .underline, .match: [.bold, .underline], .currentMatch: [.bold, .underline],
+    .dek: [], .border: [], .unread: .bold,
   ]
   #expect(Set(expected.keys) == Set(ColorRole.allCases))
   for (role, attributes) in expected {

@@ -121,28 +121,61 @@ struct SearchModeTests {
     #expect(screen[bodyColumn + 10, bodyRow].style.color != .match)
   }
 
-  @Test func nAndShiftNJumpBetweenMatchesInTheArticle() {
+  /// `n` steps to every match in turn, those on screen too, marks it and counts it;
+  /// the article scrolls only when the match is off screen; `N` steps back.
+  @Test func nAndShiftNStepThroughEveryMatchMarkingAndCountingIt() {
     let size = Size(columns: 120, rows: 12)
-    let start = typing("paragraph") + [.enter, .enter]
-    func after(_ more: String) -> (ReaderState, Screen) {
-      screenAfter(start + keys(more), size: size)
-    }
-    let (first, _) = after("n")
-    // The article laid out whole at the pane's width: the reader lays out only what it
-    // shows and a screen more, and `n` lays out on to the next match.
+    var state = screenAfter(typing("paragraph") + [.enter, .enter], size: size).0
+    // Laid out whole and looked through, as the loop does between keys.
+    while state.isLayingOut { state = updated(state, .layoutStep) }
     let (_, matchLines) = wholeLayout(
-      try! #require(first.selectedArticle),
-      width: ReaderLayout.textWidth(first.detailRectForLayout), terms: first.highlightTerms)
+      try! #require(state.selectedArticle),
+      width: ReaderLayout.textWidth(state.detailRectForLayout), terms: state.highlightTerms)
     #expect(matchLines.count == 12)
-    #expect(try! #require(first.detailMatches).lines.count < 12)
-    #expect(first.detailTop == matchLines[0])
-    #expect(after("nn").0.detailTop == matchLines[1])
-    #expect(after("nnN").0.detailTop == matchLines[0])
-    #expect(after("nn").1.lines[1].contains("Paragraph 2 of the premiere"))
-    let (end, _) = after("nnnnnnnnnnnnnnnnnnnn")
-    #expect(end.detailTop == end.maxDetailTop)
-    #expect(end.message == "No more matches")
+    let rows = ReaderLayout.visibleRows(state.detailRectForLayout)
+    #expect(matchLines[0] < rows && matchLines[1] < rows, "two matches on the first screen")
+    func press(_ key: Character) { state = updated(state, .key(.character(key))) }
+    press("n")
+    #expect(state.detailTop == 0, "the first match is on screen: no scroll")
+    #expect(state.message == "match 1 of 12")
+    let screen = render(state)
+    let row = 1 + matchLines[0]
+    let column = try! #require(
+      screen.lines[row].range(of: "Paragraph 1").map {
+        screen.lines[row].distance(from: screen.lines[row].startIndex, to: $0.lowerBound)
+      })
+    #expect(screen[column, row].style.color == .currentMatch)
+    let second = 1 + matchLines[1]
+    let secondColumn = try! #require(
+      screen.lines[second].range(of: "Paragraph 2").map {
+        screen.lines[second].distance(from: screen.lines[second].startIndex, to: $0.lowerBound)
+      })
+    #expect(screen[secondColumn, second].style.color == .match)
+    press("n")
+    #expect(state.detailTop == 0)
+    #expect(state.message == "match 2 of 12")
+    for _ in 0..<3 { press("n") }
+    #expect(state.message == "match 5 of 12")
+    #expect(state.detailTop > 0, "scrolled down to bring a match on screen")
+    #expect((state.detailTop..<(state.detailTop + rows)).contains(matchLines[4]))
+    press("N")
+    #expect(state.message == "match 4 of 12")
+    for _ in 0..<20 { press("n") }
+    #expect(state.message == "No more matches")
     #expect(screenAfter(keys("n")).0.message == "No search: press / to search")
+  }
+
+  @Test func twoMatchesOnOneLineAreTwoSteps() {
+    let article = Sample.article(
+      "twice", title: "Twice", paragraphs: ["A harbor beside a harbor.", "Then the harbor again."])
+    var state = screenAfter(typing("harbor") + [.enter, .enter], articles: [article]).0
+    while state.isLayingOut { state = updated(state, .layoutStep) }
+    var seen: [String?] = []
+    for _ in 0..<4 {
+      state = updated(state, .key(.character("n")))
+      seen.append(state.message)
+    }
+    #expect(seen == ["match 1 of 3", "match 2 of 3", "match 3 of 3", "No more matches"])
   }
 
   /// The query line's keys are data in the keymap: a keymap that makes Ctrl-W clear the

@@ -6,6 +6,8 @@ struct DetailPane: PaneView {
   /// The article's layout and its marked matches; nil when no article is selected.
   let layout: DetailDocument?
   let matches: DetailMatches?
+  /// The match `n` / `N` stepped to, drawn apart from the others.
+  var current: MatchSpot? = nil
   let top: Int
   let focused: Bool
   /// The article's file, relative to the folder it was opened from, in the bottom edge.
@@ -30,7 +32,10 @@ struct DetailPane: PaneView {
       : total <= rows ? "all" : "\(shown * 100 / max(1, total))%"
     screen.drawBox(rect, title: "Article · \(percent)", focused: focused)
     let onScreen = document.lines.indices.clamped(to: top..<(top + rows))
-    screen.drawLines(onScreen.map { matches.marked(document.lines[$0]) }, in: rect.inner)
+    screen.drawLines(
+      onScreen.map {
+        matches.marked(document.lines[$0], current: current?.line == $0 ? current?.index : nil)
+      }, in: rect.inner)
   }
 }
 
