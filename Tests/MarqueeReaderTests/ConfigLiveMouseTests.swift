@@ -80,9 +80,7 @@ struct ConfigLiveMouseTests {
       try tmux.waitFor("the article scrolled by the wheel") {
         $0.articlePercent != nil && $0.articlePercent != before.articlePercent
       }
-      try tmux.mouse(button: 0, column: 10, row: 3)
-      usleep(100_000)
-      try tmux.mouse(button: 0, column: 10, row: 3)
+      try tmux.mouse(button: 0, column: 10, row: 3, clicks: 2)
       try tmux.waitFor("the second article open") { $0.status(is: "2/3") && $0.shows("Esc back") }
     }
   }

@@ -151,14 +151,16 @@ final class TmuxSession {
   /// Sends the bytes a terminal in X10 mouse mode sends for a press of button `button`
   /// (0 the first; 64 and 65 the wheel) at a cell (0-based), and its release: what
   /// `kmous=\E[M` (tmux's terminfo entry) tells curses to read.
-  func mouse(button: Int, column: Int, row: Int) throws {
+  func mouse(button: Int, column: Int, row: Int, clicks: Int = 1) throws {
     func event(_ code: Int) -> String {
       "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + code)))
         + String(UnicodeScalar(UInt8(33 + column)))
         + String(UnicodeScalar(UInt8(33 + row)))
     }
-    try run(["send-keys", "-t", "main", "-l", event(button)])
-    if button < 64 { try run(["send-keys", "-t", "main", "-l", event(3)]) }
+    // Press and release (the wheel has no release), as many times as asked, in one
+    // write: a double-click the reader reads in one go must still count as two clicks.
+    let click = event(button) + (button < 64 ? event(3) : "")
+    try run(["send-keys", "-t", "main", "-l", String(repeating: click, count: clicks)])
   }
 
   /// A tmux format about the pane, such as `#{mouse_any_flag}` (whether the program in
