@@ -71,7 +71,7 @@ struct SearchCommand: ParsableCommand {
         })
     } else {
       for (article, _, snippet) in rows {
-        print("\(Console.safe(article.path)): \(article.title)")
+        print("\(Console.safePath(article.path)): \(article.title)")
         let text =
           bold
           ? snippet.rendered(open: "\u{1B}[1m", close: "\u{1B}[22m")
