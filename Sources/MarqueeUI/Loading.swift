@@ -27,11 +27,21 @@ extension ReaderState {
     }
   }
 
+  /// The note when loading ends: files skipped (`2 files were skipped; marquee check
+  /// says why`), and before that, when nothing loaded or ten times as many files in the
+  /// folders matched no include glob as loaded (`LoadReport.ignoredFilesNeedSaying`),
+  /// those (`219 files without .txt ignored; use --include '*'`). It waits for no note
+  /// already shown, except when nothing loaded: an empty reader must say why.
   mutating func finishLoading(_ report: LoadReport) {
     loading = nil
-    if !report.skipped.isEmpty, message == nil {
+    var notes: [String] = []
+    if report.ignoredFilesNeedSaying, let ignored = report.ignoredNote { notes.append(ignored) }
+    if !report.skipped.isEmpty {
       let noun = report.skipped.count == 1 ? "file was" : "files were"
-      message = "\(report.skipped.count) \(noun) skipped; marquee check says why"
+      notes.append("\(report.skipped.count) \(noun) skipped; marquee check says why")
+    }
+    if !notes.isEmpty, message == nil || (report.loaded == 0 && report.ignoredFiles > 0) {
+      message = notes.joined(separator: " · ")
     }
   }
 

@@ -96,4 +96,22 @@ enum Console {
 
   /// Text safe to print: a path or title with any control characters removed.
   static func safe(_ text: String) -> String { TextCleaning.clean(text) }
+
+  /// A path safe to print and still the path: `safe` would collapse its double spaces
+  /// and turn a no-break space into a space, naming another file, so here only what
+  /// could act on a terminal (controls, escapes, bidi controls, line separators) is
+  /// changed, each scalar to `?` as `ls` does. A path printed unchanged is one
+  /// `marquee show` opens.
+  static func safePath(_ path: String) -> String {
+    guard path.unicodeScalars.contains(where: isUnprintable) else { return path }
+    var shown = String.UnicodeScalarView()
+    for scalar in path.unicodeScalars {
+      shown.append(isUnprintable(scalar) ? "?" : scalar)
+    }
+    return String(shown)
+  }
+
+  private static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || needsEscape(scalar)
+  }
 }

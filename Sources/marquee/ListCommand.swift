@@ -7,8 +7,11 @@ struct ListCommand: ParsableCommand {
     commandName: "list",
     abstract: "List articles: path, images, words and title.",
     discussion: """
-      JSON: an array of {"path","title","images","words","read","flagged"}. Read and \
-      flagged marks are those the reader keeps (see `marquee read --help`).
+      Paths are printed as they come from the paths given (a relative one stays \
+      relative), so `marquee show PATH` opens a printed path from the same directory; \
+      on a terminal the title is cut, never the path. JSON: an array of \
+      {"path","title","images","words","read","flagged"}. Read and flagged marks are \
+      those the reader keeps (see `marquee read --help`).
       """)
 
   @OptionGroup var corpus: CorpusOptions
@@ -74,31 +77,29 @@ enum ListingOutput {
       try Console.printJSON(rows)
       return
     }
-    // Paths are shown relative to the folder they share, named once above the table,
-    // so the titles stay in view.
-    let folder = commonFolder(of: rows.map(\.path))
-    let noun = rows.count == 1 ? "article" : "articles"
-    Swift.print(
-      folder.isEmpty
-        ? "\(rows.count) \(noun)" : "\(rows.count) \(noun) in \(Console.safe(folder))")
-    var table = TextTable([
-      ("PATH", .left), ("IMAGES", .right), ("WORDS", .right), ("TITLE", .left),
-    ])
+    // Paths are printed as the loader names them, from the paths given (relative ones
+    // stay relative), so `marquee show PATH` opens one from the same working directory.
+    // A path is never cut: on a terminal the title gives way, and where the paths are
+    // too wide to leave a title room, each goes on a line of its own under its row.
+    Swift.print("\(rows.count) \(rows.count == 1 ? "article" : "articles")")
+    var table = TextTable(
+      [("PATH", .left), ("IMAGES", .right), ("WORDS", .right), ("TITLE", .left)],
+      pathColumns: [0])
     for row in rows {
-      table.append([
-        String(row.path.dropFirst(folder.count)), String(row.images), String(row.words), row.title,
-      ])
+      table.append([row.path, String(row.images), String(row.words), row.title])
     }
-    for line in table.render(width: Console.terminalColumns) { Swift.print(line) }
-  }
-
-  /// The longest folder prefix (ending in `/`) that every path starts with, or "".
-  static func commonFolder(of paths: [String]) -> String {
-    guard var prefix = paths.first.map({ Substring($0) }) else { return "" }
-    for path in paths.dropFirst() {
-      prefix = prefix.commonPrefix(with: path)[...]
+    let width = Console.terminalColumns
+    guard let width, table.leadingWidth + TextTable.minimumLastColumn > width else {
+      for line in table.render(width: width) { Swift.print(line) }
+      return
     }
-    guard let slash = prefix.lastIndex(of: "/") else { return "" }
-    return String(prefix[...slash])
+    var counts = TextTable([("IMAGES", .right), ("WORDS", .right), ("TITLE", .left)])
+    for row in rows { counts.append([String(row.images), String(row.words), row.title]) }
+    let lines = counts.render(width: width)
+    Swift.print(lines[0])
+    for (row, line) in zip(rows, lines.dropFirst()) {
+      Swift.print(line)
+      Swift.print("  " + Console.safePath(row.path))
+    }
   }
 }

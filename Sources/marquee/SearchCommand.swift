@@ -11,8 +11,11 @@ struct SearchCommand: ParsableCommand {
       Query: words (all must match), a OR b, -word (exclude), "exact phrase", prefix*, \
       and field scopes title:, credit:, caption:, body: (e.g. credit:"getty images"). \
       Case and accents are ignored. Exit status: 0 with matches, 1 with none, 2 on a bad \
-      query or path. JSON: an array of {"path","title","score","snippet"}, best first, \
-      with matched words in [brackets].
+      query or path. JSON: an array of {"path","title","score","snippet","total"}, best \
+      first, with matched words in [brackets]; "total" is how many articles match in all, \
+      the same on every row, so --limit can show fewer (jq '.[0].total'; no row, no \
+      match). Text: the count goes to standard error, "3 of 101 matches" when --limit \
+      cut the list.
       """)
 
   @Argument(help: "The query (quote it for the shell when it has spaces).")
@@ -31,6 +34,9 @@ struct SearchCommand: ParsableCommand {
     let title: String
     let score: Double
     let snippet: String
+    /// Every matching article, however many rows `--limit` kept: an array of rows stays
+    /// what `jq '.[]'` and `length` have always read, and each row can say it.
+    let total: Int
   }
 
   func validate() throws {
@@ -46,7 +52,8 @@ struct SearchCommand: ParsableCommand {
     }
     let store = try corpus.loadStore()
     let index = SearchIndex(articles: store.articles)
-    let hits = index.search(parsed, limit: limit)
+    let results = index.results(for: parsed, limit: limit)
+    let hits = results.hits
     let terms = parsed.highlightTerms
     let bold = Console.outputIsTerminal && !Console.noColor
     let rows = hits.map { hit in
@@ -60,11 +67,11 @@ struct SearchCommand: ParsableCommand {
           Row(
             path: article.path, title: article.title,
             score: (hit.score * 1000).rounded() / 1000,
-            snippet: snippet.rendered(open: "[", close: "]"))
+            snippet: snippet.rendered(open: "[", close: "]"), total: results.total)
         })
     } else {
       for (article, _, snippet) in rows {
-        print("\(Console.safe(article.path)): \(article.title)")
+        print("\(Console.safePath(article.path)): \(article.title)")
         let text =
           bold
           ? snippet.rendered(open: "\u{1B}[1m", close: "\u{1B}[22m")
@@ -72,12 +79,18 @@ struct SearchCommand: ParsableCommand {
         print("  \(text)")
       }
       if !rows.isEmpty {
-        Console.writeError("\(rows.count) \(rows.count == 1 ? "match" : "matches")\n")
+        Console.writeError(Self.countLine(shown: rows.count, total: results.total) + "\n")
       }
     }
     if rows.isEmpty {
       Console.writeError("marquee: no articles match \(Console.safe(query))\n")
       throw ExitCode(1)
     }
+  }
+
+  /// `101 matches`, or `3 of 101 matches` when `--limit` kept fewer.
+  static func countLine(shown: Int, total: Int) -> String {
+    let noun = total == 1 ? "match" : "matches"
+    return shown < total ? "\(shown) of \(total) \(noun)" : "\(total) \(noun)"
   }
 }

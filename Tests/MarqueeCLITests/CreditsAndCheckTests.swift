@@ -83,7 +83,7 @@ struct CheckCommandTests {
 
   private static func report(_ text: String) throws -> (files: Int, loaded: Int, skipped: [Skip]) {
     let json = try JSON.object(text)
-    #expect(Set(json.keys) == ["files", "loaded", "skipped"])
+    #expect(Set(json.keys) == ["files", "loaded", "skipped", "ignored", "include"])
     let skipped = try #require(json["skipped"] as? [[String: Any]]).map { object in
       #expect(Set(object.keys) == ["path", "reason"])
       return Skip(
@@ -149,12 +149,14 @@ struct CheckCommandTests {
     let result = try CLIRunner.run(["check", folder.path])
     #expect(result.status == 0)
     let lines = result.stdoutLines
-    try #require(lines.count == 3)
+    try #require(lines.count == 4)
     #expect(lines[0] == "2 of 4 files loaded, 2 skipped")
     #expect(lines[1].hasPrefix("  \(folder.path("b-binary.txt")): "))
     #expect(lines[1].contains("binary"))
     #expect(lines[2].hasPrefix("  \(folder.path("c-empty.txt")): "))
     #expect(lines[2].contains("empty"))
+    // notes.md: check names the files no glob matched whenever there are any.
+    #expect(lines[3] == "1 file without .txt ignored; use --include '*'")
   }
 
   @Test func maxSizeSkipsLargerFiles() throws {

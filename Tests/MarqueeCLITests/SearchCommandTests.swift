@@ -25,7 +25,8 @@ struct SearchCommandTests {
     let result = try CLIRunner.run(["search", "marisol", folder.path, "--json"])
     #expect(result.status == 0)
     let rows = try JSON.array(result.stdout)
-    #expect(rows.allSatisfy { Set($0.keys) == ["path", "title", "score", "snippet"] })
+    #expect(rows.allSatisfy { Set($0.keys) == ["path", "title", "score", "snippet", "total"] })
+    #expect(rows.allSatisfy { $0["total"] as? Int == 2 })
     #expect(
       rows.map { $0["path"] as? String } == [folder.path("a-title.txt"), folder.path("b-body.txt")])
     let scores = rows.compactMap { $0["score"] as? Double }
@@ -86,5 +87,41 @@ struct SearchCommandTests {
     defer { folder.remove() }
     let result = try CLIRunner.run(["search", "marisol", folder.path, "--json", "--limit", "1"])
     #expect(try JSON.array(result.stdout).count == 1)
+  }
+
+  /// Standard error says how many matched in all, and how many of them `--limit` kept;
+  /// JSON stays an array of rows, each with the total.
+  @Test func theCountSaysHowManyMatchedWhateverTheLimit() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    for number in 1...7 {
+      try folder.write(
+        "Gala Night \(number)\n\nThe gala number \(number) went late.\n", to: "gala-\(number).txt")
+    }
+    try folder.write("Quiet Week\n\nNothing happened.\n", to: "quiet.txt")
+    func run(_ extra: [String]) throws -> CLIResult {
+      let result = try CLIRunner.run(["search", "gala", folder.path] + extra)
+      #expect(result.status == 0, "\(extra): \(result.stderr)")
+      return result
+    }
+    let limited = try run(["--limit", "3"])
+    #expect(limited.stderr == "3 of 7 matches\n")
+    #expect(limited.stdoutLines.count == 6, "a path line and a context line a match")
+    #expect(try run([]).stderr == "7 matches\n")
+    #expect(try run(["--limit", "7"]).stderr == "7 matches\n")
+    #expect(try run(["--limit", "50"]).stderr == "7 matches\n")
+    #expect(try run(["--limit", "1"]).stderr == "1 of 7 matches\n")
+
+    let one = try CLIRunner.run(["search", "quiet", folder.path])
+    #expect(one.stderr == "1 match\n")
+
+    let limitedJSON = try run(["--json", "--limit", "3"])
+    #expect(limitedJSON.stderr == "")
+    let rows = try JSON.array(limitedJSON.stdout)
+    #expect(rows.count == 3)
+    #expect(rows.map { $0["total"] as? Int } == [7, 7, 7])
+    let all = try JSON.array(try run(["--json"]).stdout)
+    #expect(all.count == 7 && all.allSatisfy { $0["total"] as? Int == 7 })
+    #expect(all.prefix(3).map { $0["path"] as? String } == rows.map { $0["path"] as? String })
   }
 }

@@ -16,7 +16,7 @@ struct LoadingTests {
     let (articles, report) = try ArticleLoader.load(paths: [folder.path])
     #expect(articles.map(\.title) == ["Alpha", "Beta"])
     #expect(articles.map(\.path) == [folder.path + "/a.txt", folder.path + "/nested/deeper/b.txt"])
-    #expect(report == LoadReport(filesSeen: 2, loaded: 2, skipped: []))
+    #expect(report == LoadReport(filesSeen: 2, loaded: 2, skipped: [], ignoredFiles: 1))
   }
 
   @Test func includeGlobsChooseFilesInFolders() throws {
@@ -27,6 +27,72 @@ struct LoadingTests {
     let options = LoadOptions(includeGlobs: ["*.md", "c"])
     let (articles, _) = try ArticleLoader.load(paths: [folder.path], options: options)
     #expect(articles.map(\.title) == ["Beta", "Gamma"])
+  }
+
+  /// Visible regular files in folders that no glob matched are counted, from the
+  /// listing or the `stat` a link gets anyway; hidden ones, folders and files that
+  /// matched are not, nor is a file named directly.
+  @Test func filesNoGlobMatchedAreCountedAsIgnored() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try folder.write("Alpha", to: "a.txt")
+    try folder.write("Post", to: "posts/101")
+    try folder.write("Post", to: "posts/deeper/102")
+    try folder.write("Notes", to: "notes.md")
+    try folder.write("Hidden", to: ".hidden")
+    try folder.write("In a hidden folder", to: ".git/HEAD")
+    try folder.makeFolder("empty")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path("link-to-post"), withDestinationPath: folder.path("posts/101"))
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path("dangling"), withDestinationPath: folder.path("nowhere"))
+    let (articles, report) = try ArticleLoader.load(paths: [folder.path])
+    #expect(articles.map(\.title) == ["Alpha"])
+    #expect(report.filesSeen == 1 && report.ignoredFiles == 4)
+    #expect(report.includeGlobs == ["*.txt"])
+    #expect(report.ignoredNote == "4 files without .txt ignored; use --include '*'")
+    #expect(!report.ignoredFilesNeedSaying, "4 ignored beside 1 article is not ten times")
+
+    let named = try ArticleLoader.load(paths: [folder.path("posts/101")]).report
+    #expect(named.ignoredFiles == 0 && named.loaded == 1 && named.ignoredNote == nil)
+    let every = try ArticleLoader.load(
+      paths: [folder.path], options: LoadOptions(includeGlobs: ["*"])
+    ).report
+    #expect(every.ignoredFiles == 0 && every.loaded == 4, "the link is the post again")
+    let posts = try ArticleLoader.load(
+      paths: [folder.path("posts")], options: LoadOptions(includeGlobs: ["*.txt", "*.md"])
+    ).report
+    #expect(posts.loaded == 0 && posts.ignoredFilesNeedSaying)
+    #expect(posts.ignoredNote == "2 files without .txt or .md ignored; use --include '*'")
+  }
+
+  @Test func theIgnoredNoteNamesTheGlobs() {
+    func note(_ globs: [String], _ count: Int = 219) -> String? {
+      LoadReport(ignoredFiles: count, includeGlobs: globs).ignoredNote
+    }
+    #expect(note(["*.txt"]) == "219 files without .txt ignored; use --include '*'")
+    #expect(note(["*.txt"], 1) == "1 file without .txt ignored; use --include '*'")
+    #expect(note(["*.txt"], 0) == nil)
+    #expect(
+      note(["*.txt", "*.text", "*.md"])
+        == "219 files without .txt, .text or .md ignored; use --include '*'")
+    #expect(note(["notes-*"]) == "219 files not matching 'notes-*' ignored; use --include '*'")
+    #expect(
+      note(["*.txt", "post-?"])
+        == "219 files not matching '*.txt' or 'post-?' ignored; use --include '*'")
+    #expect(note(["*.[tT]xt"]) == "219 files not matching '*.[tT]xt' ignored; use --include '*'")
+  }
+
+  @Test func theIgnoredFilesNeedSayingWhenNothingOrNextToNothingLoaded() {
+    func needs(loaded: Int, ignored: Int) -> Bool {
+      LoadReport(loaded: loaded, ignoredFiles: ignored).ignoredFilesNeedSaying
+    }
+    #expect(needs(loaded: 0, ignored: 1))
+    #expect(needs(loaded: 3, ignored: 219))
+    #expect(needs(loaded: 10, ignored: 100))
+    #expect(!needs(loaded: 10, ignored: 99))
+    #expect(!needs(loaded: 0, ignored: 0))
+    #expect(!needs(loaded: 500, ignored: 3))
   }
 
   @Test func aFileNamedExplicitlyIsAlwaysLoaded() throws {

@@ -123,6 +123,34 @@ struct SegmentedIndexTests {
     #expect(zip(all, all.dropFirst()).allSatisfy { $0.score >= $1.score })
   }
 
+  /// A limit small beside the matches keeps the best few in a heap rather than sorting
+  /// them all; the total counts every match either way.
+  @Test func aSmallLimitKeepsTheSameBestHitsAndCountsEveryMatch() throws {
+    let articles = Self.corpus(count: 600, seed: 37)
+    let index = SearchIndex(articles: articles, segmentSize: 64)
+    let query = try SearchQuery("w1 OR w2 OR w3 OR gala")
+    let all = index.search(query)
+    try #require(all.count > 16 * 7, "the heap must be used for small limits")
+    for limit in [1, 2, 3, 7, all.count / 16 + 1, all.count - 1, all.count, all.count + 5] {
+      let results = index.results(for: query, limit: limit)
+      #expect(results.hits == Array(all.prefix(limit)), "limit \(limit)")
+      #expect(results.total == all.count, "limit \(limit)")
+    }
+    #expect(index.results(for: try SearchQuery("nosuchword"), limit: 3).total == 0)
+  }
+
+  @Test func topKeysAgreesWithSortingEverything() {
+    var generator = SeededGenerator(seed: 43)
+    for count in [0, 1, 9, 500, 6000] {
+      let keys = (0..<count).map { _ in UInt64.random(in: 0..<1000, using: &generator) }
+      for wanted in [0, 1, 2, 5, 31, count / 2, count] where wanted <= count {
+        var kept = keys
+        TopKeys.keepSmallest(wanted, of: &kept)
+        #expect(kept == Array(keys.sorted().prefix(wanted)), "\(wanted) of \(count)")
+      }
+    }
+  }
+
   @Test func radixSortAgreesWithSort() {
     var generator = SeededGenerator(seed: 41)
     for count in [0, 5, 5000, 20_000] {

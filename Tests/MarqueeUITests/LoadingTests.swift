@@ -87,6 +87,39 @@ struct LoadingTests {
         "1 file was skipped; marquee check says why"))
   }
 
+  /// Files in the folders that no include glob matched are said when nothing or next
+  /// to nothing loaded (ten times as many ignored as loaded), before the skipped files;
+  /// an empty reader says it even over a note already shown.
+  @Test func filesNoGlobMatchedAreMentionedWhenFewOrNoArticlesLoaded() throws {
+    let ignored = "219 files without .txt ignored; use --include '*'"
+    let skipped = "1 file was skipped; marquee check says why"
+    func status(_ state: ReaderState, _ report: LoadReport) -> String {
+      render(updated(state, .loadingFinished(report)), size: Self.size).lines.last!
+    }
+    let empty = reader(found: 0, batches: [])
+    #expect(status(empty, LoadReport(ignoredFiles: 219)).contains(ignored))
+    #expect(!status(empty, LoadReport()).contains("ignored"))
+    // A key's note does not hide why the reader is empty.
+    let noted = updated(empty, .key(.character("x")))
+    try #require(render(noted, size: Self.size).lines.last!.contains("does nothing here"))
+    #expect(status(noted, LoadReport(ignoredFiles: 219)).contains(ignored))
+
+    let few = reader(found: 3, batches: [Sample.trio])
+    let bin = SkippedFile(path: "/x/bin.txt", reason: .binary)
+    let both = status(
+      few, LoadReport(filesSeen: 4, loaded: 3, skipped: [bin], ignoredFiles: 219))
+    #expect(both.contains(ignored + " · " + skipped))
+    let several = status(
+      few,
+      LoadReport(filesSeen: 3, loaded: 3, ignoredFiles: 30, includeGlobs: ["*.txt", "*.text"]))
+    #expect(several.contains("30 files without .txt or .text ignored; use --include '*'"))
+    // Beside a few pictures or a README, only the skipped files are said.
+    let quiet = status(
+      few, LoadReport(filesSeen: 4, loaded: 3, skipped: [bin], ignoredFiles: 29))
+    #expect(quiet.contains(skipped) && !quiet.contains("ignored"))
+    #expect(!status(few, LoadReport(filesSeen: 3, loaded: 3, ignoredFiles: 29)).contains("ignored"))
+  }
+
   @Test func largeCountsAreGrouped() {
     #expect(ReaderState.grouped(0) == "0")
     #expect(ReaderState.grouped(999) == "999")

@@ -147,6 +147,8 @@ struct LoadCollector {
   /// The files to read, sorted by the path users see: articles come out in path order.
   let candidates: [FileCandidate]
   private let filesSeen: Int
+  private let ignoredFiles: Int
+  private let includeGlobs: [String]
   private var skipped: [SkippedFile]
   private var identities = Set<FileIdentity>()
   private var duplicates = 0
@@ -154,6 +156,8 @@ struct LoadCollector {
   init(tree: FileTree) {
     candidates = tree.candidates.sorted { $0.displayPath < $1.displayPath }
     filesSeen = tree.filesSeen
+    ignoredFiles = tree.ignoredFiles
+    includeGlobs = tree.includeGlobs
     skipped = tree.skipped
   }
 
@@ -189,7 +193,8 @@ struct LoadCollector {
   func report(loaded: Int) -> LoadReport {
     LoadReport(
       filesSeen: filesSeen - duplicates, loaded: loaded,
-      skipped: skipped.sorted { $0.path < $1.path })
+      skipped: skipped.sorted { $0.path < $1.path }, ignoredFiles: ignoredFiles,
+      includeGlobs: includeGlobs)
   }
 }
 

@@ -47,6 +47,11 @@ struct FileTree {
   private(set) var skipped: [SkippedFile] = []
   /// Files met, counting a file reached twice each time (the loader takes duplicates off).
   private(set) var filesSeen = 0
+  /// Regular, visible files inside folders that no include glob matched: not met, so not
+  /// in `filesSeen`, but counted so a folder that loads nothing can say why. Told from
+  /// the directory listing's entry type (or the `stat` a link or an unknown type gets
+  /// anyway), never from a `stat` of its own.
+  private(set) var ignoredFiles = 0
   /// Every folder walked, as NUL-terminated bytes: what a watcher watches.
   private(set) var directories: [[CChar]] = []
   private var visitedDirectories = Set<FileIdentity>()
@@ -126,7 +131,11 @@ struct FileTree {
         let childPath = join(directory, name)
         let displayPath = displayString(childPath)
         if type == DT_REG {
-          if matchesInclude(name) { addCandidate(childPath, displayPath: displayPath, nil) }
+          if matchesInclude(name) {
+            addCandidate(childPath, displayPath: displayPath, nil)
+          } else {
+            ignoredFiles += 1
+          }
           continue
         }
         var info = stat()
@@ -152,6 +161,8 @@ struct FileTree {
           }
         } else if matchesInclude(name) {
           consider(file: childPath, displayPath: displayPath, info: info)
+        } else if isRegularFile(info) {
+          ignoredFiles += 1
         }
       }
     }

@@ -46,11 +46,59 @@ public struct LoadReport: Sendable, Hashable {
   public var loaded: Int
   /// Sorted by path.
   public var skipped: [SkippedFile]
+  /// Regular, visible files inside folders that no include glob matched (not in
+  /// `filesSeen`): a folder of files without `.txt` loads nothing, and this says why.
+  public var ignoredFiles: Int
+  /// The globs files in folders were matched against.
+  public var includeGlobs: [String]
 
-  public init(filesSeen: Int = 0, loaded: Int = 0, skipped: [SkippedFile] = []) {
+  public init(
+    filesSeen: Int = 0, loaded: Int = 0, skipped: [SkippedFile] = [], ignoredFiles: Int = 0,
+    includeGlobs: [String] = LoadOptions.defaultIncludeGlobs
+  ) {
     self.filesSeen = filesSeen
     self.loaded = loaded
     self.skipped = skipped
+    self.ignoredFiles = ignoredFiles
+    self.includeGlobs = includeGlobs
+  }
+
+  /// `219 files without .txt ignored; use --include '*'`, worded from the globs, or nil
+  /// when no file was passed over.
+  public var ignoredNote: String? {
+    guard ignoredFiles > 0 else { return nil }
+    let noun = ignoredFiles == 1 ? "file" : "files"
+    return "\(ignoredFiles) \(noun) \(Self.unmatched(includeGlobs)) ignored; use --include '*'"
+  }
+
+  /// Whether to mention the ignored files where articles are listed (`list`, `search`,
+  /// `credits`, the reader's status bar): when nothing loaded, or ten times as many files
+  /// were passed over as loaded (3 articles beside 219 files without `.txt` means the
+  /// globs are wrong), while a folder of articles beside a few pictures or a README stays
+  /// quiet. `check` says it whenever a file was ignored.
+  public var ignoredFilesNeedSaying: Bool {
+    ignoredFiles > 0 && (loaded == 0 || ignoredFiles >= 10 * loaded)
+  }
+
+  /// What the ignored files lack: `without .txt`, `without .txt or .text`, `not matching
+  /// 'notes-*'`, `not matching '*.txt' or 'notes-*'`.
+  static func unmatched(_ globs: [String]) -> String {
+    let extensions = globs.compactMap { glob -> String? in
+      guard glob.hasPrefix("*."), glob.count > 2,
+        !glob.dropFirst().contains(where: { "*?[]\\".contains($0) })
+      else { return nil }
+      return String(glob.dropFirst())
+    }
+    if !globs.isEmpty, extensions.count == globs.count {
+      return "without " + listed(extensions)
+    }
+    return "not matching " + listed(globs.map { "'\($0)'" })
+  }
+
+  /// `a`, `a or b`, `a, b or c`.
+  private static func listed(_ items: [String]) -> String {
+    guard items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " or " + items.last!
   }
 }
 

@@ -132,3 +132,45 @@ enum RadixSort {
     }
   }
 }
+
+/// The best few of many ranked keys: `search --limit 3` over 100,000 matches keeps three
+/// keys in a heap as it passes over the rest, rather than sorting them all.
+enum TopKeys {
+  /// Leaves the `count` smallest keys in `keys`, sorted.
+  static func keepSmallest(_ count: Int, of keys: inout [UInt64]) {
+    guard count > 0 else {
+      keys.removeAll()
+      return
+    }
+    // Keeping a large share of the keys, sorting them all costs no more.
+    guard count * 16 < keys.count else {
+      RadixSort.sort(&keys)
+      keys.removeLast(keys.count - min(count, keys.count))
+      return
+    }
+    // A max-heap of the smallest keys so far: its root is the one a smaller key replaces.
+    var heap = Array(keys.prefix(count))
+    for start in stride(from: count / 2 - 1, through: 0, by: -1) {
+      siftDown(&heap, from: start)
+    }
+    for key in keys.dropFirst(count) where key < heap[0] {
+      heap[0] = key
+      siftDown(&heap, from: 0)
+    }
+    heap.sort()
+    keys = heap
+  }
+
+  private static func siftDown(_ heap: inout [UInt64], from start: Int) {
+    var parent = start
+    while true {
+      let left = 2 * parent + 1
+      guard left < heap.count else { return }
+      var largest = left
+      if left + 1 < heap.count, heap[left + 1] > heap[left] { largest = left + 1 }
+      guard heap[largest] > heap[parent] else { return }
+      heap.swapAt(parent, largest)
+      parent = largest
+    }
+  }
+}

@@ -7,13 +7,24 @@ import Foundation
 public protocol ArticleIndex: Sendable {
   /// How many articles the index covers: ids `0..<articleCount`.
   var articleCount: Int { get }
-  /// Ranked matches: best first, ties by path; at most `limit` of them.
-  func search(_ query: SearchQuery, limit: Int?) -> [SearchHit]
+  /// Ranked matches, best first, ties by path, at most `limit` of them; and how many
+  /// articles match in all, which is known before any is ranked.
+  func results(for query: SearchQuery, limit: Int?) -> SearchResults
 }
 
 extension ArticleIndex {
-  /// Every match, best first.
-  public func search(_ query: SearchQuery) -> [SearchHit] { search(query, limit: nil) }
+  /// Ranked matches: best first, ties by path; at most `limit` of them.
+  public func search(_ query: SearchQuery, limit: Int? = nil) -> [SearchHit] {
+    results(for: query, limit: limit).hits
+  }
+}
+
+/// What a search found: the hits asked for and how many articles matched.
+public struct SearchResults: Sendable, Hashable {
+  /// Best first; at most the limit asked for.
+  public let hits: [SearchHit]
+  /// Every matching article, however few of them were ranked and kept.
+  public let total: Int
 }
 
 /// An in-memory inverted index over every field of every article, ranked with BM25.
@@ -142,7 +153,7 @@ public struct SearchIndex: ArticleIndex {
 
   public var articleCount: Int { paths.count }
 
-  public func search(_ query: SearchQuery, limit: Int? = nil) -> [SearchHit] {
+  public func results(for query: SearchQuery, limit: Int?) -> SearchResults {
     let matches = evaluate(query.root)
     var keys = [UInt64](repeating: 0, count: matches.documents.count)
     for index in matches.documents.indices {
@@ -151,13 +162,14 @@ public struct SearchIndex: ArticleIndex {
       keys[index] =
         UInt64(scoreKey) << 32 | UInt64(pathRanks.rank(of: Int(matches.documents[index])))
     }
-    RadixSort.sort(&keys)
     let wanted = min(keys.count, limit ?? keys.count)
-    return keys.prefix(wanted).map { key in
+    TopKeys.keepSmallest(wanted, of: &keys)
+    let hits = keys.map { key in
       SearchHit(
         id: pathRanks.document(at: Int(UInt32(truncatingIfNeeded: key))),
         score: Double(Float(bitPattern: ~UInt32(truncatingIfNeeded: key >> 32))))
     }
+    return SearchResults(hits: hits, total: matches.documents.count)
   }
 
   private func evaluate(_ node: SearchQuery.Node) -> Matches {
