@@ -75,6 +75,27 @@ struct QueryTests {
     #expect(try paths("night festival").sorted() == ["c.txt", "d.txt"])
   }
 
+  /// A word finds its other forms, in words and phrases; where all else is equal the
+  /// form as typed ranks first; `=` asks for the form as typed only.
+  @Test func wordsFindTheirOtherFormsAndTheFormTypedRanksFirst() throws {
+    let index = SearchIndex(articles: [
+      article("plural", title: "Oscars night", body: ["They walked the red carpets."]),
+      article("single", title: "Oscar night", body: ["They walked the red carpet."]),
+    ])
+    func paths(_ query: String) throws -> [String] {
+      index.search(try SearchQuery(query)).map { index.paths[$0.id] }
+    }
+    #expect(try paths("oscar") == ["single.txt", "plural.txt"])
+    #expect(try paths("oscars") == ["plural.txt", "single.txt"])
+    #expect(try paths("\"red carpet\"") == ["single.txt", "plural.txt"])
+    #expect(try paths("=oscar") == ["single.txt"])
+    #expect(try paths("=\"red carpets\"") == ["plural.txt"])
+    #expect(try paths("title:=oscars") == ["plural.txt"])
+    let terms = try SearchQuery("oscar =night").highlightTerms
+    #expect(Highlights.ranges(in: "Oscars night", terms: terms, field: .title) == [0..<6, 7..<12])
+    #expect(Highlights.ranges(in: "nights", terms: terms, field: .title) == [], "=night only")
+  }
+
   /// Only the fields' names are scopes: any other `word:`, and URLs, are text as pasted.
   @Test func aWordBeforeAColonThatIsNoFieldIsText() throws {
     #expect(try paths("Re: oscar") == [], "re is a word to find too")
@@ -171,7 +192,7 @@ struct QueryTests {
     let terms = try SearchQuery("title:oscar fest* -rain").highlightTerms
     #expect(
       terms == [
-        HighlightTerm(token: "oscar", isPrefix: false, scope: .only(.title)),
+        HighlightTerm(token: "oscar", isPrefix: false, scope: .only(.title), withForms: true),
         HighlightTerm(token: "fest", isPrefix: true, scope: .any),
       ])
   }
@@ -239,14 +260,20 @@ struct SearchPropertyTests {
       }
       return tokens
     }
+    // A word finds its other forms (the same English stem); `=word` only itself.
+    let stemSets = tokenSets.map { Set($0.map(EnglishStemmer.stem)) }
     for _ in 0..<200 {
       let first = vocabulary.randomElement(using: &generator)!
       let second = vocabulary.randomElement(using: &generator)!
       let query = Bool.random(using: &generator) ? first : "\(first) \(second)"
       let wanted = Set(Tokenizer.tokens(query))
-      let expected = Set(articles.indices.filter { tokenSets[$0].isSuperset(of: wanted) })
+      let stems = Set(wanted.map(EnglishStemmer.stem))
+      let expected = Set(articles.indices.filter { stemSets[$0].isSuperset(of: stems) })
       let found = Set(index.search(try SearchQuery(query)).map(\.id))
       #expect(found == expected, "\(query)")
+      let exactQuery = Tokenizer.tokens(query).map { "=\($0)" }.joined(separator: " ")
+      let exact = Set(articles.indices.filter { tokenSets[$0].isSuperset(of: wanted) })
+      #expect(Set(index.search(try SearchQuery(exactQuery)).map(\.id)) == exact, "\(exactQuery)")
     }
   }
 }
@@ -257,16 +284,26 @@ struct SearchCorpusTests {
   func aWordFoundOnlyInSomeArticlesReturnsExactlyThose() throws {
     let (articles, _) = try ArticleLoader.load(paths: [SharedFolder.path("corpora/bbc")])
     let index = SearchIndex(articles: articles)
+    let tokens = articles.map { article in
+      Set(
+        Tokenizer.tokens(
+          ([article.title, article.dek] + article.paragraphs).joined(separator: " ")))
+    }
     for word in ["oscar", "bafta", "eminem", "beyonce", "oscars"] {
+      let stem = EnglishStemmer.stem(word)
       let expected = Set(
-        articles.indices.filter { position in
-          let article = articles[position]
-          let text = ([article.title, article.dek] + article.paragraphs).joined(separator: " ")
-          return Tokenizer.tokens(text).contains(word)
-        }.map { articles[$0].path })
+        articles.indices.filter { tokens[$0].contains { EnglishStemmer.stem($0) == stem } }
+          .map { articles[$0].path })
       let found = Set(index.search(try SearchQuery(word)).map { articles[$0.id].path })
       #expect(found == expected, "\(word)")
       #expect(!expected.isEmpty, "\(word) should occur in the BBC corpus")
+      let exact = Set(
+        articles.indices.filter { tokens[$0].contains(word) }.map { articles[$0].path })
+      let foundExact = Set(index.search(try SearchQuery("=" + word)).map { articles[$0.id].path })
+      #expect(foundExact == exact, "=\(word)")
     }
+    // oscar finds the articles that only say Oscars too.
+    let oscar = index.search(try SearchQuery("oscar")).map(\.id)
+    #expect(oscar.count > articles.indices.filter { tokens[$0].contains("oscar") }.count)
   }
 }

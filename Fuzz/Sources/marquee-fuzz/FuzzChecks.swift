@@ -53,7 +53,7 @@ enum FuzzChecks {
     let paneWidth = max(width, narrowest)
     let document = DetailDocument(article: article, width: paneWidth)
     let matches = DetailMatches(terms: query?.highlightTerms ?? [])
-    for line in document.lines.map(matches.marked) {
+    for line in document.lines.map({ matches.marked($0) }) {
       requireTerminalSafe(line.text, allowingNewlines: false)
       require(
         DisplayWidth.of(line.text) <= paneWidth || line.text.count == 1,

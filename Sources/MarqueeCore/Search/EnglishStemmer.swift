@@ -32,6 +32,17 @@ public enum EnglishStemmer {
     } ?? word
   }
 
+  /// The stem of a word given as its folded UTF-8 bytes (as the index holds them).
+  static func stem(bytes source: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    guard source.count > 2 else { return Array(source) }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: source.count) { buffer in
+      guard let base = buffer.baseAddress, let length = stem(source, into: base) else {
+        return Array(source)
+      }
+      return Array(UnsafeBufferPointer(start: base, count: length))
+    }
+  }
+
   /// Stems `source` into `output` (room for `source.count` bytes, which the stem never
   /// exceeds), returning the stem's length, or nil when the word is to be left as it is:
   /// it has a byte other than `a`–`z` and `'`, it is too short, or it is an invariant form.

@@ -72,6 +72,69 @@ extension SearchIndex {
     return hits
   }
 
+  /// Articles where the tokens occur consecutively in one allowed field with at least
+  /// one of them in another of its forms (a word of the same English stem): `"red
+  /// carpets"` for `"red carpet"`. The phrase as typed is left out (it is `phrase`'s);
+  /// a phrase whose forms make more than `maxFormPhrases` phrases in a segment tries the
+  /// first of them only.
+  func otherForms(of tokens: [[UInt8]], scope: SearchField.Scope) -> FieldHits {
+    let stems = tokens.map { token in token.withUnsafeBufferPointer(EnglishStemmer.stem(bytes:)) }
+    var hits = FieldHits()
+    // Each segment's entries are added up per (article, field) in a dense table, as in
+    // `prefix`.
+    var counts: [UInt32] = []
+    for segment in segments {
+      let forms = zip(tokens, stems).map { token, stem in
+        (segment.termID(token).map { [$0] } ?? []) + segment.forms(of: token, stem: stem)
+      }
+      guard forms.allSatisfy({ !$0.isEmpty }) else { continue }
+      let typed = tokens.map { segment.termID($0) }
+      let size = segment.documentCount << IndexSegment.fieldBits
+      if counts.count < size { counts = Array(repeating: 0, count: size) }
+      var found = false
+      for terms in Self.combinations(forms, limit: Self.maxFormPhrases)
+      where terms.map(Optional.some) != typed {
+        if terms.count == 1 {
+          segment.withCursors { streams in
+            var cursor = streams.entries(of: terms[0])
+            while cursor.next() {
+              guard scope.allows(cursor.key & IndexSegment.fieldMask) else { continue }
+              counts[Int(cursor.key)] += cursor.frequency
+              found = true
+            }
+          }
+        } else {
+          var phraseHits = FieldHits()
+          segment.collectPhrase(terms, scope: scope, into: &phraseHits)
+          for hit in phraseHits.hits {
+            let local = Int(hit.document) - segment.firstDocument
+            counts[local << Int(IndexSegment.fieldBits) | Int(hit.field)] += hit.count
+            found = true
+          }
+        }
+      }
+      guard found else { continue }
+      for key in 0..<size where counts[key] > 0 {
+        hits.append(segment: segment, key: UInt32(key), count: counts[key])
+        counts[key] = 0
+      }
+    }
+    return hits
+  }
+
+  /// Phrases a segment tries at most for the forms of one phrase.
+  static let maxFormPhrases = 32
+
+  /// Every choice of one item from each list, in order, the first `limit` of them.
+  static func combinations(_ lists: [[Int]], limit: Int) -> [[Int]] {
+    var result: [[Int]] = [[]]
+    for list in lists {
+      result = result.flatMap { prefix in list.map { prefix + [$0] } }
+      if result.count > limit { result = Array(result.prefix(limit)) }
+    }
+    return result
+  }
+
   private func collectTerm(
     _ term: Int, in segment: IndexSegment, scope: SearchField.Scope, into hits: inout FieldHits
   ) {

@@ -121,6 +121,20 @@ struct IndexSegment: Sendable {
     return equal ? low : nil
   }
 
+  /// The ids of this segment's other forms of `token`: the terms, `token` aside, whose
+  /// English stem is `stem`. They begin with the stem (or with it less a last `e` or `i`:
+  /// `hope` for `hoping`, `happi` for `happy`), so only those terms are stemmed.
+  func forms(of token: [UInt8], stem: [UInt8]) -> [Int] {
+    let start =
+      stem.last == UInt8(ascii: "e") || stem.last == UInt8(ascii: "i") ? stem.dropLast() : stem[...]
+    guard start.count >= 2 else { return [] }
+    return termRange(prefix: Array(start)).filter { id in
+      withTerm(id) { term in
+        !term.elementsEqual(token) && EnglishStemmer.stem(bytes: term) == stem
+      }
+    }
+  }
+
   /// The ids of every term starting with `stem`.
   func termRange(prefix stem: [UInt8]) -> Range<Int> {
     lowerBound(stem, prefixOnly: false)..<lowerBound(stem, prefixOnly: true, upper: true)
@@ -144,7 +158,7 @@ struct IndexSegment: Sendable {
     }
   }
 
-  private func withTerm<T>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+  func withTerm<T>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
     termBytes.withUnsafeBufferPointer { all in
       body(UnsafeBufferPointer(rebasing: all[Int(termStarts[id])..<Int(termStarts[id + 1])]))
     }

@@ -174,8 +174,16 @@ public struct SearchIndex: ArticleIndex {
 
   private func evaluate(_ node: SearchQuery.Node) -> Matches {
     switch node {
-    case .phrase(let tokens, let scope):
+    case .exactPhrase(let tokens, let scope):
       return score(phrase(tokens.map { Array($0.utf8) }, scope: scope), weight: tokens.count)
+    case .phrase(let tokens, let scope):
+      // The words as typed, then their other forms at half the score: `oscar` ranks
+      // articles that say `oscar` above those that only say `Oscars`.
+      let typed = tokens.map { Array($0.utf8) }
+      let exact = score(phrase(typed, scope: scope), weight: tokens.count)
+      let forms = otherForms(of: typed, scope: scope)
+      guard !forms.hits.isEmpty else { return exact }
+      return exact.union(score(forms, weight: tokens.count, scale: Self.formScale))
     case .prefix(let stem, let scope):
       return score(prefix(Array(stem.utf8), scope: scope), weight: 1)
     case .phrasePrefix(let tokens, let stem, let scope):
@@ -195,8 +203,11 @@ public struct SearchIndex: ArticleIndex {
     }
   }
 
-  /// BM25 over (article, field) occurrence counts, with field boosts.
-  private func score(_ hits: FieldHits, weight: Int) -> Matches {
+  /// How much a match of another form of a word counts against one as typed.
+  static let formScale = 0.5
+
+  /// BM25 over (article, field) occurrence counts, with field boosts, times `scale`.
+  private func score(_ hits: FieldHits, weight: Int, scale: Double = 1) -> Matches {
     var result = Matches()
     guard !hits.hits.isEmpty else { return result }
     var documentFrequency = 0
@@ -207,7 +218,7 @@ public struct SearchIndex: ArticleIndex {
     }
     let total = Double(articleCount)
     let df = Double(documentFrequency)
-    let idf = log(1 + (total - df + 0.5) / (df + 0.5)) * Double(weight)
+    let idf = log(1 + (total - df + 0.5) / (df + 0.5)) * Double(weight) * scale
     let averages = fieldTotals.map { max(1, $0 / max(1, total)) }
     let k1 = 1.2
     let b = 0.75

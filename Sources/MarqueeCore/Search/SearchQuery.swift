@@ -1,10 +1,14 @@
-/// A parsed search query: words (all must match), `OR`, `-word`, `"exact phrase"`,
+/// A parsed search query: words (all must match, in any of their English forms: `oscar`
+/// finds `Oscars`), `OR`, `-word`, `"phrase"`, `=word` or `="phrase"` (only as typed),
 /// `prefix*`, and field scopes (`title:`, `credit:`, `caption:`, `body:`) on any of them.
 public struct SearchQuery: Sendable, Hashable {
   /// One thing to look for.
   public indirect enum Node: Sendable, Hashable {
-    /// Consecutive tokens in one field (a single word is a phrase of one).
+    /// Consecutive tokens in one field (a single word is a phrase of one), each in any
+    /// of its forms (its English stem); the forms as typed rank first.
     case phrase([String], scope: SearchField.Scope)
+    /// The same, only as typed (`=oscar`).
+    case exactPhrase([String], scope: SearchField.Scope)
     case prefix(String, scope: SearchField.Scope)
     /// Consecutive tokens, the last of which only starts with `prefix`: `mother-in*`,
     /// `u.s*` (a prefix typed after other words of the same word).
@@ -31,6 +35,10 @@ public struct SearchQuery: Sendable, Hashable {
     func collect(_ node: Node) {
       switch node {
       case .phrase(let tokens, let scope):
+        terms += tokens.map {
+          HighlightTerm(token: $0, isPrefix: false, scope: scope, withForms: true)
+        }
+      case .exactPhrase(let tokens, let scope):
         terms += tokens.map { HighlightTerm(token: $0, isPrefix: false, scope: scope) }
       case .prefix(let token, let scope):
         terms.append(HighlightTerm(token: token, isPrefix: true, scope: scope))
@@ -51,6 +59,14 @@ public struct HighlightTerm: Sendable, Hashable {
   public let token: String
   public let isPrefix: Bool
   public let scope: SearchField.Scope
+  /// Whether the word's other forms (the same English stem) are marked too.
+  public let withForms: Bool
+
+  public init(
+    token: String, isPrefix: Bool, scope: SearchField.Scope, withForms: Bool = false
+  ) {
+    (self.token, self.isPrefix, self.scope, self.withForms) = (token, isPrefix, scope, withForms)
+  }
 
   public func matches(_ folded: String) -> Bool {
     isPrefix ? folded.hasPrefix(token) : folded == token
@@ -117,8 +133,8 @@ public enum SearchField: Int, CaseIterable, Sendable, Hashable {
 
 /// The pieces of a query as typed.
 enum QueryToken: Equatable {
-  case word(String, scope: String?, negated: Bool)
-  case quoted(String, scope: String?, negated: Bool)
+  case word(String, scope: String?, negated: Bool, exact: Bool = false)
+  case quoted(String, scope: String?, negated: Bool, exact: Bool = false)
   case or
 }
 
@@ -150,12 +166,19 @@ enum QueryLexer {
         scope = name
         scalars = scalars[(colon + 1)...]
       }
+      // `=word`, `="a phrase"`: only as typed, no other forms.
+      var exact = false
+      if scalars.first == "=", let next = scalars.dropFirst().first, !isSpace(next) {
+        exact = true
+        scalars = scalars.dropFirst()
+      }
       if scalars.first == "\"" {
         scalars = scalars.dropFirst()
         guard let close = scalars.firstIndex(of: "\"") else { throw .unbalancedQuote }
         tokens.append(
           .quoted(
-            String(String.UnicodeScalarView(scalars[..<close])), scope: scope, negated: negated))
+            String(String.UnicodeScalarView(scalars[..<close])), scope: scope, negated: negated,
+            exact: exact))
         scalars = scalars[(close + 1)...]
         continue
       }
@@ -168,7 +191,7 @@ enum QueryLexer {
       } else if word.isEmpty {
         if negated { throw .loneMinus }
       } else {
-        tokens.append(.word(word, scope: scope, negated: negated))
+        tokens.append(.word(word, scope: scope, negated: negated, exact: exact))
       }
     }
     return tokens
@@ -211,10 +234,9 @@ struct QueryParser {
     switch token {
     case .or:
       throw .danglingOr
-    case .quoted(let text, let scopeName, let negated):
-      let words = Tokenizer.tokens(text)
-      return (words.isEmpty ? nil : .phrase(words, scope: scope(scopeName)), negated)
-    case .word(let text, let scopeName, let negated):
+    case .quoted(let text, let scopeName, let negated, let exact):
+      return (phrase(Tokenizer.tokens(text), scopeName, exact: exact), negated)
+    case .word(let text, let scopeName, let negated, let exact):
       if text.hasSuffix("*") {
         let stem = String(text.dropLast())
         let folded = Tokenizer.tokens(stem)
@@ -229,9 +251,14 @@ struct QueryParser {
         guard folded.count == 1, folded[0].count >= 2 else { throw .shortPrefix(stem) }
         return (.prefix(folded[0], scope: scope(scopeName)), negated)
       }
-      let words = Tokenizer.tokens(text)
-      return (words.isEmpty ? nil : .phrase(words, scope: scope(scopeName)), negated)
+      return (phrase(Tokenizer.tokens(text), scopeName, exact: exact), negated)
     }
+  }
+
+  private func phrase(_ words: [String], _ scopeName: String?, exact: Bool) -> SearchQuery.Node? {
+    guard !words.isEmpty else { return nil }
+    return exact
+      ? .exactPhrase(words, scope: scope(scopeName)) : .phrase(words, scope: scope(scopeName))
   }
 
   private func scope(_ name: String?) -> SearchField.Scope {

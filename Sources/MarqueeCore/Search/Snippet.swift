@@ -19,12 +19,19 @@ public enum Highlights {
     /// so that most tokens are turned down without a string made of them.
     private let wordLengths: UInt64
     private let prefixes: [String]
+    /// The English stems of the words whose other forms are marked too (`Oscars` for
+    /// `oscar`), as the index finds them.
+    private let stems: Set<[UInt8]>
 
     public init(terms: [HighlightTerm], field: SearchField) {
       let usable = terms.filter { $0.scope.allows(field) }
       words = Set(usable.filter { !$0.isPrefix }.map(\.token))
       wordLengths = words.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
       prefixes = usable.filter(\.isPrefix).map(\.token)
+      stems = Set(
+        usable.filter { !$0.isPrefix && $0.withForms }.map {
+          Array($0.token.utf8).withUnsafeBufferPointer(EnglishStemmer.stem(bytes:))
+        })
     }
 
     /// Whether no term applies to the field: nothing will be marked.
@@ -42,10 +49,13 @@ public enum Highlights {
     /// Whether a folded token (its bytes) is a word or starts with a prefix.
     private func matches(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
       let lengthBit: UInt64 = 1 << UInt64(min(token.count, 63))
-      guard wordLengths & lengthBit != 0 || !prefixes.isEmpty else { return false }
+      guard wordLengths & lengthBit != 0 || !prefixes.isEmpty || !stems.isEmpty else {
+        return false
+      }
       let text = String(decoding: token, as: UTF8.self)
       return wordLengths & lengthBit != 0 && words.contains(text)
         || prefixes.contains(where: text.hasPrefix)
+        || !stems.isEmpty && stems.contains(EnglishStemmer.stem(bytes: token))
     }
   }
 }

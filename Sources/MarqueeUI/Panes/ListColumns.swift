@@ -51,7 +51,7 @@ public enum ListColumn: String, Sendable, Hashable, CaseIterable {
   static func fitting(_ columns: [ListColumn], width: Int) -> [ListColumn] {
     var kept = columns
     // One cell for the mark, one after the title, one before each column.
-    while !kept.isEmpty, 2 + kept.reduce(0) { $0 + $1.width + 1 } + titleRoom > width {
+    while !kept.isEmpty, 2 + kept.reduce(0, { $0 + $1.width + 1 }) + titleRoom > width {
       kept.removeLast()
     }
     return kept
