@@ -94,7 +94,9 @@ public enum ReaderSession {
         return outcome
       }
       for answer in searches.take() {
-        if let outcome = apply(.searchFinished(id: answer.id, hits: answer.hits)) {
+        if let outcome = apply(
+          .searchFinished(id: answer.id, hits: answer.hits, suggestion: answer.suggestion))
+        {
           return outcome
         }
       }

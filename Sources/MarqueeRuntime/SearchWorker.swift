@@ -17,7 +17,14 @@ final class SearchWorker: @unchecked Sendable {
   private var latest = 0
   /// Requests up to this id were dropped (`cancel`): one not started yet is skipped.
   private var cancelledThrough = 0
-  private var answers: [(id: Int, hits: [SearchHit])] = []
+  private var answers: [Answer] = []
+
+  /// A search's hits, and with none, what the query may have meant.
+  struct Answer {
+    let id: Int
+    let hits: [SearchHit]
+    let suggestion: String?
+  }
 
   /// Starts `request` over `index` unless it was already started.
   func run(_ request: SearchRequest, over index: some ArticleIndex) {
@@ -32,7 +39,8 @@ final class SearchWorker: @unchecked Sendable {
         return
       }
       let hits = index.search(request.query)
-      lock.withLock { answers.append((request.id, hits)) }
+      let suggestion = hits.isEmpty ? index.suggestion(for: request.query) : nil
+      lock.withLock { answers.append(Answer(id: request.id, hits: hits, suggestion: suggestion)) }
     }
   }
 
@@ -43,7 +51,7 @@ final class SearchWorker: @unchecked Sendable {
   }
 
   /// The answers since the last call, oldest first.
-  func take() -> [(id: Int, hits: [SearchHit])] {
+  func take() -> [Answer] {
     lock.withLock {
       defer { answers.removeAll() }
       return answers

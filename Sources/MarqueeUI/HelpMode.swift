@@ -38,7 +38,7 @@ extension ReaderState {
       case .cancel:
         current.filter = ""
         current.isTypingFilter = false
-      case .passOn, .previousSearch, .nextSearch:
+      case .passOn, .previousSearch, .nextSearch, .takeSuggestion:
         help = current
         scrollHelp(keymap.command(for: key), keymap: keymap)
         return

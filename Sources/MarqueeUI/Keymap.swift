@@ -223,6 +223,8 @@ public enum QueryEdit: Sendable, Hashable, CaseIterable {
   case previousSearch
   /// Put a later search on the line; past the last, what was being typed.
   case nextSearch
+  /// Put the suggested query (`did you mean`) on the line.
+  case takeSuggestion
   /// Leave the key to the keymap (moving in the list while typing).
   case passOn
 }
@@ -233,7 +235,7 @@ extension Keymap {
   public static let standardQueryLine: [Key: QueryEdit] = [
     .backspace: .deleteBackward, .control("u"): .clear, .enter: .accept, .escape: .cancel,
     .up: .previousSearch, .down: .nextSearch, .control("p"): .previousSearch,
-    .control("n"): .nextSearch,
+    .control("n"): .nextSearch, .tab: .takeSuggestion,
   ]
 }
 

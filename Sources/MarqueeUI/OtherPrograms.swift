@@ -91,7 +91,7 @@ extension ReaderState {
     case .cancel:
       prompt = nil
       return true
-    case .passOn, .previousSearch, .nextSearch:
+    case .passOn, .previousSearch, .nextSearch, .takeSuggestion:
       break
     }
     prompt = current

@@ -187,6 +187,9 @@ public struct SearchState: Sendable, Equatable {
   /// The query as run: the text on the line, with the word being typed taken as a
   /// prefix while typing (`beyon` runs as `beyon*`), so the list never empties mid-word.
   public var runQuery = ""
+  /// With no matches, the query with its unknown words corrected (`oscr` → `oscar`),
+  /// which Tab puts on the line.
+  public var suggestion: String?
   /// Where the list was before the search began, which Esc comes back to.
   public var before: ListPlace?
   /// Set by Enter while the hits are still to come: if there are none, the list goes

@@ -50,6 +50,9 @@ extension ReaderState {
       return true
     case .passOn:
       return false
+    case .takeSuggestion:
+      guard takeSuggestion(), let taken = search else { return true }
+      current = taken
     case .previousSearch, .nextSearch:
       guard let recalled = recall(keymap.queryLine[key] == .previousSearch ? -1 : 1, in: current)
       else { return true }
@@ -91,8 +94,25 @@ extension ReaderState {
   /// A search kept with Enter that found nothing: the list as it was before, and why.
   private mutating func giveUpEmptySearch() {
     let query = search?.query ?? ""
+    let hint = offeredSuggestion.map { " — did you mean “\($0)”? (/ ↑ Tab)" } ?? ""
     endSearch(restoring: search?.before)
-    message = "No matches for “\(query)”"
+    message = "No matches for “\(query)”\(hint)"
+  }
+
+  /// The suggested query as it is offered: without the `*` the word being typed ran
+  /// with.
+  var offeredSuggestion: String? {
+    guard let current = search, var suggestion = current.suggestion else { return nil }
+    if current.runQuery != current.query, suggestion.hasSuffix("*") { suggestion.removeLast() }
+    return suggestion
+  }
+
+  /// Tab on the query line: the suggested query in place of the one typed.
+  mutating func takeSuggestion() -> Bool {
+    guard let suggestion = offeredSuggestion else { return false }
+    search?.query = suggestion
+    search?.suggestion = nil
+    return true
   }
 
   /// Searches for the text on the query line and shows the results, best first (or,
@@ -126,7 +146,9 @@ extension ReaderState {
         awaitedSearch = request
         effects.append(.runSearch(request))
       } else {
-        show(index.search(query), of: query, keeping: selected, credit: credit)
+        let hits = index.search(query)
+        search?.suggestion = hits.isEmpty ? index.suggestion(for: query) : nil
+        show(hits, of: query, keeping: selected, credit: credit)
       }
     } catch {
       current.problem = error.description
@@ -149,9 +171,10 @@ extension ReaderState {
   }
 
   /// Shows the hits of the latest background search; older ones are stale.
-  mutating func finishSearch(id: Int, hits: [SearchHit]) {
+  mutating func finishSearch(id: Int, hits: [SearchHit], suggestion: String?) {
     guard let request = awaitedSearch, request.id == id, search != nil else { return }
     awaitedSearch = nil
+    search?.suggestion = suggestion
     show(hits, of: request.query, keeping: request.keeping, credit: request.credit)
   }
 
@@ -302,9 +325,10 @@ extension ReaderState {
     if let prompt { return "| \(prompt.text)▏" }
     guard let search else { return nil }
     if search.isEditing {
+      let none = offeredSuggestion.map { "  no matches · Tab: “\($0)”" } ?? "  no matches"
       let count =
         search.problem != nil
-        ? "" : search.matchCount == 0 ? "  no matches" : "  \(search.matchCount) matches"
+        ? "" : search.matchCount == 0 ? none : "  \(search.matchCount) matches"
       return "/\(search.query)▏\(count)"
     }
     let noun = search.matchCount == 1 ? "match" : "matches"

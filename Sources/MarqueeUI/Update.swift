@@ -13,7 +13,8 @@ public enum Action: Sendable {
   /// Every file has been read.
   case loadingFinished(LoadReport)
   /// The hits of the background search with this `SearchRequest.id`.
-  case searchFinished(id: Int, hits: [SearchHit])
+  /// With none, the query with its unknown words corrected, if any is close enough.
+  case searchFinished(id: Int, hits: [SearchHit], suggestion: String? = nil)
   /// Time to lay out more of a long article (`ReaderState.isLayingOut`): the session
   /// sends this while no key is waiting.
   case layoutStep
@@ -86,8 +87,8 @@ extension ReaderState {
       receive(batch, filesRead: filesRead)
     case .loadingFinished(let report):
       finishLoading(report)
-    case .searchFinished(let id, let hits):
-      finishSearch(id: id, hits: hits)
+    case .searchFinished(let id, let hits, let suggestion):
+      finishSearch(id: id, hits: hits, suggestion: suggestion)
     case .layoutStep:
       detailCache?.step()
     case .notice(let text):

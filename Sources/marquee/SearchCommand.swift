@@ -83,7 +83,10 @@ struct SearchCommand: ParsableCommand {
       }
     }
     if rows.isEmpty {
-      Console.writeError("marquee: no articles match \(Console.safe(query))\n")
+      // A word in no article, in any form: the nearest indexed word, as grep's users
+      // would want from a spelling slip.
+      let hint = index.suggestion(for: parsed).map { "; did you mean “\(Console.safe($0))”?" }
+      Console.writeError("marquee: no articles match \(Console.safe(query))\(hint ?? "")\n")
       throw ExitCode(1)
     }
   }

@@ -19,6 +19,19 @@ struct SearchCommandTests {
     return folder
   }
 
+  /// A word in no article: the nearest indexed word on standard error, and status 1.
+  @Test func aMisspeltWordGetsADidYouMean() throws {
+    let folder = try Self.makeCorpus()
+    defer { folder.remove() }
+    let result = try CLIRunner.run(["search", "title:marisl", folder.path])
+    #expect(result.status == 1)
+    #expect(result.stdout == "")
+    #expect(
+      result.stderr == "marquee: no articles match title:marisl; did you mean “title:marisol”?\n")
+    let words = try CLIRunner.run(["search", "zebra", folder.path])
+    #expect(words.stderr == "marquee: no articles match zebra\n", "nothing close")
+  }
+
   @Test func jsonIsRankedWithSnippets() throws {
     let folder = try Self.makeCorpus()
     defer { folder.remove() }

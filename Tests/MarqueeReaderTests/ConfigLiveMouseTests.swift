@@ -68,6 +68,20 @@ struct ConfigLiveMouseTests {
     }
   }
 
+  /// The word being typed is a prefix: `/beyon` lists the article about Beyoncé before
+  /// the word is finished.
+  @Test func typingPartOfANameListsItsArticles() throws {
+    try withConfiguredReader("") { tmux, corpus in
+      _ = try corpus.write("Beyoncé Adds A Stadium Night\n\nThe tour grows.\n", to: "b2.txt")
+      try tmux.waitFor("the new article") { $0.shows("Articles (4)") }
+      try tmux.sendKeys("/", "b", "e", "y", "o", "n")
+      let screen = try tmux.waitFor("Beyoncé's article listed mid-word") {
+        $0.shows("/beyon▏") && $0.shows("Articles (1 of 4)")
+      }
+      #expect(screen.listPane.shows("Beyoncé Adds A Stadium"))
+    }
+  }
+
   /// At 120×30 the list's rows start at screen row 2 (border, header).
   @Test func aClickSelectsADoubleClickOpensAndTheWheelScrolls() throws {
     try withConfiguredReader("") { tmux, _ in

@@ -17,9 +17,15 @@ struct BackgroundSearchTests {
     return updated(state, .resize(size))
   }
 
-  /// What the session does with a request: runs it over the index it was made with.
+  /// What the session does with a request: runs it over the index it was made with,
+  /// and with no hits asks what the query may have meant.
   private func answer(_ state: ReaderState) -> Action? {
-    state.awaitedSearch.map { .searchFinished(id: $0.id, hits: state.index.search($0.query)) }
+    state.awaitedSearch.map { request in
+      let hits = state.index.search(request.query)
+      return .searchFinished(
+        id: request.id, hits: hits,
+        suggestion: hits.isEmpty ? state.index.suggestion(for: request.query) : nil)
+    }
   }
 
   @Test func aKeyAsksForTheSearchAndItsHitsFillTheList() throws {

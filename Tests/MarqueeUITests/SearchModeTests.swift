@@ -97,6 +97,18 @@ struct SearchModeTests {
     #expect(screenAfter(typing("quiet \"quiet week\"")).0.rowCount == 1)
   }
 
+  /// A word in no article: the status line offers the nearest word, and Tab takes it.
+  @Test func aMisspeltWordIsOfferedItsNearestWordAndTabTakesIt() {
+    let (typing, screen) = screenAfter(typing("premeire"))
+    #expect(typing.search?.suggestion == "premiere*")
+    #expect(screen.lines.last!.contains("/premeire▏  no matches · Tab: “premiere”"))
+    let (taken, _) = screenAfter(self.typing("premeire") + [.tab])
+    #expect(taken.search?.query == "premiere")
+    #expect(taken.listedArticles.map(\.title) == ["Glass Harbor Premiere Dazzles"])
+    let (given, _) = screenAfter(self.typing("premeire ") + [.enter])
+    #expect(given.message == "No matches for “premeire ” — did you mean “premiere ”? (/ ↑ Tab)")
+  }
+
   @Test func enterOnAQueryWithNoMatchesLeavesTheListAsItWas() {
     let (state, screen) = screenAfter(keys("jj") + typing("zzzz") + [.enter])
     #expect(state.search == nil)

@@ -10,6 +10,9 @@ public protocol ArticleIndex: Sendable {
   /// Ranked matches, best first, ties by path, at most `limit` of them; and how many
   /// articles match in all, which is known before any is ranked.
   func results(for query: SearchQuery, limit: Int?) -> SearchResults
+  /// The query with its unknown words corrected, for "did you mean"; nil when there is
+  /// nothing to correct.
+  func suggestion(for query: SearchQuery) -> String?
 }
 
 extension ArticleIndex {
