@@ -72,11 +72,10 @@ extension SearchIndex {
     return hits
   }
 
-  /// Articles where the tokens occur consecutively in one allowed field with at least
-  /// one of them in another of its forms (a word of the same English stem): `"red
-  /// carpets"` for `"red carpet"`. The phrase as typed is left out (it is `phrase`'s);
-  /// a phrase whose forms make more than `maxFormPhrases` phrases in a segment tries the
-  /// first of them only.
+  /// Articles where the tokens occur consecutively in one allowed field, the last in
+  /// another of its forms (a word of the same English stem): `"red carpets"` for `"red
+  /// carpet"`, `Oscars` for `oscar`. The phrase as typed is left out (it is `phrase`'s);
+  /// a word with more than `maxFormPhrases` forms in a segment tries the first of them.
   func otherForms(of tokens: [[UInt8]], scope: SearchField.Scope) -> FieldHits {
     let stems = tokens.map { token in token.withUnsafeBufferPointer(EnglishStemmer.stem(bytes:)) }
     var hits = FieldHits()
@@ -84,8 +83,12 @@ extension SearchIndex {
     // `prefix`.
     var counts: [UInt32] = []
     for segment in segments {
-      let forms = zip(tokens, stems).map { token, stem in
-        (segment.termID(token).map { [$0] } ?? []) + segment.forms(of: token, stem: stem)
+      // In a phrase, only the last word takes other forms (`red carpets`, `box offices`):
+      // each form is another pass over the phrase's other words, and English inflects
+      // a phrase's last word far more than the others.
+      let forms = zip(tokens, stems).enumerated().map { position, pair in
+        (segment.termID(pair.0).map { [$0] } ?? [])
+          + (position == tokens.count - 1 ? segment.forms(of: pair.0, stem: pair.1) : [])
       }
       guard forms.allSatisfy({ !$0.isEmpty }) else { continue }
       let typed = tokens.map { segment.termID($0) }
