@@ -30,3 +30,30 @@ struct MouseDecoder {
     return MouseEvent(.click, column: column, row: row)
   }
 }
+
+/// The mouse reports behind curses' `KEY_MOUSE`, decoded and handed out one at a time.
+struct MouseInput {
+  private var decoder = MouseDecoder()
+  /// Events read and not handed out yet.
+  private var pending: [MouseEvent] = []
+  private let clock = ContinuousClock()
+  private let started = ContinuousClock().now
+
+  /// Takes every report curses queued: one `KEY_MOUSE` may stand for several read
+  /// together (both clicks of a double-click made while the reader was busy).
+  mutating func readReports() {
+    var (column, row, state): (Int32, Int32, mmask_t) = (0, 0, 0)
+    let elapsed = started.duration(to: clock.now).components
+    let time = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+    while cn_get_mouse(&column, &row, &state) != 0 {
+      if let event = decoder.decode(state: state, column: Int(column), row: Int(row), time: time) {
+        pending.append(event)
+      }
+    }
+  }
+
+  /// The oldest event not handed out yet.
+  mutating func next() -> MouseEvent? {
+    pending.isEmpty ? nil : pending.removeFirst()
+  }
+}

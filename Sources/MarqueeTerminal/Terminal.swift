@@ -49,11 +49,7 @@ public final class Terminal: TerminalBackend {
   /// The colour of each role, from the config file.
   var palette = Palette.dark
   private var previousBounds: Size?
-  private var mouse = MouseDecoder()
-  /// Mouse events read and not handed out yet.
-  private var pendingMouse: [MouseEvent] = []
-  private let clock = ContinuousClock()
-  private lazy var started = clock.now
+  private var mouse = MouseInput()
 
   private init() {}
 
@@ -292,7 +288,7 @@ public final class Terminal: TerminalBackend {
       timeoutMilliseconds < 0 ? nil : clock.now.advanced(by: .milliseconds(timeoutMilliseconds))
     while true {
       if let number = SignalTrap.takePending() { return .signal(number) }
-      if !pendingMouse.isEmpty { return .mouse(pendingMouse.removeFirst()) }
+      if let event = mouse.next() { return .mouse(event) }
       var slice = 50
       if let deadline {
         let remaining = clock.now.duration(to: deadline)
@@ -307,19 +303,8 @@ public final class Terminal: TerminalBackend {
       case .resize?:
         return .resize(size)
       case .mouse?:
-        // One KEY_MOUSE may stand for several reports read together (two clicks of a
-        // double-click while the reader was busy): curses queues them for `getmouse`.
-        var (column, row, state): (Int32, Int32, mmask_t) = (0, 0, 0)
-        let elapsed = started.duration(to: clock.now).components
-        let time = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        while cn_get_mouse(&column, &row, &state) != 0 {
-          if let event = mouse.decode(
-            state: state, column: Int(column), row: Int(row), time: time)
-          {
-            pendingMouse.append(event)
-          }
-        }
-        if !pendingMouse.isEmpty { return .mouse(pendingMouse.removeFirst()) }
+        mouse.readReports()
+        if let event = mouse.next() { return .mouse(event) }
       case nil:
         if let deadline, clock.now >= deadline {
           return SignalTrap.takePending().map(TerminalEvent.signal)
