@@ -8,10 +8,12 @@ struct SearchCommand: ParsableCommand {
     commandName: "search",
     abstract: "Search articles by keyword; best matches first.",
     discussion: """
-      Query: words (all must match), a OR b, -word (exclude), "exact phrase", prefix*, \
-      and field scopes title:, credit:, caption:, body: (e.g. credit:"getty images"). \
-      Case and accents are ignored. Exit status: 0 with matches, 1 with none, 2 on a bad \
-      query or path. JSON: an array of {"path","title","score","snippet","total"}, best \
+      Query: words (all must match, in any English form: oscar finds Oscars), a OR b, \
+      -word (exclude), "phrase" (its last word in any form), =word or ="phrase" (only as \
+      typed), prefix*, and field scopes title:, credit:, caption:, body:, author: (e.g. \
+      credit:"getty images"). Case and accents are ignored. Exit status: 0 with matches, \
+      1 with none (with a "did you mean" on standard error for a misspelt word), 2 on a \
+      bad query or path. JSON: an array of {"path","title","score","snippet","total"}, best \
       first, with matched words in [brackets]; "total" is how many articles match in all, \
       the same on every row, so --limit can show fewer (jq '.[0].total'; no row, no \
       match). Text: the count goes to standard error, "3 of 101 matches" when --limit \

@@ -96,6 +96,24 @@ struct QueryTests {
     #expect(Highlights.ranges(in: "nights", terms: terms, field: .title) == [], "=night only")
   }
 
+  /// The byline is a field too: `author:` looks only there, a plain word everywhere.
+  @Test func authorIsAFieldOfItsOwn() throws {
+    let index = SearchIndex(articles: [
+      Article(
+        path: "by.txt", author: "Mara Quill", title: "Tour diary", dek: "", body: [], images: []),
+      Article(
+        path: "about.txt", title: "Quill on tour", dek: "", body: [.paragraph("Mara sang.")],
+        images: []),
+    ])
+    func paths(_ query: String) throws -> [String] {
+      index.search(try SearchQuery(query)).map { index.paths[$0.id] }
+    }
+    #expect(try paths("author:quill") == ["by.txt"])
+    #expect(try paths("author:\"mara quill\"") == ["by.txt"])
+    #expect(Set(try paths("quill")) == ["by.txt", "about.txt"])
+    #expect(try paths("title:quill") == ["about.txt"])
+  }
+
   /// Only the fields' names are scopes: any other `word:`, and URLs, are text as pasted.
   @Test func aWordBeforeAColonThatIsNoFieldIsText() throws {
     #expect(try paths("Re: oscar") == [], "re is a word to find too")

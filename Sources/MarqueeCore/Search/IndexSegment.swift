@@ -108,6 +108,7 @@ struct IndexSegment: Sendable {
     case .caption: [.label, .caption]
     case .credit: [.credit]
     case .body: [.paragraph]
+    case .author: [.author]
     }
   }
 

@@ -1,6 +1,7 @@
 /// A parsed search query: words (all must match, in any of their English forms: `oscar`
 /// finds `Oscars`), `OR`, `-word`, `"phrase"`, `=word` or `="phrase"` (only as typed),
-/// `prefix*`, and field scopes (`title:`, `credit:`, `caption:`, `body:`) on any of them.
+/// `prefix*`, and field scopes (`title:`, `credit:`, `caption:`, `body:`, `author:`) on
+/// any of them.
 public struct SearchQuery: Sendable, Hashable {
   /// One thing to look for.
   public indirect enum Node: Sendable, Hashable {
@@ -99,16 +100,16 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// The fields of an article that search sees, each with its weight in ranking.
 public enum SearchField: Int, CaseIterable, Sendable, Hashable {
-  case title, dek, caption, credit, body
+  case title, dek, caption, credit, body, author
 
   /// Title matches count most, then the dek, then image labels, captions and credits,
-  /// then the body.
+  /// then the body and the byline.
   public var boost: Double {
     switch self {
     case .title: 5
     case .dek: 2.5
     case .caption, .credit: 2
-    case .body: 1
+    case .body, .author: 1
     }
   }
 
@@ -128,6 +129,7 @@ public enum SearchField: Int, CaseIterable, Sendable, Hashable {
   /// The names a query uses for scopes: `caption:` covers labels and captions.
   static let scopeNames: [String: SearchField] = [
     "title": .title, "credit": .credit, "caption": .caption, "body": .body, "dek": .dek,
+    "author": .author,
   ]
 }
 
