@@ -50,6 +50,54 @@ struct SuggestionTests {
     #expect(tied.suggestion(for: try SearchQuery("carst")) == "cart")
   }
 
+  /// Against a scan of every word: a suggestion is always a word of the articles, as
+  /// close as any word that begins with the same letter, and within the limit; and
+  /// there is one whenever such a word exists.
+  @Test func suggestionsAreAsCloseAsAnyIndexedWord() throws {
+    var random = SeededGenerator(seed: 31)
+    let letters = Array("abcdefgh")
+    func word() -> String {
+      String(
+        (0..<Int.random(in: 3...7, using: &random)).map { _ in
+          letters.randomElement(using: &random)!
+        })
+    }
+    let vocabulary = (0..<60).map { _ in word() }
+    let articles = (0..<40).map { number in
+      Article(
+        path: "\(number).txt",
+        title: (0..<5).map { _ in vocabulary.randomElement(using: &random)! }
+          .joined(separator: " "), dek: "", body: [], images: [])
+    }
+    let index = SearchIndex(articles: articles)
+    let known = Set(articles.flatMap { Tokenizer.tokens($0.title) })
+    func distance(_ a: String, _ b: String) -> Int? {
+      Array(a.utf8).withUnsafeBufferPointer { EditDistance.between($0, Array(b.utf8), atMost: 2) }
+    }
+    var (some, none) = (0, 0)
+    for _ in 0..<200 {
+      let typed = word()
+      let query = try SearchQuery("=" + typed)
+      guard !known.contains(where: { EnglishStemmer.stem($0) == EnglishStemmer.stem(typed) })
+      else { continue }
+      let limit = typed.count <= 4 ? 1 : 2
+      let candidates = known.filter { $0.first == typed.first }.compactMap { term in
+        distance(term, typed).flatMap { $0 <= limit ? $0 : nil }
+      }
+      let suggestion = index.suggestion(for: query)
+      #expect((suggestion != nil) == !candidates.isEmpty, "\(typed)")
+      guard let suggestion else {
+        none += 1
+        continue
+      }
+      some += 1
+      let word = String(suggestion.dropFirst())
+      #expect(known.contains(word), "\(typed) → \(word)")
+      #expect(distance(word, typed) == candidates.min(), "\(typed) → \(word)")
+    }
+    #expect(some > 20 && none > 20, "both kinds were tried: \(some) with, \(none) without")
+  }
+
   @Test(arguments: [
     ("oscar", "oscar", 0), ("oscr", "oscar", 1), ("oscar", "osacr", 1), ("kitten", "sitting", nil),
     ("abc", "", nil), ("ab", "ba", 1), ("premeire", "premiere", 1), ("gala", "galas", 1),
