@@ -61,9 +61,6 @@ public final class FolderWatcher: @unchecked Sendable {
     thread.start()
   }
 
-  /// Whether watching has started (once the first load finished).
-  public var isStarted: Bool { lock.withLock { started } }
-
   /// Looks at every folder again now (the reload key); the answer comes even if nothing
   /// changed.
   public func rescan() {

@@ -102,11 +102,7 @@ extension ReaderState {
   /// place in the list and in the index.
   mutating func reread(_ id: ArticleID, as article: Article) {
     guard store.ids.contains(id) else { return }
-    store.replace(id, with: article)
-    index.reindex(id, in: store.articles)
-    marks[id] = markBook.marks(for: article).union(marks[id])
-    detailCache = nil
-    galleryCache = nil
+    replaceArticles([(id, article)])
     message = "Read \(displayPath(of: article.path)) again"
     if hasActiveQuery { runSearch(keeping: selectedDocument) }
   }

@@ -43,6 +43,23 @@ extension ReaderState {
     return ids
   }
 
+  /// New versions of articles (their files were edited or moved) in their places: in
+  /// the store, with the marks kept for their new text joining theirs, and in the index,
+  /// each segment built once; the panes are laid out again if one of them is shown.
+  mutating func replaceArticles(_ replaced: [(ArticleID, Article)]) {
+    guard !replaced.isEmpty else { return }
+    let selected = selectedDocument
+    for (id, article) in replaced {
+      store.replace(id, with: article)
+      marks[id] = markBook.marks(for: article).union(marks[id])
+    }
+    index.reindex(replaced.map(\.0), in: store.articles)
+    if let selected, replaced.contains(where: { $0.0 == selected }) {
+      detailCache = nil
+      galleryCache = nil
+    }
+  }
+
   mutating func applyLibraryChange(_ change: LibraryChange) {
     let selected = selectedDocument
     let selectedRow = selection
@@ -77,11 +94,7 @@ extension ReaderState {
     if !taken.isEmpty {
       added = added.enumerated().filter { !taken.contains($0.offset) }.map(\.element)
     }
-    for (id, article) in replaced {
-      store.replace(id, with: article)
-      marks[id] = markBook.marks(for: article).union(marks[id])
-    }
-    index.reindex(replaced.map(\.0), in: store.articles)
+    replaceArticles(replaced)
     for id in removed {
       store.remove(id)
       if !marks[id].contains(.read) { unreadCount -= 1 }
@@ -96,7 +109,7 @@ extension ReaderState {
       for (offset, article) in batch.articles.enumerated() { ids[article.path] = first + offset }
     }
     pathIDs = ids
-    if let selected, replaced.contains(where: { $0.0 == selected }) || removed.contains(selected) {
+    if let selected, removed.contains(selected) {
       detailCache = nil
       galleryCache = nil
     }

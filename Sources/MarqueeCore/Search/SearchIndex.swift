@@ -116,14 +116,9 @@ public struct SearchIndex: ArticleIndex {
       paths, assumingSortedBefore: pathRanks.isIdentity ? batch.first : nil)
   }
 
-  /// Indexes an article again after its file changed: the segment holding it is built
-  /// anew from `articles` (the store's, in id order), a few thousand articles, tens of
-  /// milliseconds.
-  public mutating func reindex(_ id: ArticleID, in articles: [Article]) {
-    reindex([id], in: articles)
-  }
-
-  /// Indexes articles again, each segment holding any of them built anew once.
+  /// Indexes articles again after their files changed: each segment holding any of them
+  /// is built anew once from `articles` (the store's, in id order), a few thousand
+  /// articles, tens of milliseconds.
   public mutating func reindex(_ ids: some Collection<ArticleID>, in articles: [Article]) {
     let positions = Set(
       ids.compactMap { id in
