@@ -23,23 +23,18 @@ extension SearchIndex {
     -> FieldHits
   {
     var hits = FieldHits()
+    var counts = SegmentCounts()
     for segment in segments {
       let ids = tokens.compactMap { segment.termID($0) }
       let range = segment.termRange(prefix: stem)
       guard ids.count == tokens.count, !range.isEmpty else { continue }
-      var counts: [UInt64: UInt32] = [:]
+      counts.start(segment)
       for term in range {
         var termHits = FieldHits()
         segment.collectPhrase(ids + [term], scope: scope, into: &termHits)
-        for hit in termHits.hits {
-          counts[UInt64(hit.document) << 8 | UInt64(hit.field), default: 0] += hit.count
-        }
+        counts.add(termHits, of: segment)
       }
-      for key in counts.keys.sorted() {
-        hits.append(
-          FieldHits.Hit(
-            document: UInt32(key >> 8), field: UInt8(truncatingIfNeeded: key), count: counts[key]!))
-      }
+      counts.drain(segment, into: &hits)
     }
     return hits
   }
@@ -48,26 +43,13 @@ extension SearchIndex {
   /// occurrences together, as if the prefix were one word.
   func prefix(_ stem: [UInt8], scope: SearchField.Scope) -> FieldHits {
     var hits = FieldHits()
-    // Each segment's entries are added up per (article, field) in a dense table indexed
-    // by the entry's key, zeroed again as it is read out, so one table serves all.
-    var counts: [UInt32] = []
+    var counts = SegmentCounts()
     for segment in segments {
       let range = segment.termRange(prefix: stem)
       guard !range.isEmpty else { continue }
-      let size = segment.documentCount << IndexSegment.fieldBits
-      if counts.count < size { counts = Array(repeating: 0, count: size) }
-      counts.withUnsafeMutableBufferPointer { counts in
-        segment.withCursors { streams in
-          streams.forEachEntry(ofTerms: range) { cursor in
-            guard scope.allows(cursor.key & IndexSegment.fieldMask) else { return }
-            counts[Int(cursor.key)] += cursor.frequency
-          }
-        }
-        for key in 0..<size where counts[key] > 0 {
-          hits.append(segment: segment, key: UInt32(key), count: counts[key])
-          counts[key] = 0
-        }
-      }
+      counts.start(segment)
+      counts.addEntries(ofTerms: range, in: segment, scope: scope)
+      counts.drain(segment, into: &hits)
     }
     return hits
   }
@@ -79,9 +61,7 @@ extension SearchIndex {
   func otherForms(of tokens: [[UInt8]], scope: SearchField.Scope) -> FieldHits {
     let stems = tokens.map { token in token.withUnsafeBufferPointer(EnglishStemmer.stem(bytes:)) }
     var hits = FieldHits()
-    // Each segment's entries are added up per (article, field) in a dense table, as in
-    // `prefix`.
-    var counts: [UInt32] = []
+    var counts = SegmentCounts()
     for segment in segments {
       // In a phrase, only the last word takes other forms (`red carpets`, `box offices`):
       // each form is another pass over the phrase's other words, and English inflects
@@ -92,35 +72,21 @@ extension SearchIndex {
       }
       guard forms.allSatisfy({ !$0.isEmpty }) else { continue }
       let typed = tokens.map { segment.termID($0) }
-      let size = segment.documentCount << IndexSegment.fieldBits
-      if counts.count < size { counts = Array(repeating: 0, count: size) }
-      var found = false
-      for terms in Self.combinations(forms, limit: Self.maxFormPhrases)
-      where terms.map(Optional.some) != typed {
+      let phrases = Self.combinations(forms, limit: Self.maxFormPhrases).filter {
+        $0.map(Optional.some) != typed
+      }
+      guard !phrases.isEmpty else { continue }
+      counts.start(segment)
+      for terms in phrases {
         if terms.count == 1 {
-          segment.withCursors { streams in
-            var cursor = streams.entries(of: terms[0])
-            while cursor.next() {
-              guard scope.allows(cursor.key & IndexSegment.fieldMask) else { continue }
-              counts[Int(cursor.key)] += cursor.frequency
-              found = true
-            }
-          }
+          counts.addEntries(ofTerms: terms[0]..<(terms[0] + 1), in: segment, scope: scope)
         } else {
           var phraseHits = FieldHits()
           segment.collectPhrase(terms, scope: scope, into: &phraseHits)
-          for hit in phraseHits.hits {
-            let local = Int(hit.document) - segment.firstDocument
-            counts[local << Int(IndexSegment.fieldBits) | Int(hit.field)] += hit.count
-            found = true
-          }
+          counts.add(phraseHits, of: segment)
         }
       }
-      guard found else { continue }
-      for key in 0..<size where counts[key] > 0 {
-        hits.append(segment: segment, key: UInt32(key), count: counts[key])
-        counts[key] = 0
-      }
+      counts.drain(segment, into: &hits)
     }
     return hits
   }
@@ -146,6 +112,53 @@ extension SearchIndex {
       while cursor.next() {
         guard scope.allows(cursor.key & IndexSegment.fieldMask) else { continue }
         hits.append(segment: segment, key: cursor.key, count: cursor.frequency)
+      }
+    }
+  }
+}
+
+/// Occurrence counts per (article, field) of one segment at a time, several terms' or
+/// phrases' added up: a dense table indexed by the entry's key (local article, field),
+/// zeroed again as it is read out, so one table serves every segment of a query.
+struct SegmentCounts {
+  private var counts: [UInt32] = []
+  private var size = 0
+
+  /// Makes the table ready for `segment`'s keys.
+  mutating func start(_ segment: IndexSegment) {
+    size = segment.documentCount << IndexSegment.fieldBits
+    if counts.count < size { counts = Array(repeating: 0, count: size) }
+  }
+
+  /// Adds every entry of the terms `range` in an allowed field.
+  mutating func addEntries(
+    ofTerms range: Range<Int>, in segment: IndexSegment, scope: SearchField.Scope
+  ) {
+    counts.withUnsafeMutableBufferPointer { counts in
+      segment.withCursors { streams in
+        streams.forEachEntry(ofTerms: range) { cursor in
+          guard scope.allows(cursor.key & IndexSegment.fieldMask) else { return }
+          counts[Int(cursor.key)] += cursor.frequency
+        }
+      }
+    }
+  }
+
+  /// Adds hits found in `segment` another way (a phrase's).
+  mutating func add(_ found: FieldHits, of segment: IndexSegment) {
+    for hit in found.hits {
+      let local = Int(hit.document) - segment.firstDocument
+      counts[local << Int(IndexSegment.fieldBits) | Int(hit.field)] += hit.count
+    }
+  }
+
+  /// Moves the counts to `hits`, by article then field, leaving the table zeroed.
+  mutating func drain(_ segment: IndexSegment, into hits: inout FieldHits) {
+    let size = size
+    counts.withUnsafeMutableBufferPointer { counts in
+      for key in 0..<size where counts[key] > 0 {
+        hits.append(segment: segment, key: UInt32(key), count: counts[key])
+        counts[key] = 0
       }
     }
   }
