@@ -51,7 +51,10 @@ extension ReaderState {
     let selected = selectedDocument
     for (id, article) in replaced {
       store.replace(id, with: article)
-      marks[id] = markBook.marks(for: article).union(marks[id])
+      let joined = markBook.marks(for: article).union(marks[id])
+      // The new text may have been read already (under another path): one fewer unread.
+      if joined.contains(.read), !marks[id].contains(.read) { unreadCount -= 1 }
+      marks[id] = joined
     }
     index.reindex(replaced.map(\.0), in: store.articles)
     if let selected, replaced.contains(where: { $0.0 == selected }) {

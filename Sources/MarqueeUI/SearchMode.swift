@@ -158,8 +158,18 @@ extension ReaderState {
 
   /// The query to run for the text on the line: while typing, the last word as a
   /// prefix (`beyon` as `beyon*`) where that makes a query, else the text as typed.
-  /// Not after a space (the word is finished), in a phrase, for an excluded word or OR.
+  /// Not after a space (the word is finished), for an excluded word or OR. A phrase
+  /// still being typed runs as if closed, its last word a prefix (`"red carp` as
+  /// `red-carp*`, which finds `red carpet`), so typing a quote shows no error.
   static func parse(_ text: String, typing: Bool) throws(QueryError) -> (SearchQuery, String) {
+    if typing, let open = openQuote(in: text) {
+      let words = text[text.index(after: open)...].split(whereSeparator: \.isWhitespace)
+      let isMidWord = text.unicodeScalars.last.map { !$0.properties.isWhitespace } ?? false
+      let asTyped =
+        isMidWord && !words.isEmpty
+        ? text[..<open] + words.joined(separator: "-") + "*" : text + "\""
+      if let query = try? SearchQuery(asTyped) { return (query, asTyped) }
+    }
     if typing, let last = text.unicodeScalars.last, !last.properties.isWhitespace,
       let word = text.split(whereSeparator: \.isWhitespace).last,
       !word.hasPrefix("-"), !word.hasSuffix("*"), !word.contains("\""), word != "OR",
@@ -168,6 +178,12 @@ extension ReaderState {
       return (query, text + "*")
     }
     return (try SearchQuery(text), text)
+  }
+
+  /// Where a phrase that is not closed yet starts: at the last of an odd number of
+  /// quotes.
+  private static func openQuote(in text: String) -> String.Index? {
+    text.reduce(0) { $1 == "\"" ? $0 + 1 : $0 } % 2 == 1 ? text.lastIndex(of: "\"") : nil
   }
 
   /// Shows the hits of the latest background search; older ones are stale.

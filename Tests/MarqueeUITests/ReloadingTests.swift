@@ -40,6 +40,23 @@ struct ReloadingTests {
     #expect(titles(state) == ["A Loud Week In Streaming"])
   }
 
+  /// A file edited into text read before (its marks kept under another path): the
+  /// article is read now, and the unread count says so.
+  @Test func aChangedFileWhoseNewTextWasReadCountsAsRead() {
+    let edited = Sample.article("quiet", title: "A Loud Week In Streaming")
+    let book = MarkBook([
+      MarkRecord(contentHash: edited.contentHash, path: "/elsewhere/quiet.txt", marks: .read)
+    ])
+    var state = ReaderState(
+      store: ArticleStore(articles: Sample.trio), size: Size(columns: 120, rows: 30),
+      markBook: book)
+    #expect(state.unreadCount == 3)
+    state = changed(state, LibraryChange(changed: [edited]))
+    #expect(state.marks[1] == .read)
+    #expect(state.unreadCount == 2)
+    #expect(render(state).lines[0].hasPrefix("┌─ Articles (3) · 2 unread "))
+  }
+
   @Test func aDeletedSelectedArticleGoesAndTheNextTakesItsRow() {
     var state = screenAfter(keys("j")).0
     state = changed(state, LibraryChange(removed: [Sample.noImages.path]))

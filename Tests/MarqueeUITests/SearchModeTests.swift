@@ -24,6 +24,23 @@ struct SearchModeTests {
     #expect(wider.rowCount == 2)
   }
 
+  /// A phrase being typed runs as if its quote were closed, its last word a prefix:
+  /// every key on the way to `"quiet week"` shows its hits, never an open-quote error.
+  @Test func aPhraseBeingTypedSearchesAsItGoes() {
+    for text in ["\"qu", "\"quiet", "\"quiet ", "\"quiet we", "title:\"quiet we"] {
+      let (state, screen) = screenAfter(typing(text))
+      #expect(state.listedArticles.map(\.title) == ["A Quiet Week In Streaming"], "\(text)")
+      #expect(state.search?.problem == nil, "\(text)")
+      #expect(screen.lines.last!.contains("1 matches"), "\(text)")
+    }
+    // The words must follow each other, as in the phrase.
+    #expect(screenAfter(typing("\"week qui")).0.search?.matchCount == 0)
+    // Enter keeps what was shown.
+    let (kept, _) = screenAfter(typing("\"quiet we") + [.enter])
+    #expect(kept.search?.isEditing == false)
+    #expect(kept.listedArticles.map(\.title) == ["A Quiet Week In Streaming"])
+  }
+
   /// The README promises Ctrl-C quits at once; the search line took it as a key.
   @Test func controlCQuitsFromTheSearchLine() {
     #expect(quits(after: typing("qui") + [.control("c")]))
@@ -82,18 +99,18 @@ struct SearchModeTests {
   }
 
   @Test func aBadQueryKeptWithEnterLeavesTheListAsItWasAndSaysWhy() {
-    let (state, screen) = screenAfter(keys("j") + typing("quiet \"str") + [.enter])
+    let (state, screen) = screenAfter(keys("j") + typing("quiet OR") + [.enter])
     #expect(state.search == nil)
     #expect(state.rowCount == 3)
     #expect(state.selection == 1)
     #expect(screen.lines[0].contains("Articles (3)"))
-    #expect(state.message?.contains("a quote is not closed") == true)
+    #expect(state.message?.contains("OR needs a word on each side") == true)
   }
 
   @Test func badQueryWhileTypingKeepsTheLastResults() {
-    let (state, screen) = screenAfter(typing("quiet \"str"))
+    let (state, screen) = screenAfter(typing("quiet OR"))
     #expect(state.listedArticles.map(\.title) == ["A Quiet Week In Streaming"])
-    #expect(screen.lines.last!.contains("a quote is not closed"))
+    #expect(screen.lines.last!.contains("OR needs a word on each side"))
     #expect(screenAfter(typing("quiet \"quiet week\"")).0.rowCount == 1)
   }
 
