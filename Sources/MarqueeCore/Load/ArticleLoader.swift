@@ -130,11 +130,11 @@ public enum ArticleLoader {
       filled += count
     }
     if filled > limit { return .failure(.tooLarge(bytes: Int64(filled), limit: maxFileSize)) }
-    let modified = Date(
-      timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+    let stamp = FileStamp(info)
     return ArticleParser.parse(
       bytes: UnsafeRawBufferPointer(start: buffer, count: filled), path: candidate.displayPath,
-      modified: modified, tables: tables)
+      modified: stamp.modificationDate, tables: tables
+    ).map { $0.stamped(stamp) }
   }
 }
 

@@ -22,6 +22,20 @@ public struct FileStamp: Sendable, Hashable {
     (device, inode) = (UInt64(info.st_dev), UInt64(info.st_ino))
   }
 
+  /// A stamp as a cache file keeps it.
+  init(size: Int64, modified: Int64, device: UInt64, inode: UInt64) {
+    (self.size, self.modified, self.device, self.inode) = (size, modified, device, inode)
+  }
+
+  /// The modification time as the loader gives articles it (`Article.modified`): whole
+  /// seconds plus the nanoseconds, so a time read back from a cache is the same `Date`.
+  var modificationDate: Date {
+    let (seconds, nanoseconds) = modified.quotientAndRemainder(dividingBy: 1_000_000_000)
+    let (whole, part) =
+      nanoseconds < 0 ? (seconds - 1, nanoseconds + 1_000_000_000) : (seconds, nanoseconds)
+    return Date(timeIntervalSince1970: Double(whole) + Double(part) / 1e9)
+  }
+
   /// A stamp known only by the modification time an article carries.
   init(modified date: Date?) {
     size = -1
@@ -34,7 +48,7 @@ public struct FileStamp: Sendable, Hashable {
   static let unknown = FileStamp(size: -2)
 
   private init(size: Int64) {
-    (self.size, modified, device, inode) = (size, 0, 0, 0)
+    self.init(size: size, modified: 0, device: 0, inode: 0)
   }
 
   /// Whether the file changed from `older`: by time, and by size and identity when both
@@ -68,8 +82,8 @@ public struct FolderSnapshot: Sendable {
 
   public init() {}
 
-  /// The files a store's articles came from, known by path and modification time only,
-  /// and those the load skipped: a first walk compared with this finds what changed since
+  /// The files a store's articles came from, known by the stamps they were read with
+  /// (by modification time alone for articles made in code), and those the load skipped: a first walk compared with this finds what changed since
   /// they were read (not the skipped files again).
   public init(articles: some Sequence<Article>, skipped: [SkippedFile] = []) {
     for file in skipped {
@@ -78,7 +92,7 @@ public struct FolderSnapshot: Sendable {
     }
     for article in articles {
       entries[article.path] = Entry(
-        stamp: FileStamp(modified: article.modified),
+        stamp: article.stamp ?? FileStamp(modified: article.modified),
         systemPath: ArgumentBytes.systemPath(for: article.path), path: article.path)
     }
   }

@@ -18,6 +18,10 @@ public struct Article: Sendable, Hashable {
   /// A hash of the file's text (`ContentHash`), which stays when the file is renamed
   /// or moved: read marks are kept by it. An article made in code hashes its fields.
   public let contentHash: UInt64
+  /// The file as the loader saw it when it read it (size, time, identity), which the
+  /// cache keeps to tell later whether the file changed; nil for an article made in
+  /// code.
+  public let stamp: FileStamp?
   let packed: PackedFields
 
   public init(
@@ -45,21 +49,44 @@ public struct Article: Sendable, Hashable {
       sourceURL: sourceURL, author: author, date: date, title: title, dek: dek, body: body,
       images: images, relatedLinks: relatedLinks)
     self.contentHash = contentHash ?? packed.contentHash
+    stamp = nil
   }
 
-  private init(_ article: Article, packed: PackedFields) {
+  /// An article as a cache file holds it: its fields packed already.
+  init(
+    path: String, stamp: FileStamp, wordCount: Int, imageCount: Int, contentHash: UInt64,
+    packed: PackedFields
+  ) {
+    self.path = path
+    self.stamp = stamp
+    modified = stamp.modificationDate
+    self.wordCount = wordCount
+    self.imageCount = imageCount
+    self.contentHash = contentHash
+    self.packed = packed
+  }
+
+  private init(_ article: Article, packed: PackedFields, stamp: FileStamp?) {
     path = article.path
     modified = article.modified
     wordCount = article.wordCount
     imageCount = article.imageCount
     contentHash = article.contentHash
+    self.stamp = stamp
     self.packed = packed
   }
 
   /// The same articles with their text copied into one allocation shared by all of
   /// them: what the loader keeps, once a batch of files is parsed.
   static func sharingStorage(_ articles: [Article]) -> [Article] {
-    zip(articles, PackedFields.sharingStorage(articles.map(\.packed))).map(Article.init)
+    zip(articles, PackedFields.sharingStorage(articles.map(\.packed))).map {
+      Article($0, packed: $1, stamp: $0.stamp)
+    }
+  }
+
+  /// The same article, read from a file that looked like `stamp` when it was opened.
+  func stamped(_ stamp: FileStamp) -> Article {
+    Article(self, packed: packed, stamp: stamp)
   }
 
   /// Articles are equal when their path, time and text are: the content hash follows

@@ -30,8 +30,9 @@ struct PackedFields: Sendable {
     fileprivate enum Payload { case none, number, text }
   }
 
-  /// Possibly shared with other articles; this one's pieces are `bytes[range]`.
-  private let bytes: [UInt8]
+  /// Possibly shared with other articles (a load batch's, or a mapped cache file's);
+  /// this one's pieces are `bytes[range]`.
+  private let bytes: FlatArray<UInt8>
   private let range: Range<Int>
 
   /// The body's pieces, packed as they are found (a page of a million paragraphs is
@@ -86,13 +87,20 @@ struct PackedFields: Sendable {
     var writer = Writer(capacity: counter.count + body.writer.count)
     write(&writer)
     writer.append(contentsOf: body.writer)
-    bytes = writer.bytes
+    bytes = FlatArray(writer.bytes)
     range = bytes.indices
   }
 
-  private init(bytes: [UInt8], range: Range<Int>) {
+  /// Pieces written before (a cache file's), at `range` of `bytes`. The caller has
+  /// checked that they are whole pieces, as this type writes them.
+  init(bytes: FlatArray<UInt8>, range: Range<Int>) {
     self.bytes = bytes
     self.range = range
+  }
+
+  /// This article's pieces, for writing them out.
+  func withPieceBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
   }
 
   /// The same fields, with the bytes of all of them copied into one shared allocation.
@@ -103,10 +111,11 @@ struct PackedFields: Sendable {
     ranges.reserveCapacity(fields.count)
     for field in fields {
       let start = shared.count
-      shared += field.bytes[field.range]
+      field.withPieceBytes { shared += $0 }
       ranges.append(start..<shared.count)
     }
-    return ranges.map { PackedFields(bytes: shared, range: $0) }
+    let storage = FlatArray(shared)
+    return ranges.map { PackedFields(bytes: storage, range: $0) }
   }
 
   func first(_ wanted: Kind) -> String? {
@@ -323,19 +332,15 @@ struct PackedFields: Sendable {
 
 extension PackedFields: Hashable {
   static func == (left: PackedFields, right: PackedFields) -> Bool {
-    left.bytes[left.range].elementsEqual(right.bytes[right.range])
+    left.withPieceBytes { left in right.withPieceBytes { left.elementsEqual($0) } }
   }
 
   func hash(into hasher: inout Hasher) {
-    bytes.withUnsafeBufferPointer { all in
-      hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[range])))
-    }
+    withPieceBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 
   /// `ContentHash` of the packed pieces: the same for the same fields, in every run.
   var contentHash: UInt64 {
-    bytes.withUnsafeBufferPointer { all in
-      ContentHash.of(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[range])))
-    }
+    withPieceBytes { ContentHash.of(UnsafeRawBufferPointer($0)) }
   }
 }

@@ -14,14 +14,14 @@
 struct IndexSegment: Sendable {
   let firstDocument: Int
   let documentCount: Int
-  private let termBytes: [UInt8]
-  private let termStarts: [UInt32]
-  let entryStarts: [UInt32]
-  let entries: [UInt8]
-  let positionStarts: [UInt32]
-  let positions: [UInt8]
+  let termBytes: FlatArray<UInt8>
+  let termStarts: FlatArray<UInt32>
+  let entryStarts: FlatArray<UInt32>
+  let entries: FlatArray<UInt8>
+  let positionStarts: FlatArray<UInt32>
+  let positions: FlatArray<UInt8>
   /// Tokens per field per article: `lengths[localArticle * fieldCount + field]`.
-  let lengths: [UInt32]
+  let lengths: FlatArray<UInt32>
 
   static let fieldCount = SearchField.allCases.count
   /// Articles in one segment at most, so that an entry's key fits in two bytes.
@@ -34,11 +34,37 @@ struct IndexSegment: Sendable {
 
   var termCount: Int { termStarts.count - 1 }
 
-  /// Bytes held by this segment's arrays (capacity, not just count).
+  /// Bytes held in memory by this segment's arrays (capacity, not just count; nothing
+  /// for those read from a mapped cache file).
   var storageBytes: Int {
-    termBytes.capacity + entries.capacity + positions.capacity + 4
-      * (termStarts.capacity + entryStarts.capacity + positionStarts.capacity
-        + lengths.capacity)
+    termBytes.heapBytes + entries.heapBytes + positions.heapBytes + termStarts.heapBytes
+      + entryStarts.heapBytes + positionStarts.heapBytes + lengths.heapBytes
+  }
+
+  /// A segment from arrays made elsewhere (a cache file's), as the other `init` would
+  /// have made them; `firstDocument` is where its articles are in this process's store.
+  init(
+    firstDocument: Int, documentCount: Int, termBytes: FlatArray<UInt8>,
+    termStarts: FlatArray<UInt32>, entryStarts: FlatArray<UInt32>, entries: FlatArray<UInt8>,
+    positionStarts: FlatArray<UInt32>, positions: FlatArray<UInt8>, lengths: FlatArray<UInt32>
+  ) {
+    self.firstDocument = firstDocument
+    self.documentCount = documentCount
+    self.termBytes = termBytes
+    self.termStarts = termStarts
+    self.entryStarts = entryStarts
+    self.entries = entries
+    self.positionStarts = positionStarts
+    self.positions = positions
+    self.lengths = lengths
+  }
+
+  /// The same segment, its articles starting at `firstDocument` in the store.
+  func moved(to firstDocument: Int) -> IndexSegment {
+    IndexSegment(
+      firstDocument: firstDocument, documentCount: documentCount, termBytes: termBytes,
+      termStarts: termStarts, entryStarts: entryStarts, entries: entries,
+      positionStarts: positionStarts, positions: positions, lengths: lengths)
   }
 
   /// Tokenizes and indexes `articles`, whose first is document `firstDocument`.
@@ -51,7 +77,7 @@ struct IndexSegment: Sendable {
     let tokens = SegmentTokens(articles)
     self.firstDocument = firstDocument
     self.documentCount = articles.count
-    self.lengths = tokens.lengths
+    self.lengths = FlatArray(tokens.lengths)
 
     // Terms in byte order: a term's rank is its id from now on.
     let table = tokens.table
@@ -64,8 +90,8 @@ struct IndexSegment: Sendable {
       sortedBytes += table.bytes[Int(table.starts[Int(id)])..<Int(table.starts[Int(id) + 1])]
       sortedStarts.append(UInt32(sortedBytes.count))
     }
-    termBytes = sortedBytes
-    termStarts = sortedStarts
+    termBytes = FlatArray(sortedBytes)
+    termStarts = FlatArray(sortedStarts)
 
     var states = [PostingState](repeating: PostingState(), count: order.count)
     tokens.encode(PostingEncoder(entries: VarIntCounter(), positions: VarIntCounter()), &states)
@@ -88,10 +114,10 @@ struct IndexSegment: Sendable {
         return state.entryOffset == layout.entryStarts[rank + 1]
           && state.positionOffset == layout.positionStarts[rank + 1]
       }, "the writing pass must fill exactly what the sizing pass counted")
-    self.entries = entries
-    self.positions = positions
-    entryStarts = layout.entryStarts
-    positionStarts = layout.positionStarts
+    self.entries = FlatArray(entries)
+    self.positions = FlatArray(positions)
+    entryStarts = FlatArray(layout.entryStarts)
+    positionStarts = FlatArray(layout.positionStarts)
   }
 
   /// The pieces of text (UTF-8) that make up one field of an article.

@@ -1,0 +1,140 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One library's cache: a folder under the cache folder named by what was loaded (the
+/// roots, canonical, and the load options), holding a manifest and the segment files it
+/// names.
+///
+/// Nothing here is ever written in place. Segment files are named by their checksum and
+/// written to a temporary name first, then renamed; the manifest is renamed over the old
+/// one after them. A process killed at any point leaves the old cache or the new one, and
+/// two writing at once each leave a whole cache, the last rename winning. Files no
+/// manifest names are removed by a later write once they are a while old, so a reader
+/// that has just read the previous manifest still finds its files.
+struct LibraryCache: Sendable {
+  let folder: String
+  /// The canonical roots, in the order the user gave them.
+  let roots: [String]
+  /// What the options loaded: a cache loaded with other options is another cache.
+  let options: UInt64
+
+  static let manifestName = "manifest"
+  /// How old a file no manifest names must be before it is removed.
+  static let unusedFileAge: Int64 = 10 * 60 * 1_000_000_000
+
+  init(cacheFolder: String, roots: [String], options: LoadOptions) {
+    self.roots = roots
+    self.options = Self.fingerprint(options)
+    var key = ByteWriter()
+    for root in roots {
+      key.append(Array(root.utf8))
+      key.append(UInt8(0))
+    }
+    key.append(self.options)
+    let name = key.bytes.withUnsafeBytes { ContentHash.hex(ContentHash.of($0)) }
+    folder = cacheFolder + "/" + name
+  }
+
+  private static func fingerprint(_ options: LoadOptions) -> UInt64 {
+    let text = "\(options.includeGlobs)\u{0}\(options.maxFileSize)\u{0}\(options.layout)"
+    return ContentHash.of(text)
+  }
+
+  var manifestPath: String { folder + "/" + Self.manifestName }
+
+  func path(of segment: CacheManifest.Segment) -> String { folder + "/" + segment.fileName }
+
+  /// The manifest, or nil when there is none yet.
+  func readManifest() throws(CacheError) -> CacheManifest? {
+    let bytes: [UInt8]?
+    do {
+      bytes = try AtomicFile.read(manifestPath)
+    } catch {
+      throw .io(error.description)
+    }
+    return try bytes.map { bytes throws(CacheError) in try CacheManifest(bytes) }
+  }
+
+  /// Writes one segment file under its checksum's name; what the manifest will say of it.
+  func writeSegment(_ entries: [SegmentFile.Entry], index: IndexSegment?) throws(CacheError)
+    -> CacheManifest.Segment
+  {
+    try makeFolder()
+    let temporary = Self.temporaryName(in: folder)
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { throw .system("write \(temporary)", errno) }
+    let checksum: UInt64
+    do {
+      checksum = try SegmentFile.write(entries, index: index, to: descriptor)
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw error
+    }
+    var info = stat()
+    fstat(descriptor, &info)
+    close(descriptor)
+    let segment = CacheManifest.Segment(
+      checksum: checksum, size: UInt64(info.st_size), articles: entries.count)
+    guard rename(temporary, path(of: segment)) == 0 else {
+      let failure = errno
+      unlink(temporary)
+      throw .system("write \(path(of: segment))", failure)
+    }
+    return segment
+  }
+
+  /// Puts `manifest` in place of the last one, then removes files no manifest names
+  /// that are old enough.
+  func writeManifest(_ manifest: CacheManifest) throws(CacheError) {
+    try makeFolder()
+    let temporary = Self.temporaryName(in: folder)
+    let written = manifest.bytes.withUnsafeBytes { bytes -> Bool in
+      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+      guard descriptor >= 0 else { return false }
+      defer { close(descriptor) }
+      var output = SectionOutput(descriptor: descriptor, start: 0)
+      output.write(bytes, at: 0)
+      return output.failure == nil
+    }
+    guard written, rename(temporary, manifestPath) == 0 else {
+      let failure = errno
+      unlink(temporary)
+      throw .system("write \(manifestPath)", failure)
+    }
+    removeUnusedFiles(keeping: Set(manifest.segments.map(\.fileName)))
+  }
+
+  private func removeUnusedFiles(keeping names: Set<String>) {
+    guard let listing = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+      return
+    }
+    let now = Int64(Date().timeIntervalSince1970 * 1e9)
+    for name in listing where name != Self.manifestName && !names.contains(name) {
+      var info = stat()
+      let path = folder + "/" + name
+      guard lstat(path, &info) == 0 else { continue }
+      let modified = FileStamp(info).modified
+      if now - modified > Self.unusedFileAge { unlink(path) }
+    }
+  }
+
+  private func makeFolder() throws(CacheError) {
+    do {
+      try FileManager.default.createDirectory(
+        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw .io("cannot make \(folder): \(error.localizedDescription)")
+    }
+  }
+
+  /// A name no other writer uses: the process, a counter and chance.
+  private static func temporaryName(in folder: String) -> String {
+    folder + "/.tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+  }
+}
