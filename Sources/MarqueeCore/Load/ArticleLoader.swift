@@ -154,7 +154,13 @@ struct LoadCollector {
   private var duplicates = 0
 
   init(tree: FileTree) {
-    candidates = tree.candidates.sorted { $0.displayPath < $1.displayPath }
+    self.init(tree: tree, reading: tree.candidates)
+  }
+
+  /// Reads only `candidates` of the tree's (those a cache does not hold as they are now);
+  /// the report still counts every file the walk met.
+  init(tree: FileTree, reading candidates: [FileCandidate]) {
+    self.candidates = candidates.sorted { $0.displayPath < $1.displayPath }
     filesSeen = tree.filesSeen
     ignoredFiles = tree.ignoredFiles
     includeGlobs = tree.includeGlobs

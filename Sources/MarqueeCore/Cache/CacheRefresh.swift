@@ -1,0 +1,200 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Brings a library's cached segments up to date with its files: walks the paths as the
+/// loader does, keeps each cached article whose file looks the same (size, time,
+/// identity), reads the rest, and regroups: a segment none of whose files changed stays
+/// as it is, mapped; one with a changed, new or deleted file is made again (split when it
+/// grows past the segment size), in path order, so the articles come out as a fresh load
+/// gives them.
+struct CacheRefresh {
+  /// A run of consecutive articles: a cached segment kept as is, or one made now.
+  private enum Group {
+    case kept(MappedSegment, [Article])
+    case made([Article])
+
+    var articles: [Article] {
+      switch self {
+      case .kept(_, let articles), .made(let articles): articles
+      }
+    }
+  }
+
+  private var groups: [Group] = []
+  private(set) var report: LoadReport
+  private(set) var reused = 0
+  private(set) var parsed = 0
+  private(set) var articles: [Article] = []
+  private(set) var index = SearchIndex(articles: [])
+  private var indexSegments: [IndexSegment?] = []
+  private let roots: CacheRoots
+  /// Whether anything differs from what the cache holds.
+  private(set) var changed = false
+
+  /// Articles in a segment made now at most.
+  private let segmentSize: Int
+
+  init(
+    paths: [String], options: LoadOptions, tables: ParserTables, roots: CacheRoots,
+    segments: [MappedSegment], segmentSize: Int = SearchIndex.defaultSegmentSize
+  ) throws(LoadError) {
+    self.roots = roots
+    self.segmentSize = segmentSize
+    var tree = FileTree(includeGlobs: options.includeGlobs)
+    for path in paths { try tree.add(path: path) }
+    let cached = segments.map { $0.articles(roots: roots.display) }
+    // Every cached article by its path's hash: (segment, position).
+    var lookup: [UInt64: (Int, Int)] = [:]
+    lookup.reserveCapacity(cached.reduce(0) { $0 + $1.count })
+    for (segment, articles) in cached.enumerated() {
+      for (position, article) in articles.enumerated() {
+        lookup[ContentHash.of(article.path)] = (segment, position)
+      }
+    }
+    var keep = cached.map { [Bool](repeating: false, count: $0.count) }
+    var toRead: [FileCandidate] = []
+    let candidates = tree.candidates
+    let found: [(Int, Int)?] = candidates.map { candidate in
+      guard let place = lookup[ContentHash.of(candidate.displayPath)],
+        cached[place.0][place.1].path == candidate.displayPath
+      else { return nil }
+      return place
+    }
+    let stamps = ParallelMap.map(count: candidates.count) { number -> FileStamp? in
+      guard found[number] != nil else { return nil }
+      var info = stat()
+      return stat(candidates[number].systemPath, &info) == 0 ? FileStamp(info) : nil
+    }
+    for (number, candidate) in candidates.enumerated() {
+      if let (segment, position) = found[number], !keep[segment][position],
+        let stamp = stamps[number], stamp == cached[segment][position].stamp
+      {
+        keep[segment][position] = true
+      } else {
+        toRead.append(candidate)
+      }
+    }
+    var collector = LoadCollector(tree: tree, reading: toRead)
+    var fresh: [Article] = []
+    for start in stride(from: 0, to: collector.candidates.count, by: ArticleLoader.batchSize) {
+      let end = min(start + ArticleLoader.batchSize, collector.candidates.count)
+      fresh += collector.read(
+        collector.candidates[start..<end], maxFileSize: options.maxFileSize, tables: tables)
+    }
+    parsed = fresh.count
+    // Each new article joins the group whose first path comes before its own.
+    let firsts = cached.map { $0.first?.path ?? "" }
+    var joining = [[Article]](repeating: [], count: max(1, segments.count))
+    for article in fresh {
+      var low = 0
+      var high = firsts.count
+      while low < high {
+        let middle = (low + high) / 2
+        if firsts[middle] <= article.path { low = middle + 1 } else { high = middle }
+      }
+      joining[max(0, low - 1)].append(article)
+    }
+    for (segment, file) in segments.enumerated() {
+      let kept = zip(cached[segment], keep[segment]).filter(\.1).map(\.0)
+      reused += kept.count
+      if kept.count == file.articleCount && joining[segment].isEmpty {
+        groups.append(.kept(file, kept))
+        continue
+      }
+      changed = true
+      let merged = (kept + joining[segment]).sorted { $0.path < $1.path }
+      groups += Self.chunks(merged, segmentSize).map(Group.made)
+    }
+    if segments.isEmpty, !fresh.isEmpty {
+      changed = true
+      groups = Self.chunks(fresh, segmentSize).map(Group.made)
+    }
+    report = collector.report(loaded: groups.reduce(0) { $0 + $1.articles.count })
+  }
+
+  private static func chunks(_ articles: [Article], _ size: Int) -> [[Article]] {
+    stride(from: 0, to: articles.count, by: size).map {
+      Array(articles[$0..<min($0 + size, articles.count)])
+    }
+  }
+
+  /// Numbers the articles and, `withIndex`, gives every group its index segment: a kept
+  /// one's from its file (or built, if the file has none), a made one's built now, in
+  /// parallel.
+  mutating func rebuild(withIndex: Bool) {
+    var firsts: [Int] = []
+    var total = 0
+    for group in groups {
+      firsts.append(total)
+      total += group.articles.count
+    }
+    articles = groups.flatMap(\.articles)
+    let groups = groups
+    let firstDocuments = firsts
+    let built = ParallelMap.map(count: groups.count) { number -> IndexSegment? in
+      switch groups[number] {
+      case .kept(let file, let articles):
+        if let segment = file.indexSegment(firstDocument: firstDocuments[number]) {
+          return segment
+        }
+        return withIndex
+          ? IndexSegment(articles: articles[...], firstDocument: firstDocuments[number]) : nil
+      case .made(let articles):
+        return withIndex
+          ? IndexSegment(articles: articles[...], firstDocument: firstDocuments[number]) : nil
+      }
+    }
+    indexSegments = built
+    if withIndex {
+      index = SearchIndex(articles: [])
+      index.append(
+        SearchIndex.Batch(articles: articles, first: 0, segments: built.compactMap { $0 }))
+    }
+    for (number, group) in groups.enumerated() {
+      if case .kept(let file, _) = group, !file.hasIndex, built[number] != nil {
+        self.groups[number] = .made(group.articles)
+        changed = true
+      }
+    }
+  }
+
+  /// Writes the groups made now, in parallel, then the manifest naming every group's
+  /// file in order.
+  func write(to cache: LibraryCache) throws(CacheError) {
+    let groups = groups
+    let indexSegments = indexSegments
+    let roots = roots
+    let written = ParallelMap.map(count: groups.count) {
+      number -> Result<CacheManifest.Segment, CacheError> in
+      switch groups[number] {
+      case .kept(let file, let articles):
+        return .success(
+          CacheManifest.Segment(
+            checksum: file.checksum, size: UInt64(file.file.size), articles: articles.count))
+      case .made(let articles):
+        var entries: [SegmentFile.Entry] = []
+        for article in articles {
+          guard let (root, relative) = roots.place(of: article.path) else {
+            return .failure(.malformed("\(article.path) is under none of the paths"))
+          }
+          entries.append(SegmentFile.Entry(root: root, relativePath: relative, article: article))
+        }
+        return Result { () throws(CacheError) in
+          try cache.writeSegment(entries, index: indexSegments[number])
+        }
+      }
+    }
+    var segments: [CacheManifest.Segment] = []
+    for result in written { segments.append(try result.get()) }
+    try cache.writeManifest(
+      CacheManifest(
+        build: LibraryCache.build, options: cache.options,
+        written: Int64(Date().timeIntervalSince1970 * 1e9), roots: cache.roots,
+        segments: segments))
+  }
+}
