@@ -75,6 +75,12 @@ struct SegmentFileTests {
     #expect(mapped.articles(roots: [folder.path]) == articles)
   }
 
+  /// Writes `bytes` to `path` and expects opening it as a segment file to fail.
+  private func expectRefused(_ bytes: [UInt8], at path: String, _ what: String) throws {
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    #expect(throws: CacheError.self, "\(what)") { try MappedSegment(path: path, rootCount: 1) }
+  }
+
   /// Every byte of the header flipped in turn, and bytes all over the sections: each
   /// is refused, none read as articles.
   @Test func flippedBytesAreRefused() throws {
@@ -91,10 +97,7 @@ struct SegmentFileTests {
     for offset in offsets {
       var bytes = original
       bytes[offset] ^= 0x20
-      try Data(bytes).write(to: URL(fileURLWithPath: damaged))
-      #expect(throws: CacheError.self, "byte \(offset)") {
-        try MappedSegment(path: damaged, rootCount: 1)
-      }
+      try expectRefused(bytes, at: damaged, "byte \(offset)")
     }
   }
 
@@ -117,10 +120,7 @@ struct SegmentFileTests {
     #expect(cuts.count > 10)
     let cut = folder.path("cut.seg")
     for length in cuts.sorted() {
-      try Data(original[..<length]).write(to: URL(fileURLWithPath: cut))
-      #expect(throws: CacheError.self, "cut at \(length)") {
-        try MappedSegment(path: cut, rootCount: 1)
-      }
+      try expectRefused(Array(original[..<length]), at: cut, "cut at \(length)")
     }
   }
 

@@ -5,19 +5,23 @@
 /// Mapped values are read in place: nothing is copied at open, and only the pages a
 /// query or a screen touches are ever read from the file.
 struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
-  // @unchecked Sendable: both backings are immutable; a mapping is never written.
-  private enum Backing {
-    case array([Element])
-    /// `count` values at `base`, kept mapped by `file`.
-    case mapped(file: MappedFile, base: UnsafePointer<Element>)
-  }
-
-  private let backing: Backing
+  // @unchecked Sendable: the values are never written after init, and `owner` keeps
+  // them alive.
+  /// What keeps `base` valid: an allocation of this type's own, or a mapped file.
+  private let owner: AnyObject
+  private let base: UnsafePointer<Element>
   let count: Int
+  /// Whether the values are in memory of their own (not a mapping).
+  private let isOwned: Bool
 
+  /// The array's values, copied once into an allocation of their own: reading them is
+  /// then a pointer and an offset, the same as for a mapping, with no branch on which.
   init(_ array: [Element]) {
-    backing = .array(array)
+    let allocation = Allocation(copying: array)
+    owner = allocation
+    base = UnsafePointer(allocation.pointer)
     count = array.count
+    isOwned = true
   }
 
   /// `count` values starting `offset` bytes into `file`. The caller has checked that
@@ -26,9 +30,10 @@ struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked S
     precondition(
       offset >= 0 && count >= 0 && offset + count * MemoryLayout<Element>.stride <= file.size)
     precondition(offset % MemoryLayout<Element>.alignment == 0, "misaligned values in a mapping")
-    backing = .mapped(
-      file: file, base: (file.base + offset).assumingMemoryBound(to: Element.self))
+    owner = file
+    base = (file.base + offset).assumingMemoryBound(to: Element.self)
     self.count = count
+    isOwned = false
   }
 
   var startIndex: Int { 0 }
@@ -36,30 +41,30 @@ struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked S
 
   @inline(__always)
   subscript(position: Int) -> Element {
-    switch backing {
-    case .array(let array): return array[position]
-    case .mapped(_, let base):
-      precondition(position >= 0 && position < count, "index out of range")
-      return base[position]
-    }
+    precondition(position >= 0 && position < count, "index out of range")
+    return base[position]
   }
 
   @inline(__always)
   func withUnsafeBufferPointer<Result>(
     _ body: (UnsafeBufferPointer<Element>) throws -> Result
   ) rethrows -> Result {
-    switch backing {
-    case .array(let array): return try array.withUnsafeBufferPointer(body)
-    case .mapped(_, let base): return try body(UnsafeBufferPointer(start: base, count: count))
-    }
+    try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
   }
 
-  /// Bytes this holds in memory of its own: an array's capacity; nothing for a mapping,
-  /// whose pages the kernel shares with the page cache and can drop.
-  var heapBytes: Int {
-    switch backing {
-    case .array(let array): array.capacity * MemoryLayout<Element>.stride
-    case .mapped: 0
+  /// Bytes this holds in memory of its own; nothing for a mapping, whose pages the
+  /// kernel shares with the page cache and can drop.
+  var heapBytes: Int { isOwned ? count * MemoryLayout<Element>.stride : 0 }
+
+  /// Memory of this type's own, freed with the last `FlatArray` reading it.
+  private final class Allocation {
+    let pointer: UnsafeMutablePointer<Element>
+
+    init(copying array: [Element]) {
+      pointer = .allocate(capacity: Swift.max(1, array.count))
+      _ = UnsafeMutableBufferPointer(start: pointer, count: array.count).initialize(from: array)
     }
+
+    deinit { pointer.deallocate() }
   }
 }
