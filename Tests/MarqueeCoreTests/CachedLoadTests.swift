@@ -87,14 +87,14 @@ struct CachedLoadTests {
   }
 
   @Test func aDamagedCacheFileIsSaidOnceAndItsFilesReadAgain() throws {
-    let (folder, articles, cache) = try corpus(50)
+    let (folder, articles, cache) = try corpus(48)
     defer { withExtendedLifetime(folder) {} }
     _ = try load(articles, cache: cache)
     let library = try #require(
       try FileManager.default.contentsOfDirectory(atPath: cache).first)
     let segments = try FileManager.default.contentsOfDirectory(atPath: cache + "/" + library)
       .filter { $0.hasSuffix(".seg") }.sorted()
-    #expect(segments.count == 4, "50 articles in segments of 16")
+    #expect(segments.count == 3, "48 articles in segments of 16 (any one damaged holds 16)")
     let damaged = cache + "/" + library + "/" + segments[1]
     var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: damaged)))
     bytes[bytes.count / 2] ^= 0x01
