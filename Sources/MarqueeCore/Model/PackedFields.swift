@@ -67,7 +67,8 @@ struct PackedFields: Sendable {
     body: Body, images: [ArticleImage], relatedLinks: [String]
   ) {
     // Written twice: once to count the bytes, then into an allocation of that size (an
-    // array grown piece by piece was copied a dozen times, and once more to trim it).
+    // array grown piece by piece was copied a dozen times, and once more to trim it);
+    // then joined with the body's bytes in the storage they stay in.
     func write(_ writer: inout Writer) {
       if let sourceURL { writer.add(.sourceURL, sourceURL) }
       if let author { writer.add(.author, author) }
@@ -84,11 +85,22 @@ struct PackedFields: Sendable {
     }
     var counter = Writer(counting: true)
     write(&counter)
-    var writer = Writer(capacity: counter.count + body.writer.count)
-    write(&writer)
-    writer.append(contentsOf: body.writer)
-    bytes = FlatArray(writer.bytes)
+    var head = Writer(capacity: counter.count)
+    write(&head)
+    bytes = Self.joining([head.bytes, body.writer.bytes])
     range = bytes.indices
+  }
+
+  /// Runs of bytes back to back, copied once into the storage they stay in.
+  private static func joining(_ runs: [[UInt8]]) -> FlatArray<UInt8> {
+    FlatArray(count: runs.reduce(0) { $0 + $1.count }) { storage in
+      var start = 0
+      for run in runs {
+        _ = UnsafeMutableBufferPointer(rebasing: storage[start..<(start + run.count)])
+          .initialize(from: run)
+        start += run.count
+      }
+    }
   }
 
   /// Pieces written before (a cache file's), at `range` of `bytes`. The caller has
@@ -105,16 +117,20 @@ struct PackedFields: Sendable {
 
   /// The same fields, with the bytes of all of them copied into one shared allocation.
   static func sharingStorage(_ fields: [PackedFields]) -> [PackedFields] {
-    var shared: [UInt8] = []
-    shared.reserveCapacity(fields.reduce(0) { $0 + $1.range.count })
     var ranges: [Range<Int>] = []
     ranges.reserveCapacity(fields.count)
+    var end = 0
     for field in fields {
-      let start = shared.count
-      field.withPieceBytes { shared += $0 }
-      ranges.append(start..<shared.count)
+      ranges.append(end..<(end + field.range.count))
+      end += field.range.count
     }
-    let storage = FlatArray(shared)
+    let storage = FlatArray<UInt8>(count: end) { storage in
+      for (field, range) in zip(fields, ranges) {
+        field.withPieceBytes {
+          _ = UnsafeMutableBufferPointer(rebasing: storage[range]).initialize(from: $0)
+        }
+      }
+    }
     return ranges.map { PackedFields(bytes: storage, range: $0) }
   }
 
@@ -310,12 +326,6 @@ struct PackedFields: Sendable {
         count += text.count
         if !counting { bytes += text }
       }
-    }
-
-    /// Another writer's bytes after these.
-    mutating func append(contentsOf other: Writer) {
-      count += other.count
-      if !counting { bytes += other.bytes }
     }
 
     private mutating func append(_ byte: UInt8) {

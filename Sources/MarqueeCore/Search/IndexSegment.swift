@@ -59,14 +59,6 @@ struct IndexSegment: Sendable {
     self.lengths = lengths
   }
 
-  /// The same segment, its articles starting at `firstDocument` in the store.
-  func moved(to firstDocument: Int) -> IndexSegment {
-    IndexSegment(
-      firstDocument: firstDocument, documentCount: documentCount, termBytes: termBytes,
-      termStarts: termStarts, entryStarts: entryStarts, entries: entries,
-      positionStarts: positionStarts, positions: positions, lengths: lengths)
-  }
-
   /// Tokenizes and indexes `articles`, whose first is document `firstDocument`.
   ///
   /// Tokens are read once, keeping only their term ids; the postings are then encoded
@@ -97,11 +89,14 @@ struct IndexSegment: Sendable {
     tokens.encode(PostingEncoder(entries: VarIntCounter(), positions: VarIntCounter()), &states)
     let layout = PostingLayout(sizes: states, order: order)
     states = layout.writeStates
-    // Padded (so never empty): readers load a few bytes past a stream's last value.
-    var entries = [UInt8](repeating: 0, count: layout.entryBytes + VarInt.readPadding)
-    var positions = [UInt8](repeating: 0, count: layout.positionBytes + VarInt.readPadding)
-    entries.withUnsafeMutableBufferPointer { entries in
-      positions.withUnsafeMutableBufferPointer { positions in
+    // Both streams are written where they stay, zeroed first: the padding (so never
+    // empty) lets readers load a few bytes past a stream's last value.
+    var entries = FlatArray<UInt8>([])
+    let positions = FlatArray<UInt8>(count: layout.positionBytes + VarInt.readPadding) {
+      positions in
+      positions.initialize(repeating: 0)
+      entries = FlatArray(count: layout.entryBytes + VarInt.readPadding) { entries in
+        entries.initialize(repeating: 0)
         let encoder = PostingEncoder(
           entries: VarIntWriter(base: entries.baseAddress!),
           positions: VarIntWriter(base: positions.baseAddress!))
@@ -114,8 +109,8 @@ struct IndexSegment: Sendable {
         return state.entryOffset == layout.entryStarts[rank + 1]
           && state.positionOffset == layout.positionStarts[rank + 1]
       }, "the writing pass must fill exactly what the sizing pass counted")
-    self.entries = FlatArray(entries)
-    self.positions = FlatArray(positions)
+    self.entries = entries
+    self.positions = positions
     entryStarts = FlatArray(layout.entryStarts)
     positionStarts = FlatArray(layout.positionStarts)
   }

@@ -44,10 +44,6 @@ struct Checksum {
     pending += bytes[(offset + whole)...]
   }
 
-  mutating func add(_ value: UInt64) {
-    withUnsafeBytes(of: value.littleEndian) { add($0) }
-  }
-
   /// Whole blocks only.
   private mutating func addBlocks(_ bytes: UnsafeRawBufferPointer) {
     var (a, b, c, d) = lanes

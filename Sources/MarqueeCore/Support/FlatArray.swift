@@ -17,10 +17,17 @@ struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked S
   /// The array's values, copied once into an allocation of their own: reading them is
   /// then a pointer and an offset, the same as for a mapping, with no branch on which.
   init(_ array: [Element]) {
-    let allocation = Allocation(copying: array)
+    self.init(count: array.count) { _ = $0.initialize(from: array) }
+  }
+
+  /// `count` values written in place by `fill`, which must initialize every one of
+  /// them: a stream or a batch's text is made where it stays, never copied in after.
+  init(count: Int, _ fill: (UnsafeMutableBufferPointer<Element>) -> Void) {
+    let allocation = Allocation(capacity: count)
+    fill(UnsafeMutableBufferPointer(start: allocation.pointer, count: count))
     owner = allocation
     base = UnsafePointer(allocation.pointer)
-    count = array.count
+    self.count = count
     isOwned = true
   }
 
@@ -60,9 +67,8 @@ struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked S
   private final class Allocation {
     let pointer: UnsafeMutablePointer<Element>
 
-    init(copying array: [Element]) {
-      pointer = .allocate(capacity: Swift.max(1, array.count))
-      _ = UnsafeMutableBufferPointer(start: pointer, count: array.count).initialize(from: array)
+    init(capacity: Int) {
+      pointer = .allocate(capacity: Swift.max(1, capacity))
     }
 
     deinit { pointer.deallocate() }
