@@ -163,42 +163,33 @@ struct ByteReader {
 }
 
 extension MappedSegment {
-  /// The file's stamp of article `index` when it was read.
-  func stamp(_ index: Int) -> FileStamp {
-    let stamps = values(.stamps, as: Int64.self)
-    return FileStamp(
-      size: stamps[4 * index], modified: stamps[4 * index + 1],
-      device: UInt64(bitPattern: stamps[4 * index + 2]),
-      inode: UInt64(bitPattern: stamps[4 * index + 3]))
-  }
-
-  /// Which root article `index` is under.
-  func root(_ index: Int) -> Int { Int(values(.roots, as: UInt32.self)[index]) }
-
-  /// Article `index`'s path below its root, as UTF-8.
-  func withRelativePath<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result)
-    -> Result
-  {
-    let starts = values(.pathStarts, as: UInt32.self)
-    return values(.pathBytes, as: UInt8.self).withUnsafeBufferPointer { bytes in
-      body(UnsafeBufferPointer(rebasing: bytes[Int(starts[index])..<Int(starts[index + 1])]))
-    }
-  }
-
   /// The articles, their text read in place, each path its root's (as `roots` names
-  /// them) joined with the path below it.
+  /// them) joined with the path below it. Each section is looked up once, not once per
+  /// article: a million articles are made at every start.
   func articles(roots: [String]) -> [Article] {
+    let stamps = values(.stamps, as: Int64.self)
     let hashes = values(.contentHashes, as: UInt64.self)
     let counts = values(.counts, as: UInt32.self)
+    let rootNumbers = values(.roots, as: UInt32.self)
+    let pathStarts = values(.pathStarts, as: UInt32.self)
+    let pathBytes = values(.pathBytes, as: UInt8.self)
     let textStarts = values(.textStarts, as: UInt64.self)
     let text = values(.textBytes, as: UInt8.self)
-    return (0..<articleCount).map { index in
-      let path = withRelativePath(index) { CachePaths.join(roots[root(index)], $0) }
-      return Article(
-        path: path, stamp: stamp(index), wordCount: Int(counts[2 * index]),
-        imageCount: Int(counts[2 * index + 1]), contentHash: hashes[index],
-        packed: PackedFields(
-          bytes: text, range: Int(textStarts[index])..<Int(textStarts[index + 1])))
+    return pathBytes.withUnsafeBufferPointer { pathBytes in
+      (0..<articleCount).map { index in
+        let relative = pathBytes[Int(pathStarts[index])..<Int(pathStarts[index + 1])]
+        let stamp = FileStamp(
+          size: stamps[4 * index], modified: stamps[4 * index + 1],
+          device: UInt64(bitPattern: stamps[4 * index + 2]),
+          inode: UInt64(bitPattern: stamps[4 * index + 3]))
+        return Article(
+          path: CachePaths.join(
+            roots[Int(rootNumbers[index])], UnsafeBufferPointer(rebasing: relative)),
+          stamp: stamp, wordCount: Int(counts[2 * index]),
+          imageCount: Int(counts[2 * index + 1]), contentHash: hashes[index],
+          packed: PackedFields(
+            bytes: text, range: Int(textStarts[index])..<Int(textStarts[index + 1])))
+      }
     }
   }
 
