@@ -93,19 +93,11 @@ struct LibraryCache: Sendable {
   /// that are old enough.
   func writeManifest(_ manifest: CacheManifest) throws(CacheError) {
     try makeFolder()
-    let temporary = Self.temporaryName(in: folder)
-    let written = manifest.bytes.withUnsafeBytes { bytes -> Bool in
-      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-      guard descriptor >= 0 else { return false }
-      defer { close(descriptor) }
-      var output = SectionOutput(descriptor: descriptor, start: 0)
-      output.write(bytes, at: 0)
-      return output.failure == nil
-    }
-    guard written, rename(temporary, manifestPath) == 0 else {
-      let failure = errno
-      unlink(temporary)
-      throw .system("write \(manifestPath)", failure)
+    do {
+      try AtomicFile.write(
+        manifest.bytes, to: manifestPath, temporary: Self.temporaryName(in: folder))
+    } catch {
+      throw .io(error.description)
     }
     removeUnusedFiles(keeping: Set(manifest.segments.map(\.fileName)))
   }

@@ -30,9 +30,14 @@ enum AtomicFile {
     }
   }
 
-  /// Replaces the file with `bytes`, readable by the user alone.
-  static func write(_ bytes: [UInt8], to path: String) throws(StateError) {
-    let temporary = "\(path).tmp-\(getpid())"
+  /// Replaces the file with `bytes`, readable by the user alone, written first to
+  /// `temporary` (by default the path and the process: one writer per process, which the
+  /// lock next to a state file ensures; the cache, whose threads may write at once,
+  /// names its own).
+  static func write(_ bytes: [UInt8], to path: String, temporary: String? = nil)
+    throws(StateError)
+  {
+    let temporary = temporary ?? "\(path).tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw StateError(path: temporary, doing: "write", errno: errno) }
     var failure: Int32?
