@@ -41,6 +41,15 @@ struct CorpusOptions: ParsableArguments {
     })
   var maxSize: Int64?
 
+  @Flag(
+    name: .customLong("no-cache"),
+    help: ArgumentHelp(
+      "Neither read nor write the cache of parsed articles and index (as MARQUEE_CACHE=off)."))
+  var noCache = false
+
+  /// The cache folder in use: none with `--no-cache` or `MARQUEE_CACHE=off`.
+  var cacheFolder: CacheFolder? { noCache ? nil : CacheFolder.standard() }
+
   /// The command line's, else the config file's, else the built-in defaults; and the
   /// config file's `[layout]` additions.
   var loadOptions: LoadOptions {
@@ -69,23 +78,35 @@ struct CorpusOptions: ParsableArguments {
     return [bundled.path]
   }
 
-  /// Loads the corpus, turning a bad path into a one-line message and exit status 2.
-  /// When nothing or next to nothing loaded while files in the folders matched no
-  /// `--include` glob, says so on standard error (`marquee: 219 files without .txt
-  /// ignored; use --include '*'`), unless the command reports them itself (`check`).
-  func loadStore(sayingIgnoredFiles: Bool = true) throws -> ArticleStore {
+  /// Loads the corpus through the cache (with its index when asked for), turning a bad
+  /// path into a one-line message and exit status 2, and saying on standard error what
+  /// was worth saying about the cache (a damaged file made again). When nothing or next
+  /// to nothing loaded while files in the folders matched no `--include` glob, says so
+  /// (`marquee: 219 files without .txt ignored; use --include '*'`), unless the command
+  /// reports them itself (`check`).
+  func loadLibrary(withIndex: Bool = false, sayingIgnoredFiles: Bool = true) throws
+    -> CachedLibrary
+  {
     UserConfig.reportProblems()
     let paths = try resolvedPaths()
-    let store: ArticleStore
+    let library: CachedLibrary
     do {
-      store = try ArticleStore.load(paths: paths, options: loadOptions)
+      library = try CachedLibrary.load(
+        paths: paths, options: loadOptions, cacheFolder: cacheFolder?.path,
+        withIndex: withIndex)
     } catch {
       throw Console.failure(error.description)
     }
-    if sayingIgnoredFiles, store.report.ignoredFilesNeedSaying, let note = store.report.ignoredNote
-    {
+    for note in library.notes { Console.warn(note) }
+    let report = library.store.report
+    if sayingIgnoredFiles, report.ignoredFilesNeedSaying, let note = report.ignoredNote {
       Console.warn(note)
     }
-    return store
+    return library
+  }
+
+  /// `loadLibrary`'s articles alone.
+  func loadStore(sayingIgnoredFiles: Bool = true) throws -> ArticleStore {
+    try loadLibrary(sayingIgnoredFiles: sayingIgnoredFiles).store
   }
 }

@@ -17,7 +17,7 @@ struct MarqueeCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ReadCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, CreditsCommand.self,
-      CheckCommand.self, ConfigCommand.self,
+      CheckCommand.self, ConfigCommand.self, CacheCommand.self,
     ],
     defaultSubcommand: ReadCommand.self
   )

@@ -52,8 +52,9 @@ struct SearchCommand: ParsableCommand {
     } catch {
       throw Console.failure("bad query: \(error.description)")
     }
-    let store = try corpus.loadStore()
-    let index = SearchIndex(articles: store.articles)
+    let library = try corpus.loadLibrary(withIndex: true)
+    let store = library.store
+    let index = library.index!  // asked for with the load
     let results = index.results(for: parsed, limit: limit)
     let hits = results.hits
     let terms = parsed.highlightTerms

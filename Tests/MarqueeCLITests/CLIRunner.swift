@@ -113,6 +113,8 @@ enum CLIRunner {
     // Nothing a test runs reads or writes the user's own read marks; tests of them give
     // a folder of their own.
     environment["MARQUEE_STATE"] = "off"
+    // Nor the user's cache; tests of it give a folder of their own.
+    environment["MARQUEE_CACHE"] = "off"
     // Nor the user's config file.
     environment["MARQUEE_CONFIG"] = "/nonexistent/marquee-config.toml"
     for (key, value) in overrides {

@@ -51,11 +51,13 @@ final class TmuxSession {
   private var socketPath = ""
 
   /// The environment marquee runs with inside the pane: no read marks are read or kept
-  /// unless a test sets `MARQUEE_STATE` and `XDG_STATE_HOME` to a folder of its own, and
+  /// unless a test sets `MARQUEE_STATE` and `XDG_STATE_HOME` to a folder of its own (nor
+  /// the cache, unless `MARQUEE_CACHE` and `XDG_CACHE_HOME`), and
   /// the pager, editor and browser do nothing unless a test gives stand-ins, and the
   /// user's config file is not read.
   static let readerEnvironment =
-    "env LANG=C.UTF-8 TERM=tmux-256color NO_COLOR=1 MARQUEE_STATE=off PAGER=true EDITOR=true "
+    "env LANG=C.UTF-8 TERM=tmux-256color NO_COLOR=1 MARQUEE_STATE=off MARQUEE_CACHE=off "
+    + "PAGER=true EDITOR=true "
     + "BROWSER=true MARQUEE_CONFIG=/nonexistent/marquee-config.toml"
 
   /// The shell command line that runs marquee with `arguments` (quoted), with the

@@ -45,15 +45,20 @@ struct LibraryCache: Sendable {
     return ContentHash.of(text)
   }
 
-  var manifestPath: String { folder + "/" + Self.manifestName }
+  private var manifestPath: String { folder + "/" + Self.manifestName }
 
   func path(of segment: CacheManifest.Segment) -> String { folder + "/" + segment.fileName }
 
   /// The manifest, or nil when there is none yet.
   func readManifest() throws(CacheError) -> CacheManifest? {
+    try Self.readManifest(in: folder)
+  }
+
+  /// The manifest of the library cached in `folder`, or nil when there is none.
+  static func readManifest(in folder: String) throws(CacheError) -> CacheManifest? {
     let bytes: [UInt8]?
     do {
-      bytes = try AtomicFile.read(manifestPath)
+      bytes = try AtomicFile.read(folder + "/" + manifestName)
     } catch {
       throw .io(error.description)
     }
