@@ -111,6 +111,7 @@ public enum ReaderSession {
         case .finished(let report):
           outcome = apply(.loadingFinished(report))
           watcher?.start(from: state.store.articles, skipped: report.skipped)
+        case .note(let note): outcome = apply(.notice(note))
         case .failed(let error): return .failed(error.description)
         }
         if let outcome { return outcome }

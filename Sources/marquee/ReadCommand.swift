@@ -46,7 +46,9 @@ struct ReadCommand: ParsableCommand {
       ReaderMemory(folder: $0, openedPaths: paths)
     }
     let outcome = ReaderSession.run(
-      stream: ArticleStream(paths: paths, options: corpus.loadOptions), on: terminal,
+      stream: ArticleStream(
+        paths: paths, options: corpus.loadOptions, cacheFolder: corpus.cacheFolder?.path),
+      on: terminal,
       keymap: settings.keymap, memory: memory, listOrder: settings.reader.sort,
       listColumns: settings.reader.columns, note: note)
     terminal.close()

@@ -87,4 +87,52 @@ struct ArticleStreamTests {
     }
     #expect(error == .missingPath(missing))
   }
+
+  /// The first start reads file by file and then keeps the articles and the index in the
+  /// cache; the next arrives in one batch from it, the same articles and answers, and
+  /// sees a file edited in between.
+  @Test func theNextStartComesFromTheCacheInOneBatch() throws {
+    let folder = try TemporaryFolder()
+    for number in 0..<600 {
+      try folder.write(
+        "Title number \(number)\n\nA standfirst for \(number).\n\nBody text \(number) here.\n",
+        to: "articles/d\(number % 6)/\(number).txt")
+    }
+    let paths = [folder.path + "/articles"]
+    let cache = folder.path + "/cache"
+    func articles(_ events: [ArticleStream.Event]) -> (Int, ArticleStore, SearchIndex) {
+      var store = ArticleStore()
+      var index = SearchIndex(articles: [])
+      var batches = 0
+      for case .batch(let batch, _) in events {
+        store.append(contentsOf: batch.articles)
+        index.append(batch)
+        batches += 1
+      }
+      return (batches, store, index)
+    }
+    let (firstBatches, firstStore, _) = articles(
+      drain(ArticleStream(paths: paths, cacheFolder: cache)))
+    #expect(firstBatches > 1)
+    // The cache is written after the last batch, on the stream's thread.
+    let deadline = Date().addingTimeInterval(30)
+    while !CachedLibrary.isCached(paths: paths, options: LoadOptions(), cacheFolder: cache),
+      Date() < deadline
+    {
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    try folder.write("Title rewritten\n\nA zeppelin now.\n", to: "articles/d1/7.txt")
+    let events = drain(ArticleStream(paths: paths, cacheFolder: cache))
+    let (batches, store, index) = articles(events)
+    #expect(batches == 1)
+    let expected = try ArticleStore.load(paths: paths)
+    #expect(store.articles == expected.articles)
+    #expect(store.articles != firstStore.articles, "the edited file was read again")
+    let whole = SearchIndex(articles: expected.articles)
+    for text in ["title", "zeppelin", "\"body text 599\"", "standfirst -title"] {
+      let query = try SearchQuery(text)
+      #expect(index.search(query) == whole.search(query), "\(text)")
+    }
+    #expect(index.storageBytes < whole.storageBytes / 2, "most of the index is read in place")
+  }
 }

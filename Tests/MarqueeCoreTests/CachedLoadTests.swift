@@ -86,6 +86,23 @@ struct CachedLoadTests {
     try expectSameAnswers(third, as: articles)
   }
 
+  /// A file reached twice (a hard link, a symbolic link) loads once, from the cache as
+  /// from the files, and is counted once.
+  @Test func aFileReachedTwiceLoadsOnceFromTheCacheToo() throws {
+    let (folder, articles, cache) = try corpus(30)
+    defer { withExtendedLifetime(folder) {} }
+    let names = try FileManager.default.subpathsOfDirectory(atPath: articles)
+      .filter { $0.hasSuffix(".txt") }.sorted()
+    try #require(link(articles + "/" + names[3], articles + "/" + names[0] + ".hard.txt") == 0)
+    try FileManager.default.createSymbolicLink(
+      atPath: articles + "/zz-symbolic.txt", withDestinationPath: articles + "/" + names[7])
+    let first = try load(articles, cache: cache)
+    try expectSameAnswers(first, as: articles)
+    let second = try load(articles, cache: cache)
+    #expect(second.store.count == 30)
+    try expectSameAnswers(second, as: articles)
+  }
+
   @Test func aDamagedCacheFileIsSaidOnceAndItsFilesReadAgain() throws {
     let (folder, articles, cache) = try corpus(48)
     defer { withExtendedLifetime(folder) {} }

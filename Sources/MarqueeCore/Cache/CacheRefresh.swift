@@ -79,7 +79,16 @@ struct CacheRefresh {
         toRead.append(candidate)
       }
     }
-    var collector = LoadCollector(tree: tree, reading: toRead)
+    // Files the cache holds are met again under another path (a link) as duplicates.
+    var loaded = Set<FileIdentity>()
+    if !toRead.isEmpty {
+      for (articles, keep) in zip(cached, keep) {
+        for (article, kept) in zip(articles, keep) where kept {
+          if let stamp = article.stamp { loaded.insert(FileIdentity(stamp)) }
+        }
+      }
+    }
+    var collector = LoadCollector(tree: tree, reading: toRead, loaded: loaded)
     var fresh: [Article] = []
     for start in stride(from: 0, to: collector.candidates.count, by: ArticleLoader.batchSize) {
       let end = min(start + ArticleLoader.batchSize, collector.candidates.count)
@@ -163,38 +172,17 @@ struct CacheRefresh {
     }
   }
 
-  /// Writes the groups made now, in parallel, then the manifest naming every group's
-  /// file in order.
+  /// Writes the groups made now, then the manifest naming every group's file in order.
   func write(to cache: LibraryCache) throws(CacheError) {
-    let groups = groups
-    let indexSegments = indexSegments
-    let roots = roots
-    let written = ParallelMap.map(count: groups.count) {
-      number -> Result<CacheManifest.Segment, CacheError> in
-      switch groups[number] {
-      case .kept(let file, let articles):
-        return .success(
-          CacheManifest.Segment(
-            checksum: file.checksum, size: UInt64(file.file.size), articles: articles.count))
-      case .made(let articles):
-        var entries: [SegmentFile.Entry] = []
-        for article in articles {
-          guard let (root, relative) = roots.place(of: article.path) else {
-            return .failure(.malformed("\(article.path) is under none of the paths"))
-          }
-          entries.append(SegmentFile.Entry(root: root, relativePath: relative, article: article))
+    try cache.write(
+      zip(groups, indexSegments).map { group, index in
+        switch group {
+        case .kept(let file, let articles):
+          .written(
+            CacheManifest.Segment(
+              checksum: file.checksum, size: UInt64(file.file.size), articles: articles.count))
+        case .made(let articles): .new(articles, index)
         }
-        return Result { () throws(CacheError) in
-          try cache.writeSegment(entries, index: indexSegments[number])
-        }
-      }
-    }
-    var segments: [CacheManifest.Segment] = []
-    for result in written { segments.append(try result.get()) }
-    try cache.writeManifest(
-      CacheManifest(
-        build: LibraryCache.build, options: cache.options,
-        written: Int64(Date().timeIntervalSince1970 * 1e9), roots: cache.roots,
-        segments: segments))
+      }, roots: roots)
   }
 }

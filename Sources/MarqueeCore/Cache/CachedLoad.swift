@@ -94,6 +94,39 @@ extension CachedLibrary {
   }
 }
 
+extension CachedLibrary {
+  /// Whether `paths` have a cache that this build of marquee wrote: the reader then
+  /// loads through it in one go, rather than file by file as it does the first time.
+  static func isCached(paths: [String], options: LoadOptions, cacheFolder: String) -> Bool {
+    guard let roots = CacheRoots(paths) else { return false }
+    let cache = LibraryCache(cacheFolder: cacheFolder, roots: roots.canonical, options: options)
+    guard let manifest = try? cache.readManifest() else { return false }
+    return manifest.build == LibraryCache.build && manifest.roots == roots.canonical
+  }
+
+  /// Writes the cache of articles a fresh load of `paths` gave, in path order, with the
+  /// index segments made over them (each covering consecutive articles): what the reader
+  /// keeps once it has read every file. A line for each problem.
+  static func save(
+    articles: [Article], segments: [IndexSegment], paths: [String], options: LoadOptions,
+    cacheFolder: String
+  ) -> [String] {
+    guard let roots = CacheRoots(paths) else { return [] }
+    let cache = LibraryCache(cacheFolder: cacheFolder, roots: roots.canonical, options: options)
+    let parts = segments.map { segment in
+      LibraryCache.Part.new(
+        Array(articles[segment.firstDocument..<(segment.firstDocument + segment.documentCount)]),
+        segment)
+    }
+    do {
+      try cache.write(parts, roots: roots)
+      return []
+    } catch {
+      return ["cannot write the cache (\(error)); the next start reads every file again"]
+    }
+  }
+}
+
 /// The paths a user gave, canonical (for the cache's name) and as they name them (for the
 /// articles' paths).
 struct CacheRoots: Sendable {

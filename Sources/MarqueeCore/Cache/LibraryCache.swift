@@ -65,8 +65,43 @@ struct LibraryCache: Sendable {
     return try bytes.map { bytes throws(CacheError) in try CacheManifest(bytes) }
   }
 
+  /// A run of consecutive articles of the cache: a segment file there already, or
+  /// articles (with their index segment, when there is one) to write as one.
+  enum Part: Sendable {
+    case written(CacheManifest.Segment)
+    case new([Article], IndexSegment?)
+  }
+
+  /// Writes the new parts' files, in parallel, then the manifest naming every part's
+  /// file in order. Each article's path is kept below the root it is under.
+  func write(_ parts: [Part], roots: CacheRoots) throws(CacheError) {
+    let written = ParallelMap.map(count: parts.count) {
+      number -> Result<CacheManifest.Segment, CacheError> in
+      switch parts[number] {
+      case .written(let segment): return .success(segment)
+      case .new(let articles, let index):
+        var entries: [SegmentFile.Entry] = []
+        entries.reserveCapacity(articles.count)
+        for article in articles {
+          guard let (root, relative) = roots.place(of: article.path) else {
+            return .failure(.malformed("\(article.path) is under none of the paths"))
+          }
+          entries.append(SegmentFile.Entry(root: root, relativePath: relative, article: article))
+        }
+        return Result { () throws(CacheError) in try writeSegment(entries, index: index) }
+      }
+    }
+    var segments: [CacheManifest.Segment] = []
+    for result in written { segments.append(try result.get()) }
+    try writeManifest(
+      CacheManifest(
+        build: Self.build, options: options,
+        written: Int64(Date().timeIntervalSince1970 * 1e9), roots: self.roots,
+        segments: segments))
+  }
+
   /// Writes one segment file under its checksum's name; what the manifest will say of it.
-  func writeSegment(_ entries: [SegmentFile.Entry], index: IndexSegment?) throws(CacheError)
+  private func writeSegment(_ entries: [SegmentFile.Entry], index: IndexSegment?) throws(CacheError)
     -> CacheManifest.Segment
   {
     try makeFolder()
@@ -96,7 +131,7 @@ struct LibraryCache: Sendable {
 
   /// Puts `manifest` in place of the last one, then removes files no manifest names
   /// that are old enough.
-  func writeManifest(_ manifest: CacheManifest) throws(CacheError) {
+  private func writeManifest(_ manifest: CacheManifest) throws(CacheError) {
     try makeFolder()
     do {
       try AtomicFile.write(

@@ -158,8 +158,11 @@ struct LoadCollector {
   }
 
   /// Reads only `candidates` of the tree's (those a cache does not hold as they are now);
-  /// the report still counts every file the walk met.
-  init(tree: FileTree, reading candidates: [FileCandidate]) {
+  /// the report still counts every file the walk met. A candidate that is one of the
+  /// `loaded` files (a link to an article the cache holds) is a duplicate, as it was
+  /// when the cache was written.
+  init(tree: FileTree, reading candidates: [FileCandidate], loaded: Set<FileIdentity> = []) {
+    identities = loaded
     self.candidates = candidates.sorted { $0.displayPath < $1.displayPath }
     filesSeen = tree.filesSeen
     ignoredFiles = tree.ignoredFiles

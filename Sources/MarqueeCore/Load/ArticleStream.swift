@@ -18,6 +18,9 @@ public final class ArticleStream: @unchecked Sendable {
     case batch(SearchIndex.Batch, filesRead: Int)
     /// Every file has been read; the report lists what was skipped and why.
     case finished(LoadReport)
+    /// Something about the cache worth a line (a damaged file made again, a cache that
+    /// could not be written).
+    case note(String)
     /// A path given by the user cannot be read at all.
     case failed(LoadError)
   }
@@ -30,6 +33,9 @@ public final class ArticleStream: @unchecked Sendable {
   /// What is loaded of them, and how: a file read again later (after an editor, or by
   /// the folder watcher) is read the same way.
   public let options: LoadOptions
+  /// The cache folder (`CacheFolder`): where the articles and index are kept for the next
+  /// start, and read from when kept already; nil for none.
+  public let cacheFolder: String?
 
   /// The first batch is small so the list fills almost at once; later ones double up
   /// to this size, keeping the per-batch overhead (one search re-run, one array copy
@@ -37,9 +43,10 @@ public final class ArticleStream: @unchecked Sendable {
   static let firstBatch = 256
   static let largestBatch = 8192
 
-  public init(paths: [String], options: LoadOptions = LoadOptions()) {
+  public init(paths: [String], options: LoadOptions = LoadOptions(), cacheFolder: String? = nil) {
     self.paths = paths
     self.options = options
+    self.cacheFolder = cacheFolder
   }
 
   /// Checks that every path exists and can be examined, so a mistyped path is reported
@@ -73,6 +80,12 @@ public final class ArticleStream: @unchecked Sendable {
   }
 
   private func run() {
+    if let cacheFolder,
+      CachedLibrary.isCached(paths: paths, options: options, cacheFolder: cacheFolder)
+    {
+      runFromCache(cacheFolder)
+      return
+    }
     // Built once for every batch of the load.
     let tables = ParserTables.adding(options.layout)
     var tree = FileTree(includeGlobs: options.includeGlobs)
@@ -85,7 +98,8 @@ public final class ArticleStream: @unchecked Sendable {
     var collector = LoadCollector(tree: tree)
     let candidates = collector.candidates
     post(.found(files: candidates.count))
-    var loaded = 0
+    var loaded: [Article] = []
+    var segments: [IndexSegment] = []
     var next = 0
     var size = Self.firstBatch
     while next < candidates.count {
@@ -93,11 +107,42 @@ public final class ArticleStream: @unchecked Sendable {
       let end = min(candidates.count, next + size)
       let articles = collector.read(
         candidates[next..<end], maxFileSize: options.maxFileSize, tables: tables)
-      post(.batch(SearchIndex.prepare(articles, after: loaded), filesRead: end))
-      loaded += articles.count
+      let batch = SearchIndex.prepare(articles, after: loaded.count)
+      post(.batch(batch, filesRead: end))
+      loaded += articles
+      segments += batch.segments
       next = end
       size = min(size * 2, Self.largestBatch)
     }
-    post(.finished(collector.report(loaded: loaded)))
+    post(.finished(collector.report(loaded: loaded.count)))
+    // Kept for the next start, once the reader has every article.
+    if let cacheFolder, !isCancelled {
+      for note in CachedLibrary.save(
+        articles: loaded, segments: segments, paths: paths, options: options,
+        cacheFolder: cacheFolder)
+      {
+        post(.note(note))
+      }
+    }
+  }
+
+  /// A start from the cache: files are only looked at (those changed since are read),
+  /// and the articles and index arrive as one batch.
+  private func runFromCache(_ cacheFolder: String) {
+    do {
+      let library = try CachedLibrary.load(
+        paths: paths, options: options, cacheFolder: cacheFolder, withIndex: true)
+      let articles = library.store.articles
+      post(.found(files: articles.count))
+      post(
+        .batch(
+          SearchIndex.Batch(
+            articles: articles, first: 0, segments: library.index?.segments ?? []),
+          filesRead: articles.count))
+      for note in library.notes { post(.note(note)) }
+      post(.finished(library.store.report))
+    } catch {
+      post(.failed(error))
+    }
   }
 }

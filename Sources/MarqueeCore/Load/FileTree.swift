@@ -243,6 +243,12 @@ struct FileIdentity: Hashable, Sendable {
     device = UInt64(info.st_dev)
     inode = UInt64(info.st_ino)
   }
+
+  /// The file an article was read from, as its stamp says.
+  init(_ stamp: FileStamp) {
+    device = stamp.device
+    inode = stamp.inode
+  }
 }
 
 func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }
