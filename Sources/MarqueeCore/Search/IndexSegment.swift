@@ -89,17 +89,20 @@ struct IndexSegment: Sendable {
     tokens.encode(PostingEncoder(entries: VarIntCounter(), positions: VarIntCounter()), &states)
     let layout = PostingLayout(sizes: states, order: order)
     states = layout.writeStates
-    // Both streams are written where they stay, zeroed first: the padding (so never
-    // empty) lets readers load a few bytes past a stream's last value.
+    // Both streams are written where they stay: every byte by the encoder (the sizing
+    // pass counted them), but for the zero padding after the last value, which lets
+    // readers load a few bytes past it (and keeps a stream from being empty).
+    func stream(_ bytes: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) -> FlatArray<UInt8> {
+      FlatArray(count: bytes + VarInt.readPadding) { stream in
+        (stream.baseAddress! + bytes).initialize(repeating: 0, count: VarInt.readPadding)
+        write(stream.baseAddress!)
+      }
+    }
     var entries = FlatArray<UInt8>([])
-    let positions = FlatArray<UInt8>(count: layout.positionBytes + VarInt.readPadding) {
-      positions in
-      positions.initialize(repeating: 0)
-      entries = FlatArray(count: layout.entryBytes + VarInt.readPadding) { entries in
-        entries.initialize(repeating: 0)
+    let positions = stream(layout.positionBytes) { positions in
+      entries = stream(layout.entryBytes) { entries in
         let encoder = PostingEncoder(
-          entries: VarIntWriter(base: entries.baseAddress!),
-          positions: VarIntWriter(base: positions.baseAddress!))
+          entries: VarIntWriter(base: entries), positions: VarIntWriter(base: positions))
         tokens.encode(encoder, &states)
       }
     }
@@ -164,19 +167,27 @@ struct IndexSegment: Sendable {
 
   /// The first id whose term is not less than `token` (or, with `upper`, whose first
   /// `token.count` bytes are greater than `token`).
+  ///
+  /// The vocabulary's two arrays are pinned once for the whole search, not at each
+  /// probe: a query looks words up in every segment, a few times each.
   private func lowerBound(_ token: [UInt8], prefixOnly: Bool, upper: Bool = false) -> Int {
     token.withUnsafeBufferPointer { token in
-      var low = 0
-      var high = termCount
-      while low < high {
-        let middle = (low + high) / 2
-        let order = withTerm(middle) { term in
-          ByteOrder.compare(
-            prefixOnly ? UnsafeBufferPointer(rebasing: term.prefix(token.count)) : term, token)
+      termBytes.withUnsafeBufferPointer { bytes in
+        termStarts.withUnsafeBufferPointer { starts in
+          var low = 0
+          var high = starts.count - 1
+          while low < high {
+            let middle = (low + high) / 2
+            let start = Int(starts[middle])
+            let end =
+              prefixOnly
+              ? min(Int(starts[middle + 1]), start + token.count) : Int(starts[middle + 1])
+            let order = ByteOrder.compare(UnsafeBufferPointer(rebasing: bytes[start..<end]), token)
+            if order < 0 || (upper && order == 0) { low = middle + 1 } else { high = middle }
+          }
+          return low
         }
-        if order < 0 || (upper && order == 0) { low = middle + 1 } else { high = middle }
       }
-      return low
     }
   }
 
