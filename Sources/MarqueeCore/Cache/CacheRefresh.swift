@@ -39,15 +39,15 @@ struct CacheRefresh {
   /// Articles in a segment made now at most.
   private let segmentSize: Int
 
+  /// Compares `tree` (the paths walked, stamping their files when there are cached
+  /// articles to compare with) with the cached segments' articles (`cached`, in order).
   init(
-    paths: [String], options: LoadOptions, tables: ParserTables, roots: CacheRoots,
-    segments: [MappedSegment], segmentSize: Int = SearchIndex.defaultSegmentSize
-  ) throws(LoadError) {
+    tree: FileTree, options: LoadOptions, tables: ParserTables, roots: CacheRoots,
+    segments: [MappedSegment], cached: [[Article]],
+    segmentSize: Int = SearchIndex.defaultSegmentSize
+  ) {
     self.roots = roots
     self.segmentSize = segmentSize
-    var tree = FileTree(includeGlobs: options.includeGlobs)
-    for path in paths { try tree.add(path: path) }
-    let cached = segments.map { $0.articles(roots: roots.display) }
     // Every cached article by its path's hash: (segment, position).
     var lookup: [UInt64: (Int, Int)] = [:]
     lookup.reserveCapacity(cached.reduce(0) { $0 + $1.count })
@@ -58,21 +58,16 @@ struct CacheRefresh {
     }
     var keep = cached.map { [Bool](repeating: false, count: $0.count) }
     var toRead: [FileCandidate] = []
-    let candidates = tree.candidates
+    let candidates = tree.stamping ? tree.stampedCandidates() : tree.candidates
     let found: [(Int, Int)?] = candidates.map { candidate in
       guard let place = lookup[ContentHash.of(candidate.displayPath)],
         cached[place.0][place.1].path == candidate.displayPath
       else { return nil }
       return place
     }
-    let stamps = ParallelMap.map(count: candidates.count) { number -> FileStamp? in
-      guard found[number] != nil else { return nil }
-      var info = stat()
-      return stat(candidates[number].systemPath, &info) == 0 ? FileStamp(info) : nil
-    }
     for (number, candidate) in candidates.enumerated() {
       if let (segment, position) = found[number], !keep[segment][position],
-        let stamp = stamps[number], stamp == cached[segment][position].stamp
+        let stamp = candidate.stamp, stamp == cached[segment][position].stamp
       {
         keep[segment][position] = true
       } else {

@@ -49,35 +49,52 @@ extension CachedLibrary {
     }
     let cache = LibraryCache(cacheFolder: cacheFolder, roots: roots.canonical, options: options)
     var notes: [String] = []
-    var mapped: [MappedSegment] = []
-    var named = 0
+    var manifest: CacheManifest?
     do {
-      if let manifest = try cache.readManifest() {
-        named = manifest.segments.count
-        if manifest.build == LibraryCache.build, manifest.roots == roots.canonical {
-          let opened = ParallelMap.map(count: manifest.segments.count) { number in
-            Result { () throws(CacheError) in
-              try MappedSegment(
-                path: cache.path(of: manifest.segments[number]), rootCount: roots.canonical.count)
-            }
-          }
-          for (segment, result) in zip(manifest.segments, opened) {
-            switch result {
-            case .success(let file): mapped.append(file)
-            case .failure(let problem):
-              notes.append("cache file \(segment.fileName) is \(problem); its files are read again")
-            }
-          }
-        } else {
-          notes.append("the cache was written by another build of marquee; it is built again")
-        }
-      }
+      manifest = try cache.readManifest()
     } catch {
       notes.append("the cache's manifest is \(error); the cache is built again")
     }
-    var refresh = try CacheRefresh(
-      paths: paths, options: options, tables: tables, roots: roots, segments: mapped,
-      segmentSize: segmentSize)
+    if let found = manifest, found.build != LibraryCache.build || found.roots != roots.canonical {
+      notes.append("the cache was written by another build of marquee; it is built again")
+      manifest = nil
+    }
+    // The cache's files are checked and their articles made on one core while the
+    // folders are walked, their files examined, on the other.
+    let segments = manifest?.segments ?? []
+    let open: @Sendable () -> [Result<(MappedSegment, [Article]), CacheError>] = {
+      ParallelMap.map(count: segments.count) { number in
+        Result { () throws(CacheError) -> (MappedSegment, [Article]) in
+          let file = try MappedSegment(
+            path: cache.path(of: segments[number]), rootCount: roots.canonical.count)
+          return (file, file.articles(roots: roots.display))
+        }
+      }
+    }
+    let walk = {
+      Result { () throws(LoadError) -> FileTree in
+        var tree = FileTree(includeGlobs: options.includeGlobs, stamping: manifest != nil)
+        for path in paths { try tree.add(path: path) }
+        return tree
+      }
+    }
+    let (opened, walked) = ParallelMap.both(open, walk)
+    let tree = try walked.get()
+    var mapped: [MappedSegment] = []
+    var cached: [[Article]] = []
+    for (segment, result) in zip(segments, opened) {
+      switch result {
+      case .success(let (file, articles)):
+        mapped.append(file)
+        cached.append(articles)
+      case .failure(let problem):
+        notes.append("cache file \(segment.fileName) is \(problem); its files are read again")
+      }
+    }
+    let named = segments.count
+    var refresh = CacheRefresh(
+      tree: tree, options: options, tables: tables, roots: roots, segments: mapped,
+      cached: cached, segmentSize: segmentSize)
     refresh.rebuild(withIndex: withIndex)
     // A file the manifest names but that could not be used is left out of the next one.
     if refresh.changed || mapped.count != named {

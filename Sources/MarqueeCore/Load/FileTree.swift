@@ -14,6 +14,11 @@ struct FileCandidate: Sendable {
   /// The file's identity when the walk examined it; nil for a file the directory listing
   /// already showed to be regular, which the loader identifies when it opens it.
   let identity: FileIdentity?
+  /// What the file looked like, when the walk was asked to look (`FileTree.stamping`).
+  var stamp: FileStamp? = nil
+  /// The folder (`FileTree.directories`) whose listing showed it, while its stamp is
+  /// still to be taken; -1 otherwise.
+  var folder: Int32 = -1
 }
 
 /// Why a path given on the command line cannot be loaded at all.
@@ -56,8 +61,13 @@ struct FileTree {
   private(set) var directories: [[CChar]] = []
   private var visitedDirectories = Set<FileIdentity>()
 
-  init(includeGlobs: [String]) {
+  /// Whether every file found is examined for its stamp (`stampedCandidates`): what a
+  /// start from the cache compares with the cache's, in place of reading the files.
+  let stamping: Bool
+
+  init(includeGlobs: [String], stamping: Bool = false) {
     self.includeGlobs = includeGlobs
+    self.stamping = stamping
   }
 
   /// Adds one path from the command line. A file named here is always a candidate,
@@ -130,12 +140,13 @@ struct FileTree {
       for (name, type) in entries.reversed() {
         let childPath = join(directory, name)
         let displayPath = displayString(childPath)
+        if type == DT_REG, !matchesInclude(name) {
+          ignoredFiles += 1
+          continue
+        }
         if type == DT_REG {
-          if matchesInclude(name) {
-            addCandidate(childPath, displayPath: displayPath, nil)
-          } else {
-            ignoredFiles += 1
-          }
+          addCandidate(childPath, displayPath: displayPath, nil)
+          if stamping { candidates[candidates.count - 1].folder = Int32(directories.count - 1) }
           continue
         }
         var info = stat()
@@ -168,17 +179,56 @@ struct FileTree {
     }
   }
 
+  /// The candidates, each with its stamp: those the listing showed to be regular files
+  /// are examined now, folder by folder on all cores, relative to the open folder (one
+  /// name for the kernel to resolve, not the whole path).
+  func stampedCandidates() -> [FileCandidate] {
+    guard !candidates.isEmpty else { return [] }
+    var runs: [Range<Int>] = []
+    var start = 0
+    for index in candidates.indices.dropFirst() + [candidates.count]
+    where index == candidates.count || candidates[index].folder != candidates[start].folder {
+      if candidates[start].folder >= 0 { runs.append(start..<index) }
+      start = index
+    }
+    let (candidates, directories, folderRuns) = (candidates, directories, runs)
+    let stamps = ParallelMap.map(count: runs.count) { number -> [FileStamp?] in
+      let run = folderRuns[number]
+      let folder = open(
+        directories[Int(candidates[run.lowerBound].folder)], O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      defer { if folder >= 0 { close(folder) } }
+      return run.map { index in
+        var info = stat()
+        let path = candidates[index].systemPath
+        let nameStart = (path.lastIndex(of: CChar(UInt8(ascii: "/"))) ?? -1) + 1
+        let found = path[nameStart...].withUnsafeBufferPointer { name in
+          folder >= 0 ? fstatat(folder, name.baseAddress!, &info, 0) : stat(path, &info)
+        }
+        return found == 0 && isRegularFile(info) ? FileStamp(info) : nil
+      }
+    }
+    var stamped = candidates
+    for (run, stamps) in zip(runs, stamps) {
+      for (index, stamp) in zip(run, stamps) {
+        stamped[index].stamp = stamp
+        stamped[index].folder = -1
+      }
+    }
+    return stamped
+  }
+
   /// `stat` of a directory entry (following links), relative to the open directory when
   /// there is one, else by its whole path. Returns the call's status; errno says why.
   private func examine(
     _ name: [CChar], in directory: Int32, path: [CChar], _ info: inout stat
   ) -> Int32 {
     guard directory >= 0 else { return stat(path, &info) }
-    return (name + [0]).withUnsafeBufferPointer { fstatat(directory, $0.baseAddress!, &info, 0) }
+    return name.withUnsafeBufferPointer { fstatat(directory, $0.baseAddress!, &info, 0) }
   }
 
-  /// Sorted names of a directory's visible entries with their types as the listing gives
-  /// them (`DT_REG`, `DT_DIR`, …, or `DT_UNKNOWN`), or nil (and a skip) if unreadable.
+  /// Sorted names of a directory's visible entries (NUL-terminated, ready for the calls
+  /// that take them) with their types as the listing gives them (`DT_REG`, `DT_DIR`, …,
+  /// or `DT_UNKNOWN`), or nil (and a skip) if unreadable.
   private mutating func listDirectory(_ directory: [CChar]) -> [(name: [CChar], type: Int)]? {
     guard let handle = opendir(directory) else {
       filesSeen += 1
@@ -194,10 +244,11 @@ struct FileTree {
     let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
     while let entry = readdir(handle) {
       let start = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
-      let name = Array(UnsafeBufferPointer(start: start, count: strlen(start)))
+      let name = Array(UnsafeBufferPointer(start: start, count: strlen(start) + 1))
       if name.first == CChar(UInt8(ascii: ".")) { continue }
       entries.append((name, Int(entry.pointee.d_type)))
     }
+    // The NUL at each end sorts before every other byte: the order is the names'.
     return entries.sorted { $0.name.lexicographicallyPrecedes($1.name) }
   }
 
@@ -210,6 +261,7 @@ struct FileTree {
       return
     }
     addCandidate(path, displayPath: displayPath, FileIdentity(info))
+    if stamping { candidates[candidates.count - 1].stamp = FileStamp(info) }
   }
 
   /// A regular file for the loader, which checks its size when it opens it.
@@ -220,17 +272,19 @@ struct FileTree {
     candidates.append(FileCandidate(displayPath: displayPath, systemPath: path, identity: identity))
   }
 
+  /// Whether a NUL-terminated name matches an include glob.
   private func matchesInclude(_ name: [CChar]) -> Bool {
-    (name + [0]).withUnsafeBufferPointer { namePointer in
+    name.withUnsafeBufferPointer { namePointer in
       includeGlobs.contains { fnmatch($0, namePointer.baseAddress!, 0) == 0 }
     }
   }
 
-  /// `directory/name` as NUL-terminated bytes; no doubled slash after a trailing one.
+  /// `directory/name` (both NUL-terminated) as NUL-terminated bytes; no doubled slash
+  /// after a trailing one.
   private func join(_ directory: [CChar], _ name: [CChar]) -> [CChar] {
     var path = Array(directory.dropLast())
     if path.last != CChar(UInt8(ascii: "/")) { path.append(CChar(UInt8(ascii: "/"))) }
-    return path + name + [0]
+    return path + name
   }
 }
 

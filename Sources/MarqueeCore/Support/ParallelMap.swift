@@ -15,6 +15,18 @@ enum ParallelMap {
     }
     return slots.collect()
   }
+
+  /// `first` on another core while `second` runs here; both results once both are done.
+  static func both<A: Sendable, B>(_ first: @escaping @Sendable () -> A, _ second: () -> B)
+    -> (A, B)
+  {
+    let slot = ResultSlots<A>(count: 1)
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { slot.store(first(), at: 0) }
+    let result = second()
+    group.wait()
+    return (slot.collect()[0], result)
+  }
 }
 
 /// Storage that parallel workers fill at distinct indices.
