@@ -5,13 +5,18 @@
 # only mean something on the machine that took them.
 #
 #   Benchmarks/compare.sh [ARTICLES]      default 10000
+#   Benchmarks/compare.sh DIR             a corpus marquee-bench --keep left (kept)
 #
 # Builds marquee-bench in release mode, generates the corpus with --keep, and removes it
-# at the end. Page cache warm for everyone: the corpus has just been written.
+# at the end. Page cache warm for everyone: the corpus has just been written (or read).
+# Also times marquee's first start with and without writing its cache, and its second
+# start from the cache, against `cat` and against SQLite FTS5 opened from disk.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 size=${1:-10000}
+given=""
+if [ -d "$size" ]; then given=$(cd "$size" && pwd); fi
 # The words timed with ripgrep: common, Zipf-middle, rare, the rarest, absent.
 rg_words=(premiere zubo porfol shousbrousprioxfliond quixotry)
 
@@ -31,8 +36,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-.build/release/marquee-bench --articles "$size" --keep --machine >"$work/marquee.tsv"
-corpus=$(awk -F'\t' '$1 == "bench" && $3 == "corpus" { print $4 }' "$work/marquee.tsv")
+if [ -n "$given" ]; then
+  .build/release/marquee-bench --corpus "$given" --machine >"$work/marquee.tsv"
+else
+  .build/release/marquee-bench --articles "$size" --keep --machine >"$work/marquee.tsv"
+  corpus=$(awk -F'\t' '$1 == "bench" && $3 == "corpus" { print $4 }' "$work/marquee.tsv")
+fi
+# The corpus measured; only a generated one (`corpus`) is removed at the end.
+target=${given:-$corpus}
 bench() { awk -F'\t' -v key="$1" '$1 == "bench" && $3 == key { print $4 }' "$work/marquee.tsv"; }
 marquee_query() {  # median ms and hits of one marquee-bench query
   awk -F'\t' -v q="$1" '$1 == "query" && $5 == q { print $3 "\t" $4 }' "$work/marquee.tsv"
@@ -53,17 +64,21 @@ median3() {
   printf '%s\n' "${times[@]}" | sort -g | sed -n 2p
 }
 
-cat_all() { find "$corpus" -type f -name '*.txt' -print0 | xargs -0 cat; }
-echo "… timing cat, rg and FTS5 on $corpus" >&2
+cat_all() { find "$target" -type f -name '*.txt' -print0 | xargs -0 cat; }
+echo "… timing cat, rg and FTS5 on $target" >&2
 cat_s=$(median3 cat_all)
 declare -A rg_s rg_hits
 for word in "${rg_words[@]}"; do
-  rg_s[$word]=$(median3 rg -l -i "$word" "$corpus")
-  rg_hits[$word]=$( (rg -l -i "$word" "$corpus" || true) | wc -l)
+  rg_s[$word]=$(median3 rg -l -i "$word" "$target")
+  rg_hits[$word]=$( (rg -l -i "$word" "$target" || true) | wc -l)
 done
-python3 fts5.py "$corpus" >"$work/fts5.tsv"
+python3 fts5.py "$target" >"$work/fts5.tsv"
+echo "… timing marquee's first and second start" >&2
+python3 second-start.py ../.build/release/marquee "$target" >"$work/start.tsv"
+start() { awk -F'\t' -v key="$1" '$1 == "start" && $2 == key { print $3 }' "$work/start.tsv"; }
+disk() { awk -F'\t' -v key="$1" '$1 == "disk" && $2 == key { print $3 }' "$work/fts5.tsv"; }
 echo "… timing the reader's first frame" >&2
-IFS=$'\t' read -r _ first_ms first_max_ms < <(python3 first-frame.py ../.build/release/marquee "$corpus" 5)
+IFS=$'\t' read -r _ first_ms first_max_ms < <(python3 first-frame.py ../.build/release/marquee "$target" 5)
 fts() { awk -F'\t' -v key="$1" '$1 == "build" && $2 == key { print $3 }' "$work/fts5.tsv"; }
 
 # "12.3× slower" or "45× faster": marquee's figure against the other tool's.
@@ -93,6 +108,21 @@ echo "| load + parse + index | python3 read + FTS5 build |" \
 memory=$(ratio "$(bench peak_rss_bytes)" "$(fts peak_rss_bytes)" | sed 's/slower/more/; s/faster/less/')
 echo "| peak RSS | python3 + FTS5 peak RSS | $memory |"
 echo "| load + parse + index | \`cat\` of every file | $(ratio "$(sum "$load" "$index")" "$cat_s") |"
+text_bytes=$(bench bytes)
+times_text() { awk -v a="$1" -v b="$text_bytes" 'BEGIN { printf "%.2f× the text", a / b }'; }
+echo
+echo "First and second start (\`marquee search premiere --limit 10\`, whole process, median of 3):"
+echo
+echo "| marquee | against | ratio |"
+echo "|---|---|---:|"
+echo "| first start, writing the cache | first start with \`--no-cache\` | $(ratio "$(start write_s)" "$(start nocache_s)") |"
+echo "| first start, writing the cache | \`cat\` of every file | $(ratio "$(start write_s)" "$cat_s") |"
+echo "| first start's peak RSS, writing the cache / with \`--no-cache\` | the text | $(times_text "$(start write_rss_bytes)") / $(times_text "$(start nocache_rss_bytes)") |"
+echo "| **second start** (from the cache) | \`cat\` of every file | $(ratio "$(start second_s)" "$cat_s") |"
+echo "| second start's peak RSS | the text | $(times_text "$(start second_rss_bytes)") |"
+echo "| second start | FTS5 from disk: open + first query (\`premiere\`), python3 | $(ratio "$(start second_s)" "$(disk first_query_s)") |"
+memory=$(ratio "$(start second_rss_bytes)" "$(disk first_query_rss_bytes)" | sed 's/slower/more/; s/faster/less/')
+echo "| second start's peak RSS | FTS5 from disk's | $memory |"
 echo
 echo "Reader's first frame (first-frame.py, 5 runs): median $first_ms ms, slowest $first_max_ms ms;"
 echo "key → frame p99: browsing $(bench browse_key_p99_ms) ms, typing a search $(bench search_key_p99_ms) ms (its hits follow in $(bench search_answer_p99_ms) ms, off the key's path)."

@@ -26,6 +26,9 @@ def one_run(marquee, corpus):
     if pid == 0:
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         os.environ["TERM"] = "xterm-256color"
+        # The frame comes before any article is read, cache or not; and the user's own
+        # cache folder is left alone.
+        os.environ["MARQUEE_CACHE"] = "off"
         os.execv(marquee, [marquee, corpus])
     output = b""
     first_frame = None
