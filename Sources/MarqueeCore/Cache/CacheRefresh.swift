@@ -104,7 +104,10 @@ struct CacheRefresh {
       joining[max(0, low - 1)].append(article)
     }
     for (segment, file) in segments.enumerated() {
-      let kept = zip(cached[segment], keep[segment]).filter(\.1).map(\.0)
+      // All kept (the usual case): the segment's articles as they are, not copied.
+      let kept =
+        keep[segment].allSatisfy { $0 }
+        ? cached[segment] : zip(cached[segment], keep[segment]).filter(\.1).map(\.0)
       reused += kept.count
       if kept.count == file.articleCount && joining[segment].isEmpty {
         groups.append(.kept(file, kept))

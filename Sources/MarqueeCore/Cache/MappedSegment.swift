@@ -126,8 +126,11 @@ struct MappedSegment: Sendable {
     _ starts: FlatArray<T>, end: Int
   ) throws(CacheError) {
     let ascending = starts.withUnsafeBufferPointer { starts in
-      guard starts.first == 0, starts.last.map(Int.init) == end else { return false }
-      return zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
+      guard let last = starts.last, starts[0] == 0, Int(last) == end else { return false }
+      for index in starts.indices.dropFirst() where starts[index - 1] > starts[index] {
+        return false
+      }
+      return true
     }
     guard ascending else { throw .malformed("offsets out of order") }
   }
