@@ -13,14 +13,15 @@ import Foundation
 /// grows past the segment size), in path order, so the articles come out as a fresh load
 /// gives them.
 struct CacheRefresh {
-  /// A run of consecutive articles: a cached segment kept as is, or one made now.
+  /// A run of consecutive articles (`articles[range]`): a cached segment kept as is, or
+  /// one made now.
   private enum Group {
-    case kept(MappedSegment, [Article])
-    case made([Article])
+    case kept(MappedSegment, Range<Int>)
+    case made(Range<Int>)
 
-    var articles: [Article] {
+    var range: Range<Int> {
       switch self {
-      case .kept(_, let articles), .made(let articles): articles
+      case .kept(_, let range), .made(let range): range
       }
     }
   }
@@ -29,6 +30,8 @@ struct CacheRefresh {
   private(set) var report: LoadReport
   private(set) var reused = 0
   private(set) var parsed = 0
+  /// Every article, in order: the groups' runs, one array (a million articles are not
+  /// held twice).
   private(set) var articles: [Article] = []
   private(set) var index = SearchIndex(articles: [])
   private var indexSegments: [IndexSegment?] = []
@@ -91,10 +94,11 @@ struct CacheRefresh {
         collector.candidates[start..<end], maxFileSize: options.maxFileSize, tables: tables)
     }
     parsed = fresh.count
-    // Each new article joins the group whose first path comes before its own.
+    // Each new article joins the group whose first path comes before its own (with no
+    // cache, they are all there is: see below).
     let firsts = cached.map { $0.first?.path ?? "" }
-    var joining = [[Article]](repeating: [], count: max(1, segments.count))
-    for article in fresh {
+    var joining = [[Article]](repeating: [], count: segments.count)
+    for article in fresh where !segments.isEmpty {
       var low = 0
       var high = firsts.count
       while low < high {
@@ -103,30 +107,36 @@ struct CacheRefresh {
       }
       joining[max(0, low - 1)].append(article)
     }
+    if segments.isEmpty {
+      // The first load: the articles read, in path order, cut into segments.
+      articles = fresh
+      changed = !fresh.isEmpty
+      groups = Self.chunks(0..<fresh.count, segmentSize).map(Group.made)
+    }
     for (segment, file) in segments.enumerated() {
-      // All kept (the usual case): the segment's articles as they are, not copied.
-      let kept =
-        keep[segment].allSatisfy { $0 }
-        ? cached[segment] : zip(cached[segment], keep[segment]).filter(\.1).map(\.0)
-      reused += kept.count
-      if kept.count == file.articleCount && joining[segment].isEmpty {
-        groups.append(.kept(file, kept))
+      let start = articles.count
+      if keep[segment].allSatisfy({ $0 }) {
+        articles += cached[segment]
+      } else {
+        articles += zip(cached[segment], keep[segment]).filter(\.1).map(\.0)
+      }
+      reused += articles.count - start
+      if articles.count - start == file.articleCount && joining[segment].isEmpty {
+        groups.append(.kept(file, start..<articles.count))
         continue
       }
       changed = true
-      let merged = (kept + joining[segment]).sorted { $0.path < $1.path }
-      groups += Self.chunks(merged, segmentSize).map(Group.made)
+      articles += joining[segment]
+      articles[start...].sort { $0.path < $1.path }
+      groups += Self.chunks(start..<articles.count, segmentSize).map(Group.made)
     }
-    if segments.isEmpty, !fresh.isEmpty {
-      changed = true
-      groups = Self.chunks(fresh, segmentSize).map(Group.made)
-    }
-    report = collector.report(loaded: groups.reduce(0) { $0 + $1.articles.count })
+    report = collector.report(loaded: articles.count)
   }
 
-  private static func chunks(_ articles: [Article], _ size: Int) -> [[Article]] {
-    stride(from: 0, to: articles.count, by: size).map {
-      Array(articles[$0..<min($0 + size, articles.count)])
+  /// `range` cut into runs of `size` at most.
+  private static func chunks(_ range: Range<Int>, _ size: Int) -> [Range<Int>] {
+    stride(from: range.lowerBound, to: range.upperBound, by: size).map {
+      $0..<min($0 + size, range.upperBound)
     }
   }
 
@@ -134,27 +144,16 @@ struct CacheRefresh {
   /// one's from its file (or built, if the file has none), a made one's built now, in
   /// parallel.
   mutating func rebuild(withIndex: Bool) {
-    var firsts: [Int] = []
-    var total = 0
-    for group in groups {
-      firsts.append(total)
-      total += group.articles.count
-    }
-    articles = groups.flatMap(\.articles)
-    let groups = groups
-    let firstDocuments = firsts
+    let (groups, articles) = (groups, articles)
     let built = ParallelMap.map(count: groups.count) { number -> IndexSegment? in
-      switch groups[number] {
-      case .kept(let file, let articles):
-        if let segment = file.indexSegment(firstDocument: firstDocuments[number]) {
-          return segment
-        }
-        return withIndex
-          ? IndexSegment(articles: articles[...], firstDocument: firstDocuments[number]) : nil
-      case .made(let articles):
-        return withIndex
-          ? IndexSegment(articles: articles[...], firstDocument: firstDocuments[number]) : nil
+      let range = groups[number].range
+      if case .kept(let file, _) = groups[number],
+        let segment = file.indexSegment(firstDocument: range.lowerBound)
+      {
+        return segment
       }
+      return withIndex
+        ? IndexSegment(articles: articles[range], firstDocument: range.lowerBound) : nil
     }
     indexSegments = built
     if withIndex {
@@ -163,8 +162,8 @@ struct CacheRefresh {
         SearchIndex.Batch(articles: articles, first: 0, segments: built.compactMap { $0 }))
     }
     for (number, group) in groups.enumerated() {
-      if case .kept(let file, _) = group, !file.hasIndex, built[number] != nil {
-        self.groups[number] = .made(group.articles)
+      if case .kept(let file, let range) = group, !file.hasIndex, built[number] != nil {
+        self.groups[number] = .made(range)
         changed = true
       }
     }
@@ -175,11 +174,11 @@ struct CacheRefresh {
     try cache.write(
       zip(groups, indexSegments).map { group, index in
         switch group {
-        case .kept(let file, let articles):
+        case .kept(let file, let range):
           .written(
             CacheManifest.Segment(
-              checksum: file.checksum, size: UInt64(file.file.size), articles: articles.count))
-        case .made(let articles): .new(articles, index)
+              checksum: file.checksum, size: UInt64(file.file.size), articles: range.count))
+        case .made(let range): .new(articles[range], index)
         }
       }, roots: roots)
   }

@@ -132,7 +132,7 @@ extension CachedLibrary {
     let cache = LibraryCache(cacheFolder: cacheFolder, roots: roots.canonical, options: options)
     let parts = segments.map { segment in
       LibraryCache.Part.new(
-        Array(articles[segment.firstDocument..<(segment.firstDocument + segment.documentCount)]),
+        articles[segment.firstDocument..<(segment.firstDocument + segment.documentCount)],
         segment)
     }
     do {

@@ -69,7 +69,7 @@ struct LibraryCache: Sendable {
   /// articles (with their index segment, when there is one) to write as one.
   enum Part: Sendable {
     case written(CacheManifest.Segment)
-    case new([Article], IndexSegment?)
+    case new(ArraySlice<Article>, IndexSegment?)
   }
 
   /// Writes the new parts' files, in parallel, then the manifest naming every part's
