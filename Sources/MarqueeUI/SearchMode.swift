@@ -340,7 +340,9 @@ extension ReaderState {
   var searchStatus: String? {
     if let prompt { return "| \(prompt.text)▏" }
     guard let search else { return nil }
-    if search.isEditing {
+    // Kept with Enter while its search is still running: the line stays as typed until
+    // the count is known (a count for the query before then would be the last key's).
+    if search.isEditing || search.confirming {
       let none = offeredSuggestion.map { "  no matches · Tab: “\($0)”" } ?? "  no matches"
       let count =
         search.problem != nil

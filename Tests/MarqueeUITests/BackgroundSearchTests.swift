@@ -51,6 +51,24 @@ struct BackgroundSearchTests {
     #expect(render(state, size: size).lines.last!.contains("/quiet▏  1 matches"))
   }
 
+  /// Enter before the last key's hits arrive: the status never claims a count for the
+  /// query that was not counted yet, and the answer then decides (here: no matches).
+  @Test func enterBeforeTheHitsArriveWaitsForThemToSayHowMany() throws {
+    var state = reader()
+    for key in [Key.character("/")] + keys("quiet") {
+      state = updated(state, .key(key))
+      if let answer = answer(state) { state = updated(state, answer) }
+    }
+    for key in keys("zz") + [.enter] { state = updated(state, .key(key)) }
+    #expect(state.awaitedSearch != nil, "the last key's search is still running")
+    let waiting = render(state, size: size).lines.last!
+    #expect(waiting.contains("/quietzz▏"), "\(waiting)")
+    #expect(!waiting.contains("for “quietzz”"), "\(waiting)")
+    state = updated(state, try #require(answer(state)))
+    #expect(render(state, size: size).lines.last!.contains("No matches for “quietzz”"))
+    #expect(state.search == nil)
+  }
+
   /// Typing must not lay the selected article out again at every key (250 ms a key for
   /// a 1 MiB article), nor must the hits: they only mark words on the lines drawn.
   @Test func typingKeepsTheArticlesLayoutAndTheHitsMarkItsWords() throws {
