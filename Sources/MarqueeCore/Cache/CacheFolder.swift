@@ -14,16 +14,9 @@ public struct CacheFolder: Sendable {
   public static func standard(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> CacheFolder? {
-    if let setting = environment["MARQUEE_CACHE"]?.lowercased(),
-      ["off", "0", "no", "false"].contains(setting)
-    {
-      return nil
-    }
-    if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-      return CacheFolder(path: cache + "/marquee")
-    }
-    guard let home = environment["HOME"], !home.isEmpty else { return nil }
-    return CacheFolder(path: home + "/.cache/marquee")
+    XDGFolder.marquee(
+      off: "MARQUEE_CACHE", base: "XDG_CACHE_HOME", underHome: ".cache", environment: environment
+    ).map(CacheFolder.init(path:))
   }
 
   /// What one library's cache holds, for `marquee cache info`.

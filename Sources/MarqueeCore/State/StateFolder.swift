@@ -17,16 +17,10 @@ public struct StateFolder: Sendable {
   public static func standard(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> StateFolder? {
-    if let setting = environment["MARQUEE_STATE"]?.lowercased(),
-      ["off", "0", "no", "false"].contains(setting)
-    {
-      return nil
-    }
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-      return StateFolder(path: state + "/marquee")
-    }
-    guard let home = environment["HOME"], !home.isEmpty else { return nil }
-    return StateFolder(path: home + "/.local/state/marquee")
+    XDGFolder.marquee(
+      off: "MARQUEE_STATE", base: "XDG_STATE_HOME", underHome: ".local/state",
+      environment: environment
+    ).map(StateFolder.init(path:))
   }
 
   var marksPath: String { path + "/marks" }
@@ -137,5 +131,24 @@ public struct StateFolder: Sendable {
     }
     let kept = rename(file, file + ".bad") == 0 ? "kept as \(file).bad" : "left as it is"
     return (nil, "\(file) could not be read (\(why)); \(kept), starting fresh")
+  }
+}
+
+/// Marquee's folder under an XDG base directory: `$BASE/marquee` when the variable is an
+/// absolute path (as the XDG spec asks), else `$HOME/<default>/marquee`; none when the
+/// switch variable says `off` (or `0`, `no`, `false`) or there is no home.
+enum XDGFolder {
+  static func marquee(
+    off switchVariable: String, base baseVariable: String, underHome defaultBase: String,
+    environment: [String: String]
+  ) -> String? {
+    if let setting = environment[switchVariable]?.lowercased(),
+      ["off", "0", "no", "false"].contains(setting)
+    {
+      return nil
+    }
+    if let base = environment[baseVariable], base.hasPrefix("/") { return base + "/marquee" }
+    guard let home = environment["HOME"], !home.isEmpty else { return nil }
+    return home + "/" + defaultBase + "/marquee"
   }
 }
