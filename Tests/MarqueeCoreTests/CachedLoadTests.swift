@@ -160,6 +160,26 @@ struct CachedLoadTests {
     try expectSameAnswers(after, as: articles)
   }
 
+  /// A file name that is not UTF-8 (a Latin-1 one, from an old archive) is spelt the
+  /// same from the cache as from the folder, and is matched with its file again.
+  @Test func aNameThatIsNotUTF8ComesBackSpeltAsTheLoaderSpellsIt() throws {
+    let (folder, articles, cache) = try corpus(12)
+    defer { withExtendedLifetime(folder) {} }
+    let name = Array((articles + "/caf").utf8CString.dropLast()) + [CChar(bitPattern: 0xE9)]
+      + Array(".txt".utf8CString)
+    let descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    try #require(descriptor >= 0)
+    let text = Array("Caf\u{e9} Premiere\n\nThe premiere drew fans to the album launch.\n".utf8)
+    try #require(write(descriptor, text, text.count) == text.count)
+    close(descriptor)
+    let first = try load(articles, cache: cache)
+    #expect(first.store.articles.contains { $0.path.hasSuffix(#"caf\xE9.txt"#) })
+    let second = try load(articles, cache: cache)
+    #expect(second.parsed == 0)
+    #expect(second.reused == 13)
+    try expectSameAnswers(second, as: articles)
+  }
+
   @Test func anotherSpellingOfTheSamePathUsesTheSameCache() throws {
     let (folder, articles, cache) = try corpus(20)
     defer { withExtendedLifetime(folder) {} }

@@ -42,8 +42,8 @@ struct CacheRefresh {
   /// Articles in a segment made now at most.
   private let segmentSize: Int
 
-  /// Compares `tree` (the paths walked, stamping their files when there are cached
-  /// articles to compare with) with the cached segments' articles (`cached`, in order).
+  /// Compares `tree` (the paths walked, its files stamped when there are cached articles
+  /// to compare with: `FileTree.stampCandidates`) with the cached segments' articles (`cached`, in order).
   init(
     tree: FileTree, options: LoadOptions, tables: ParserTables, roots: CacheRoots,
     segments: [MappedSegment], cached: [[Article]],
@@ -51,23 +51,11 @@ struct CacheRefresh {
   ) {
     self.roots = roots
     self.segmentSize = segmentSize
-    // Every cached article by its path's hash: (segment, position).
-    var lookup: [UInt64: (Int, Int)] = [:]
-    lookup.reserveCapacity(cached.reduce(0) { $0 + $1.count })
-    for (segment, articles) in cached.enumerated() {
-      for (position, article) in articles.enumerated() {
-        lookup[ContentHash.of(article.path)] = (segment, position)
-      }
-    }
+    var places = CachedPlaces(cached)
     var keep = cached.map { [Bool](repeating: false, count: $0.count) }
     var toRead: [FileCandidate] = []
-    let candidates = tree.stamping ? tree.stampedCandidates() : tree.candidates
-    let found: [(Int, Int)?] = candidates.map { candidate in
-      guard let place = lookup[ContentHash.of(candidate.displayPath)],
-        cached[place.0][place.1].path == candidate.displayPath
-      else { return nil }
-      return place
-    }
+    let candidates = tree.candidates
+    let found = candidates.map { places.place(of: $0.displayPath) }
     for (number, candidate) in candidates.enumerated() {
       if let (segment, position) = found[number], !keep[segment][position],
         let stamp = candidate.stamp, stamp == cached[segment][position].stamp
@@ -181,5 +169,47 @@ struct CacheRefresh {
         case .made(let range): .new(articles[range], index)
         }
       }, roots: roots)
+  }
+}
+
+/// Where each walked file's cached article is, if it has one. Files are met in the order
+/// their articles were cached, so each is first looked for just after the last one found:
+/// with nothing changed, a million paths are matched with no hashing at all. The first
+/// file not where expected (a new, moved or deleted one) brings in a table of every
+/// cached path.
+private struct CachedPlaces {
+  private let cached: [[Article]]
+  /// The cached article after the last one found: (segment, position).
+  private var next = (0, 0)
+  private var byPath: [UInt64: (Int, Int)]?
+
+  init(_ cached: [[Article]]) {
+    self.cached = cached
+  }
+
+  mutating func place(of path: String) -> (Int, Int)? {
+    while next.0 < cached.count && next.1 >= cached[next.0].count { next = (next.0 + 1, 0) }
+    if next.0 < cached.count, cached[next.0][next.1].path == path {
+      defer { next.1 += 1 }
+      return next
+    }
+    guard let place = table()[ContentHash.of(path)], cached[place.0][place.1].path == path
+    else { return nil }
+    next = (place.0, place.1 + 1)
+    return place
+  }
+
+  /// Every cached article by its path's hash, made the first time it is needed.
+  private mutating func table() -> [UInt64: (Int, Int)] {
+    if let byPath { return byPath }
+    var table: [UInt64: (Int, Int)] = [:]
+    table.reserveCapacity(cached.reduce(0) { $0 + $1.count })
+    for (segment, articles) in cached.enumerated() {
+      for (position, article) in articles.enumerated() {
+        table[ContentHash.of(article.path)] = (segment, position)
+      }
+    }
+    byPath = table
+    return table
   }
 }

@@ -75,6 +75,8 @@ extension CachedLibrary {
       Result { () throws(LoadError) -> FileTree in
         var tree = FileTree(includeGlobs: options.includeGlobs, stamping: manifest != nil)
         for path in paths { try tree.add(path: path) }
+        // Stamped here, while the cache's files are still being checked on the other core.
+        if tree.stamping { tree.stampCandidates() }
         return tree
       }
     }

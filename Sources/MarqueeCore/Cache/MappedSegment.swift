@@ -225,8 +225,20 @@ enum CachePaths {
   }
 
   /// `root` and a path below it, joined as the loader joins them.
+  /// Made in one allocation (a million are made at every start); bytes that are not
+  /// UTF-8 are repaired as `String(decoding:)` repairs them.
   static func join(_ root: String, _ relative: UnsafeBufferPointer<UInt8>) -> String {
     guard !relative.isEmpty else { return root }
-    return root + (root.hasSuffix("/") ? "" : "/") + String(decoding: relative, as: UTF8.self)
+    let slash = root.utf8.last == UInt8(ascii: "/") ? 0 : 1
+    let count = root.utf8.count + slash + relative.count
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      var end = buffer.initialize(fromContentsOf: root.utf8)
+      if slash == 1 {
+        buffer[end] = UInt8(ascii: "/")
+        end += 1
+      }
+      let rest = UnsafeMutableBufferPointer(rebasing: buffer[end...])
+      return end + rest.initialize(fromContentsOf: relative)
+    }
   }
 }

@@ -136,14 +136,17 @@ struct FileTree {
       // name rather than the whole path, which was most of the walk's time on big trees.
       let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
       defer { if directoryDescriptor >= 0 { close(directoryDescriptor) } }
-      // Reverse so the stack visits entries in sorted order.
-      for (name, type) in entries.reversed() {
-        let childPath = join(directory, name)
-        let displayPath = displayString(childPath)
+      // Files are met in the order of their names, as a fresh load and the cache hold
+      // them; folders are stacked in reverse below, so they too are walked in order.
+      var folders: [(path: [CChar], ancestors: Set<FileIdentity>)] = []
+      defer { pending += folders.reversed() }
+      for (name, type) in entries {
         if type == DT_REG, !matchesInclude(name) {
           ignoredFiles += 1
           continue
         }
+        let childPath = join(directory, name)
+        let displayPath = displayString(childPath)
         if type == DT_REG {
           addCandidate(childPath, displayPath: displayPath, nil)
           if stamping { candidates[candidates.count - 1].folder = Int32(directories.count - 1) }
@@ -168,7 +171,7 @@ struct FileTree {
             filesSeen += 1
             skipped.append(SkippedFile(path: displayPath, reason: .symlinkLoop))
           } else if visitedDirectories.insert(identity).inserted {
-            pending.append((childPath, ancestors.union([identity])))
+            folders.append((childPath, ancestors.union([identity])))
           }
         } else if matchesInclude(name) {
           consider(file: childPath, displayPath: displayPath, info: info)
@@ -179,11 +182,12 @@ struct FileTree {
     }
   }
 
-  /// The candidates, each with its stamp: those the listing showed to be regular files
-  /// are examined now, folder by folder on all cores, relative to the open folder (one
-  /// name for the kernel to resolve, not the whole path).
-  func stampedCandidates() -> [FileCandidate] {
-    guard !candidates.isEmpty else { return [] }
+  /// Gives every candidate its stamp: those the listing showed to be regular files are
+  /// examined now, folder by folder on all cores, relative to the open folder (one name
+  /// for the kernel to resolve, not the whole path). In place: a million candidates are
+  /// not copied.
+  mutating func stampCandidates() {
+    guard !candidates.isEmpty else { return }
     var runs: [Range<Int>] = []
     var start = 0
     for index in candidates.indices.dropFirst() + [candidates.count]
@@ -191,9 +195,22 @@ struct FileTree {
       if candidates[start].folder >= 0 { runs.append(start..<index) }
       start = index
     }
-    let (candidates, directories, folderRuns) = (candidates, directories, runs)
-    let stamps = ParallelMap.map(count: runs.count) { number -> [FileStamp?] in
-      let run = folderRuns[number]
+    let stamps = Self.stamps(of: candidates, in: directories, runs: runs)
+    for (run, stamps) in zip(runs, stamps) {
+      for (index, stamp) in zip(run, stamps) {
+        candidates[index].stamp = stamp
+        candidates[index].folder = -1
+      }
+    }
+  }
+
+  /// The stamps of each run's candidates (all in one folder). A function of its own so
+  /// that nothing holds the candidates once it returns, and they are stamped in place.
+  private static func stamps(
+    of candidates: [FileCandidate], in directories: [[CChar]], runs: [Range<Int>]
+  ) -> [[FileStamp?]] {
+    ParallelMap.map(count: runs.count) { number -> [FileStamp?] in
+      let run = runs[number]
       let folder = open(
         directories[Int(candidates[run.lowerBound].folder)], O_RDONLY | O_DIRECTORY | O_CLOEXEC)
       defer { if folder >= 0 { close(folder) } }
@@ -207,14 +224,6 @@ struct FileTree {
         return found == 0 && isRegularFile(info) ? FileStamp(info) : nil
       }
     }
-    var stamped = candidates
-    for (run, stamps) in zip(runs, stamps) {
-      for (index, stamp) in zip(run, stamps) {
-        stamped[index].stamp = stamp
-        stamped[index].folder = -1
-      }
-    }
-    return stamped
   }
 
   /// `stat` of a directory entry (following links), relative to the open directory when
