@@ -165,7 +165,8 @@ struct CachedLoadTests {
   @Test func aNameThatIsNotUTF8ComesBackSpeltAsTheLoaderSpellsIt() throws {
     let (folder, articles, cache) = try corpus(12)
     defer { withExtendedLifetime(folder) {} }
-    let name = Array((articles + "/caf").utf8CString.dropLast()) + [CChar(bitPattern: 0xE9)]
+    let name =
+      Array((articles + "/caf").utf8CString.dropLast()) + [CChar(bitPattern: 0xE9)]
       + Array(".txt".utf8CString)
     let descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     try #require(descriptor >= 0)
