@@ -43,6 +43,79 @@ struct LivingInTheReaderTests {
     }
   }
 
+  /// The reader's first start writes the cache; the next one starts from it, with the
+  /// same first screen and the same search, reading no file: a file rewritten behind the
+  /// cache's back (same size, same time, same inode) still shows what the cache holds.
+  /// Once that file's time moves, the start after reads it again.
+  @Test func theNextStartComesFromTheCacheAndSeesAnEdit() throws {
+    let corpus = try ReaderCorpus.write()
+    let cache = try TemporaryFolder()
+    defer {
+      corpus.remove()
+      cache.remove()
+    }
+    let environment = ["MARQUEE_CACHE": "on", "XDG_CACHE_HOME": cache.path]
+    let title = ReaderCorpus.second.listTitle
+    let file = corpus.path + "/" + ReaderCorpus.second.fileName
+    try ShellWithSavedModes.with { shell in
+      _ = try shell.startReader([corpus.path], environment: environment)
+      let first = try shell.tmux.waitFor("the first start") { $0.shows("Articles (3)") }
+      try waitForManifest(in: cache.path + "/marquee")
+      try shell.tmux.sendKeys("q")
+      try shell.tmux.waitFor("EXIT=0")
+      // Rewritten in place with as many bytes, its time set back: only a start that
+      // read the file would see the new title.
+      let original = try stamp(of: file)
+      let rewritten = ReaderCorpus.second.text.replacingOccurrences(of: "Bramble", with: "Brumble")
+      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+      try handle.write(contentsOf: Data(rewritten.utf8))
+      try handle.close()
+      var times = [original.st_atim, original.st_mtim]
+      try #require(utimensat(AT_FDCWD, file, &times, 0) == 0)
+      _ = try shell.startReader([corpus.path], environment: environment)
+      let second = try shell.tmux.waitFor("the start from the cache") { $0.shows("Articles (3)") }
+      #expect(second == first)
+      #expect(second.contains { $0.contains(title) }, "the cache's title, not the file's")
+      try shell.tmux.sendKeys("/")
+      try shell.tmux.typeLine("boathouse")
+      try shell.tmux.waitFor("the search") { $0.shows("1 match") && $0.shows(title) }
+      try shell.tmux.sendKeys("q")
+      try shell.tmux.waitFor("EXIT=0")
+      // Now the file's time moves, as any edit moves it.
+      try #require(utimensat(AT_FDCWD, file, nil, 0) == 0)
+      _ = try shell.startReader([corpus.path], environment: environment)
+      let third = try shell.tmux.waitFor("the edited file read again") {
+        $0.shows("Articles (3)") && $0.shows("Brumble Kite")
+      }
+      #expect(!third.contains { $0.contains(title) })
+      try shell.tmux.sendKeys("q")
+      try shell.tmux.waitFor("EXIT=0")
+      try shell.expectModesRestoredAndShellAlive()
+    }
+  }
+
+  /// Waits until a manifest is in the cache folder `folder` (the reader writes it once it
+  /// has read every file, off the screen's path).
+  private func waitForManifest(in folder: String) throws {
+    let deadline = Date().addingTimeInterval(TmuxSession.timeoutSeconds)
+    while Date() < deadline {
+      let libraries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      if libraries.contains(where: {
+        FileManager.default.fileExists(atPath: folder + "/" + $0 + "/manifest")
+      }) {
+        return
+      }
+      usleep(50_000)
+    }
+    Issue.record("no cache manifest appeared in \(folder)")
+  }
+
+  private func stamp(of path: String) throws -> stat {
+    var info = stat()
+    try #require(stat(path, &info) == 0)
+    return info
+  }
+
   /// The config file's keys work in the reader; its problem shows in the status bar and
   /// again after the reader has quit.
   @Test func theConfigFilesKeysAreTheReadersAndItsProblemsAreSaid() throws {
