@@ -43,24 +43,31 @@ public enum ArgumentBytes {
 /// A NUL-terminated path as text for people: UTF-8 as it is, each byte that is not
 /// UTF-8 as `\xHH`, so that two names that differ only there still look different.
 func displayString(_ path: [CChar]) -> String {
-  let bytes = path.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-  if let text = String(validating: bytes, as: UTF8.self) { return text }
-  return bytes.withUnsafeBufferPointer { bytes in
-    var text = ""
-    var index = 0
-    while index < bytes.count {
-      if bytes[index] < 0x80 {
-        text.unicodeScalars.append(Unicode.Scalar(bytes[index]))
-        index += 1
-      } else if let length = ArticleDecoding.wellFormedUTF8Length(bytes, at: index) {
-        text += String(decoding: bytes[index..<(index + length)], as: UTF8.self)
-        index += length
-      } else {
-        let hex = String(bytes[index], radix: 16, uppercase: true)
-        text += "\\x" + (hex.count == 1 ? "0" + hex : hex)
-        index += 1
-      }
+  // Read in place: a walk makes one of these for every file.
+  path.withUnsafeBufferPointer { path in
+    path.withMemoryRebound(to: UInt8.self) { bytes in
+      displayString(
+        UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)]))
     }
-    return text
   }
+}
+
+private func displayString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+  if let text = String(validating: bytes, as: UTF8.self) { return text }
+  var text = ""
+  var index = 0
+  while index < bytes.count {
+    if bytes[index] < 0x80 {
+      text.unicodeScalars.append(Unicode.Scalar(bytes[index]))
+      index += 1
+    } else if let length = ArticleDecoding.wellFormedUTF8Length(bytes, at: index) {
+      text += String(decoding: bytes[index..<(index + length)], as: UTF8.self)
+      index += length
+    } else {
+      let hex = String(bytes[index], radix: 16, uppercase: true)
+      text += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+      index += 1
+    }
+  }
+  return text
 }

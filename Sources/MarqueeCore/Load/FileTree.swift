@@ -257,8 +257,13 @@ struct FileTree {
       if name.first == CChar(UInt8(ascii: ".")) { continue }
       entries.append((name, Int(entry.pointee.d_type)))
     }
-    // The NUL at each end sorts before every other byte: the order is the names'.
-    return entries.sorted { $0.name.lexicographicallyPrecedes($1.name) }
+    // Byte by byte, unsigned (`strcmp`): the order of the names' bytes, as the paths'
+    // UTF-8 sorts.
+    return entries.sorted { first, second in
+      first.name.withUnsafeBufferPointer { first in
+        second.name.withUnsafeBufferPointer { strcmp(first.baseAddress!, $0.baseAddress!) < 0 }
+      }
+    }
   }
 
   private mutating func consider(
@@ -291,9 +296,21 @@ struct FileTree {
   /// `directory/name` (both NUL-terminated) as NUL-terminated bytes; no doubled slash
   /// after a trailing one.
   private func join(_ directory: [CChar], _ name: [CChar]) -> [CChar] {
-    var path = Array(directory.dropLast())
-    if path.last != CChar(UInt8(ascii: "/")) { path.append(CChar(UInt8(ascii: "/"))) }
-    return path + name
+    let slash = CChar(UInt8(ascii: "/"))
+    let base = directory.count - 1
+    let gap = base > 0 && directory[base - 1] == slash ? 0 : 1
+    // One allocation: a walk makes one of these for every file.
+    return [CChar](unsafeUninitializedCapacity: base + gap + name.count) { buffer, count in
+      var end = buffer.initialize(fromContentsOf: directory[..<base])
+      if gap == 1 {
+        buffer[end] = slash
+        end += 1
+      }
+      count =
+        end
+        + UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(
+          fromContentsOf: name)
+    }
   }
 }
 
