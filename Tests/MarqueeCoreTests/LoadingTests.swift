@@ -29,6 +29,28 @@ struct LoadingTests {
     #expect(articles.map(\.title) == ["Beta", "Gamma"])
   }
 
+  /// A glob that is `*` and an ending is matched by the name's end, as `fnmatch` would
+  /// match it; any other glob by `fnmatch` itself.
+  @Test func anEndingGlobMatchesAsFnmatchDoes() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    for name in ["a.txt", "b.txt.bak", "c.TXT", "txt", "d.text", "e.tst", "f.md", "g-md"] {
+      try folder.write(name, to: name)
+    }
+    let globs = [["*.txt"], ["*.t?t"], ["*md", "*.text"], ["*"], ["*[t]"]]
+    for globs in globs {
+      let (articles, _) = try ArticleLoader.load(
+        paths: [folder.path], options: LoadOptions(includeGlobs: globs))
+      let expected = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+        name in globs.contains { fnmatch($0, name, 0) == 0 }
+      }
+      #expect(articles.map(\.title).sorted() == expected.sorted(), "\(globs)")
+    }
+    #expect(
+      try ArticleLoader.load(paths: [folder.path], options: LoadOptions(includeGlobs: ["*md"]))
+        .0.map(\.title) == ["f.md", "g-md"])
+  }
+
   /// Visible regular files in folders that no glob matched are counted, from the
   /// listing or the `stat` a link gets anyway; hidden ones, folders and files that
   /// matched are not, nor is a file named directly.

@@ -53,6 +53,8 @@ func displayString(_ path: [CChar]) -> String {
 }
 
 private func displayString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+  // Most paths are ASCII, which needs no validating (a tenth of a walk's time).
+  if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
   if let text = String(validating: bytes, as: UTF8.self) { return text }
   var text = ""
   var index = 0
