@@ -43,7 +43,7 @@ struct CacheRefresh {
   private let segmentSize: Int
 
   /// Compares `tree` (the paths walked, its files stamped when there are cached articles
-  /// to compare with: `FileTree.stampCandidates`) with the cached segments' articles (`cached`, in order).
+  /// to compare with: `FileTree.stamping`) with the cached segments' articles (`cached`, in order).
   init(
     tree: FileTree, options: LoadOptions, tables: ParserTables, roots: CacheRoots,
     segments: [MappedSegment], cached: [[Article]],

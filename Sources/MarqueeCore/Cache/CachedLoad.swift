@@ -74,9 +74,8 @@ extension CachedLibrary {
     let walk = {
       Result { () throws(LoadError) -> FileTree in
         var tree = FileTree(includeGlobs: options.includeGlobs, stamping: manifest != nil)
+        // Stamping the files as it goes, while the cache's files are being checked.
         for path in paths { try tree.add(path: path) }
-        // Stamped here, while the cache's files are still being checked on the other core.
-        if tree.stamping { tree.stampCandidates() }
         return tree
       }
     }

@@ -7,17 +7,17 @@
 /// A file found while walking the paths a user gave, ready to be read.
 struct FileCandidate: Sendable {
   /// The path as the user will see it.
-  let displayPath: String
+  fileprivate(set) var displayPath: String
   /// The exact bytes of the path, NUL-terminated: file names need not be UTF-8, and a
   /// repaired name would not open.
-  let systemPath: [CChar]
+  fileprivate(set) var systemPath: [CChar]
   /// The file's identity when the walk examined it; nil for a file the directory listing
   /// already showed to be regular, which the loader identifies when it opens it.
   let identity: FileIdentity?
   /// What the file looked like, when the walk was asked to look (`FileTree.stamping`).
   var stamp: FileStamp? = nil
-  /// The folder (`FileTree.directories`) whose listing showed it, while its stamp is
-  /// still to be taken; -1 otherwise.
+  /// The folder (`FileTree.directories`) whose listing showed it, while its path (for
+  /// now only its name) and its stamp are still to be made; -1 otherwise.
   var folder: Int32 = -1
 }
 
@@ -60,6 +60,8 @@ struct FileTree {
   /// Every folder walked, as NUL-terminated bytes: what a watcher watches.
   private(set) var directories: [[CChar]] = []
   private var visitedDirectories = Set<FileIdentity>()
+  /// Candidates before this one have their paths (`completeListedFiles`).
+  private var completed = 0
 
   /// Whether every file found is examined for its stamp (`stampedCandidates`): what a
   /// start from the cache compares with the cache's, in place of reading the files.
@@ -152,17 +154,21 @@ struct FileTree {
       var folders: [(path: [CChar], ancestors: Set<FileIdentity>)] = []
       defer { pending += folders.reversed() }
       for (name, type) in entries {
-        if type == DT_REG, !matchesInclude(name) {
-          ignoredFiles += 1
-          continue
-        }
-        let childPath = join(directory, name)
-        let displayPath = displayString(childPath)
         if type == DT_REG {
-          addCandidate(childPath, displayPath: displayPath, nil)
-          if stamping { candidates[candidates.count - 1].folder = Int32(directories.count - 1) }
+          guard matchesInclude(name) else {
+            ignoredFiles += 1
+            continue
+          }
+          // Its path is made, with the others', once the walk is over.
+          filesSeen += 1
+          candidates.append(
+            FileCandidate(
+              displayPath: "", systemPath: name, identity: nil,
+              folder: Int32(directories.count - 1)))
           continue
         }
+        let childPath = Self.join(directory, name)
+        let displayPath = displayString(childPath)
         var info = stat()
         guard examine(name, in: directoryDescriptor, path: childPath, &info) == 0 else {
           let error = errno
@@ -191,48 +197,61 @@ struct FileTree {
         }
       }
     }
+    completeListedFiles()
   }
 
-  /// Gives every candidate its stamp: those the listing showed to be regular files are
-  /// examined now, folder by folder on all cores, relative to the open folder (one name
-  /// for the kernel to resolve, not the whole path). In place: a million candidates are
-  /// not copied.
-  mutating func stampCandidates() {
-    guard !candidates.isEmpty else { return }
+  /// Makes the path of every file a listing showed to be regular (and, `stamping`, its
+  /// stamp), folder by folder on all cores: the walk itself only lists folders. A stamp
+  /// is taken relative to the open folder (one name for the kernel to resolve).
+  private mutating func completeListedFiles() {
     var runs: [Range<Int>] = []
-    var start = 0
-    for index in candidates.indices.dropFirst() + [candidates.count]
-    where index == candidates.count || candidates[index].folder != candidates[start].folder {
-      if candidates[start].folder >= 0 { runs.append(start..<index) }
+    var start = completed
+    for index in candidates.indices[completed...].dropFirst() + [candidates.count]
+    where index == candidates.count || candidates[index].folder != candidates[start].folder
+      || index - start == Self.filesPerTask
+    {
+      if start < candidates.count, candidates[start].folder >= 0 { runs.append(start..<index) }
       start = index
     }
-    let stamps = Self.stamps(of: candidates, in: directories, runs: runs)
-    for (run, stamps) in zip(runs, stamps) {
-      for (index, stamp) in zip(run, stamps) {
-        candidates[index].stamp = stamp
+    completed = candidates.count
+    let made = Self.paths(of: candidates, in: directories, runs: runs, stamping: stamping)
+    for (run, made) in zip(runs, made) {
+      for (index, file) in zip(run, made) {
+        candidates[index].systemPath = file.path
+        candidates[index].displayPath = file.display
+        candidates[index].stamp = file.stamp
         candidates[index].folder = -1
       }
     }
   }
 
-  /// The stamps of each run's candidates (all in one folder). A function of its own so
-  /// that nothing holds the candidates once it returns, and they are stamped in place.
-  private static func stamps(
-    of candidates: [FileCandidate], in directories: [[CChar]], runs: [Range<Int>]
-  ) -> [[FileStamp?]] {
-    ParallelMap.map(count: runs.count) { number -> [FileStamp?] in
+  /// Files whose paths one task makes at most.
+  private static let filesPerTask = 2048
+
+  /// The paths (and stamps) of each run's candidates, all listed by one folder. A
+  /// function of its own so that nothing holds the candidates once it returns, and they
+  /// are written in place.
+  private static func paths(
+    of candidates: [FileCandidate], in directories: [[CChar]], runs: [Range<Int>],
+    stamping: Bool
+  ) -> [[(path: [CChar], display: String, stamp: FileStamp?)]] {
+    ParallelMap.map(count: runs.count) { number in
       let run = runs[number]
-      let folder = open(
-        directories[Int(candidates[run.lowerBound].folder)], O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      let directory = directories[Int(candidates[run.lowerBound].folder)]
+      let folder = stamping ? open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
       defer { if folder >= 0 { close(folder) } }
       return run.map { index in
-        var info = stat()
-        let path = candidates[index].systemPath
-        let nameStart = (path.lastIndex(of: CChar(UInt8(ascii: "/"))) ?? -1) + 1
-        let found = path[nameStart...].withUnsafeBufferPointer { name in
-          folder >= 0 ? fstatat(folder, name.baseAddress!, &info, 0) : stat(path, &info)
+        let name = candidates[index].systemPath
+        let path = join(directory, name)
+        var stamp: FileStamp?
+        if stamping {
+          var info = stat()
+          let found = name.withUnsafeBufferPointer { name in
+            folder >= 0 ? fstatat(folder, name.baseAddress!, &info, 0) : stat(path, &info)
+          }
+          stamp = found == 0 && isRegularFile(info) ? FileStamp(info) : nil
         }
-        return found == 0 && isRegularFile(info) ? FileStamp(info) : nil
+        return (path, displayString(path), stamp)
       }
     }
   }
@@ -311,7 +330,7 @@ struct FileTree {
 
   /// `directory/name` (both NUL-terminated) as NUL-terminated bytes; no doubled slash
   /// after a trailing one.
-  private func join(_ directory: [CChar], _ name: [CChar]) -> [CChar] {
+  private static func join(_ directory: [CChar], _ name: [CChar]) -> [CChar] {
     let slash = CChar(UInt8(ascii: "/"))
     let base = directory.count - 1
     let gap = base > 0 && directory[base - 1] == slash ? 0 : 1
