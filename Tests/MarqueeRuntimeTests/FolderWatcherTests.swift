@@ -55,7 +55,7 @@ struct FolderWatcherTests {
     defer { watcher.cancel() }
     usleep(200_000)
     let path = folder.path + "/slow.txt"
-    FileManager.default.createFile(atPath: path, contents: Data("Slow Story\n\n".utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data("Slow Story\n\n".utf8))
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     for piece in 1...8 {
       try handle.seekToEnd()

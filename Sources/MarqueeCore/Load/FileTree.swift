@@ -214,47 +214,30 @@ struct FileTree {
       start = index
     }
     completed = candidates.count
-    let made = Self.paths(of: candidates, in: directories, runs: runs, stamping: stamping)
-    for (run, made) in zip(runs, made) {
-      for (index, file) in zip(run, made) {
-        candidates[index].systemPath = file.path
-        candidates[index].displayPath = file.display
-        candidates[index].stamp = file.stamp
-        candidates[index].folder = -1
-      }
-    }
-  }
-
-  /// Files whose paths one task makes at most.
-  private static let filesPerTask = 2048
-
-  /// The paths (and stamps) of each run's candidates, all listed by one folder. A
-  /// function of its own so that nothing holds the candidates once it returns, and they
-  /// are written in place.
-  private static func paths(
-    of candidates: [FileCandidate], in directories: [[CChar]], runs: [Range<Int>],
-    stamping: Bool
-  ) -> [[(path: [CChar], display: String, stamp: FileStamp?)]] {
-    ParallelMap.map(count: runs.count) { number in
-      let run = runs[number]
+    let (directories, stamping) = (directories, stamping)
+    ParallelMap.update(&candidates, runs: runs) { candidates, run in
       let directory = directories[Int(candidates[run.lowerBound].folder)]
       let folder = stamping ? open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
       defer { if folder >= 0 { close(folder) } }
-      return run.map { index in
+      for index in run {
         let name = candidates[index].systemPath
-        let path = join(directory, name)
-        var stamp: FileStamp?
+        let path = Self.join(directory, name)
         if stamping {
           var info = stat()
           let found = name.withUnsafeBufferPointer { name in
             folder >= 0 ? fstatat(folder, name.baseAddress!, &info, 0) : stat(path, &info)
           }
-          stamp = found == 0 && isRegularFile(info) ? FileStamp(info) : nil
+          candidates[index].stamp = found == 0 && isRegularFile(info) ? FileStamp(info) : nil
         }
-        return (path, displayString(path), stamp)
+        candidates[index].displayPath = displayString(path)
+        candidates[index].systemPath = path
+        candidates[index].folder = -1
       }
     }
   }
+
+  /// Files whose paths one worker makes at a time at most.
+  private static let filesPerTask = 2048
 
   /// `stat` of a directory entry (following links), relative to the open directory when
   /// there is one, else by its whole path. Returns the call's status; errno says why.

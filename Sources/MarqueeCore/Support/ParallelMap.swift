@@ -16,6 +16,22 @@ enum ParallelMap {
     return slots.collect()
   }
 
+  /// Changes `array` in place on all cores, a run of its indices at a time: `body` is
+  /// given the elements and one run, and touches no element outside it. Nothing is
+  /// copied out and back: a million elements holding strings cost a retain and a
+  /// release each that way.
+  static func update<T>(
+    _ array: inout [T], runs: [Range<Int>],
+    _ body: @Sendable (_ elements: UnsafeMutableBufferPointer<T>, _ run: Range<Int>) -> Void
+  ) {
+    array.withUnsafeMutableBufferPointer { buffer in
+      let elements = SharedElements(buffer: buffer)
+      DispatchQueue.concurrentPerform(iterations: runs.count) { number in
+        body(elements.buffer, runs[number])
+      }
+    }
+  }
+
   /// `first` on another core while `second` runs here; both results once both are done.
   static func both<A: Sendable, B>(_ first: @escaping @Sendable () -> A, _ second: () -> B)
     -> (A, B)
@@ -58,4 +74,13 @@ private final class ResultSlots<T>: @unchecked Sendable {
   /// Moves the results out (`take()` leaves nil behind), so no value is copied and
   /// released again: the articles hold many strings, and 100k of them add up.
   func collect() -> [T] { (0..<count).map { slots[$0].take()! } }
+}
+
+/// An array's elements, lent to the workers of `ParallelMap.update`.
+///
+/// `@unchecked Sendable` is sound here because the runs do not overlap, so no element is
+/// touched by two workers, and the array is neither read nor written otherwise until
+/// `concurrentPerform` has returned (`withUnsafeMutableBufferPointer` holds it, unique).
+private struct SharedElements<T>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<T>
 }
