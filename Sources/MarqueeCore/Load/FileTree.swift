@@ -63,8 +63,9 @@ struct FileTree {
   /// Candidates before this one have their paths (`completeListedFiles`).
   private var completed = 0
 
-  /// Whether every file found is examined for its stamp (`stampedCandidates`): what a
-  /// start from the cache compares with the cache's, in place of reading the files.
+  /// Whether every file found is examined for its stamp (as the walk completes its
+  /// listed files): what a start from the cache compares with the cache's, in place of
+  /// reading the files.
   let stamping: Bool
 
   /// For each include glob that is `*` and a plain ending (`*.txt`), that ending's bytes:
