@@ -74,7 +74,8 @@ extension CachedLibrary {
     let walk = {
       Result { () throws(LoadError) -> FileTree in
         var tree = FileTree(includeGlobs: options.includeGlobs, stamping: manifest != nil)
-        // Stamping the files as it goes, while the cache's files are being checked.
+        // Each path's files are stamped (on both cores) once its folders are listed,
+        // while the cache's files are still being checked.
         for path in paths { try tree.add(path: path) }
         return tree
       }

@@ -161,11 +161,7 @@ struct FileTree {
             continue
           }
           // Its path is made, with the others', once the walk is over.
-          filesSeen += 1
-          candidates.append(
-            FileCandidate(
-              displayPath: "", systemPath: name, identity: nil,
-              folder: Int32(directories.count - 1)))
+          addCandidate(name, displayPath: "", nil, listedIn: Int32(directories.count - 1))
           continue
         }
         let childPath = Self.join(directory, name)
@@ -292,12 +288,16 @@ struct FileTree {
     if stamping { candidates[candidates.count - 1].stamp = FileStamp(info) }
   }
 
-  /// A regular file for the loader, which checks its size when it opens it.
+  /// A regular file for the loader, which checks its size when it opens it. One a
+  /// folder's listing showed (`listedIn` that folder) has only its name in `path` until
+  /// `completeListedFiles` makes the rest.
   private mutating func addCandidate(
-    _ path: [CChar], displayPath: String, _ identity: FileIdentity?
+    _ path: [CChar], displayPath: String, _ identity: FileIdentity?, listedIn folder: Int32 = -1
   ) {
     filesSeen += 1
-    candidates.append(FileCandidate(displayPath: displayPath, systemPath: path, identity: identity))
+    candidates.append(
+      FileCandidate(
+        displayPath: displayPath, systemPath: path, identity: identity, folder: folder))
   }
 
   /// Whether a NUL-terminated name matches an include glob.
