@@ -101,6 +101,18 @@ struct CachedLoadTests {
     let second = try load(articles, cache: cache)
     #expect(second.store.count == 30)
     try expectSameAnswers(second, as: articles)
+    // Links made since to files the cache holds, one at a path after the file's and one
+    // before it: each file loads under its first path, as from the files.
+    try #require(link(articles + "/" + names[4], articles + "/" + names[20] + ".late.txt") == 0)
+    let third = try load(articles, cache: cache)
+    #expect(third.parsed == 0)
+    #expect(third.store.count == 30)
+    try expectSameAnswers(third, as: articles)
+    try #require(link(articles + "/" + names[10], articles + "/" + names[1] + ".early.txt") == 0)
+    let fourth = try load(articles, cache: cache)
+    #expect(fourth.parsed == 1)
+    #expect(fourth.store.count == 30)
+    try expectSameAnswers(fourth, as: articles)
   }
 
   @Test func aDamagedCacheFileIsSaidOnceAndItsFilesReadAgain() throws {

@@ -17,11 +17,14 @@ struct CacheRefresh {
   /// one made now.
   private enum Group {
     case kept(MappedSegment, Range<Int>)
-    case made(Range<Int>)
+    /// Made now. `reusing` is the cached segment most of its articles come from, and
+    /// where each article is in it (nil: read now): its index is made from the old one's
+    /// postings, with only the articles read now tokenized.
+    case made(Range<Int>, reusing: (MappedSegment, [Int?])?)
 
     var range: Range<Int> {
       switch self {
-      case .kept(_, let range), .made(let range): range
+      case .kept(_, let range), .made(let range, _): range
       }
     }
   }
@@ -65,15 +68,7 @@ struct CacheRefresh {
         toRead.append(candidate)
       }
     }
-    // Files the cache holds are met again under another path (a link) as duplicates.
-    var loaded = Set<FileIdentity>()
-    if !toRead.isEmpty {
-      for (articles, keep) in zip(cached, keep) {
-        for (article, kept) in zip(articles, keep) where kept {
-          if let stamp = article.stamp { loaded.insert(FileIdentity(stamp)) }
-        }
-      }
-    }
+    let loaded = Self.sharedFiles(candidates, found, keep: &keep, toRead: &toRead)
     var collector = LoadCollector(tree: tree, reading: toRead, loaded: loaded)
     var fresh: [Article] = []
     for start in stride(from: 0, to: collector.candidates.count, by: ArticleLoader.batchSize) {
@@ -99,26 +94,67 @@ struct CacheRefresh {
       // The first load: the articles read, in path order, cut into segments.
       articles = fresh
       changed = !fresh.isEmpty
-      groups = Self.chunks(0..<fresh.count, segmentSize).map(Group.made)
+      groups = Self.chunks(0..<fresh.count, segmentSize).map { .made($0, reusing: nil) }
     }
     for (segment, file) in segments.enumerated() {
       let start = articles.count
-      if keep[segment].allSatisfy({ $0 }) {
+      if keep[segment].allSatisfy({ $0 }) && joining[segment].isEmpty
+        && cached[segment].count == file.articleCount
+      {
         articles += cached[segment]
-      } else {
-        articles += zip(cached[segment], keep[segment]).filter(\.1).map(\.0)
-      }
-      reused += articles.count - start
-      if articles.count - start == file.articleCount && joining[segment].isEmpty {
+        reused += cached[segment].count
         groups.append(.kept(file, start..<articles.count))
         continue
       }
       changed = true
-      articles += joining[segment]
-      articles[start...].sort { $0.path < $1.path }
-      groups += Self.chunks(start..<articles.count, segmentSize).map(Group.made)
+      // The articles kept, each with its place in the cached segment, and the new ones.
+      var run: [(article: Article, origin: Int?)] =
+        keep[segment].indices.filter { keep[segment][$0] }.map { (cached[segment][$0], $0) }
+      reused += run.count
+      run += joining[segment].map { ($0, nil) }
+      run.sort { $0.article.path < $1.article.path }
+      articles += run.map(\.article)
+      for range in Self.chunks(start..<articles.count, segmentSize) {
+        let origins = run[(range.lowerBound - start)..<(range.upperBound - start)].map(\.origin)
+        groups.append(.made(range, reusing: (file, origins)))
+      }
     }
     report = collector.report(loaded: articles.count)
+  }
+
+  /// Files to read that are files the cache holds, met under another path (a new link):
+  /// one file loads once, under the first of its paths, as in a fresh load. A file the
+  /// cache holds under a later path is read again with the others, to be counted as the
+  /// duplicate; one under an earlier path stays, and the identities returned are those
+  /// of such files, so that the file met again is the duplicate. With a file to read
+  /// that could not be examined, every cached file's identity is returned.
+  private static func sharedFiles(
+    _ candidates: [FileCandidate], _ found: [(Int, Int)?], keep: inout [[Bool]],
+    toRead: inout [FileCandidate]
+  ) -> Set<FileIdentity> {
+    guard !toRead.isEmpty else { return [] }
+    var firstPath: [FileIdentity: String] = [:]
+    for candidate in toRead {
+      guard let identity = candidate.identity ?? candidate.stamp.map(FileIdentity.init) else {
+        firstPath = [:]
+        break
+      }
+      firstPath[identity] = min(firstPath[identity] ?? candidate.displayPath, candidate.displayPath)
+    }
+    let everyFile = firstPath.isEmpty
+    var loaded = Set<FileIdentity>()
+    for (candidate, place) in zip(candidates, found) {
+      guard let (segment, position) = place, keep[segment][position],
+        let identity = candidate.stamp.map(FileIdentity.init)
+      else { continue }
+      if let other = firstPath[identity], other < candidate.displayPath {
+        keep[segment][position] = false
+        toRead.append(candidate)
+      } else if everyFile || firstPath[identity] != nil {
+        loaded.insert(identity)
+      }
+    }
+    return loaded
   }
 
   /// `range` cut into runs of `size` at most.
@@ -129,16 +165,23 @@ struct CacheRefresh {
   }
 
   /// Numbers the articles and, `withIndex`, gives every group its index segment: a kept
-  /// one's from its file (or built, if the file has none), a made one's built now, in
+  /// one's from its file (or built, if the file has none), a made one's built now from
+  /// its old segment's postings (or from its articles' text, when there are none), in
   /// parallel.
   mutating func rebuild(withIndex: Bool) {
     let (groups, articles) = (groups, articles)
     let built = ParallelMap.map(count: groups.count) { number -> IndexSegment? in
       let range = groups[number].range
-      if case .kept(let file, _) = groups[number],
-        let segment = file.indexSegment(firstDocument: range.lowerBound)
-      {
-        return segment
+      switch groups[number] {
+      case .kept(let file, _):
+        if let segment = file.indexSegment(firstDocument: range.lowerBound) { return segment }
+      case .made(_, let reusing?):
+        if withIndex, let old = reusing.0.indexSegment(firstDocument: 0) {
+          return IndexSegment(
+            articles: articles[range], firstDocument: range.lowerBound, reusing: old,
+            origins: reusing.1)
+        }
+      case .made: break
       }
       return withIndex
         ? IndexSegment(articles: articles[range], firstDocument: range.lowerBound) : nil
@@ -151,7 +194,7 @@ struct CacheRefresh {
     }
     for (number, group) in groups.enumerated() {
       if case .kept(let file, let range) = group, !file.hasIndex, built[number] != nil {
-        self.groups[number] = .made(range)
+        self.groups[number] = .made(range, reusing: nil)
         changed = true
       }
     }
@@ -166,7 +209,7 @@ struct CacheRefresh {
           .written(
             CacheManifest.Segment(
               checksum: file.checksum, size: UInt64(file.file.size), articles: range.count))
-        case .made(let range): .new(articles[range], index)
+        case .made(let range, _): .new(articles[range], index)
         }
       }, roots: roots)
   }

@@ -67,10 +67,6 @@ struct IndexSegment: Sendable {
   init(articles: ArraySlice<Article>, firstDocument: Int) {
     precondition(articles.count <= Self.maxArticles, "too many articles for one segment")
     let tokens = SegmentTokens(articles)
-    self.firstDocument = firstDocument
-    self.documentCount = articles.count
-    self.lengths = FlatArray(tokens.lengths)
-
     // Terms in byte order: a term's rank is its id from now on.
     let table = tokens.table
     let order = table.sortedIDs()
@@ -82,40 +78,13 @@ struct IndexSegment: Sendable {
       sortedBytes += table.bytes[Int(table.starts[Int(id)])..<Int(table.starts[Int(id) + 1])]
       sortedStarts.append(UInt32(sortedBytes.count))
     }
-    termBytes = FlatArray(sortedBytes)
-    termStarts = FlatArray(sortedStarts)
-
-    var states = [PostingState](repeating: PostingState(), count: order.count)
-    tokens.encode(PostingEncoder(entries: VarIntCounter(), positions: VarIntCounter()), &states)
-    let layout = PostingLayout(sizes: states, order: order)
-    states = layout.writeStates
-    // Both streams are written where they stay: every byte by the encoder (the sizing
-    // pass counted them), but for the zero padding after the last value, which lets
-    // readers load a few bytes past it (and keeps a stream from being empty).
-    func stream(_ bytes: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) -> FlatArray<UInt8> {
-      FlatArray(count: bytes + VarInt.readPadding) { stream in
-        (stream.baseAddress! + bytes).initialize(repeating: 0, count: VarInt.readPadding)
-        write(stream.baseAddress!)
-      }
-    }
-    var entries = FlatArray<UInt8>([])
-    let positions = stream(layout.positionBytes) { positions in
-      entries = stream(layout.entryBytes) { entries in
-        let encoder = PostingEncoder(
-          entries: VarIntWriter(base: entries), positions: VarIntWriter(base: positions))
-        tokens.encode(encoder, &states)
-      }
-    }
-    assert(
-      order.indices.allSatisfy { rank in
-        let state = states[Int(order[rank])]
-        return state.entryOffset == layout.entryStarts[rank + 1]
-          && state.positionOffset == layout.positionStarts[rank + 1]
-      }, "the writing pass must fill exactly what the sizing pass counted")
-    self.entries = entries
-    self.positions = positions
-    entryStarts = FlatArray(layout.entryStarts)
-    positionStarts = FlatArray(layout.positionStarts)
+    let postings = EncodedPostings(tokens, order: order)
+    self.init(
+      firstDocument: firstDocument, documentCount: articles.count,
+      termBytes: FlatArray(sortedBytes), termStarts: FlatArray(sortedStarts),
+      entryStarts: postings.entryStarts, entries: postings.entries,
+      positionStarts: postings.positionStarts, positions: postings.positions,
+      lengths: FlatArray(tokens.lengths))
   }
 
   /// The pieces of text (UTF-8) that make up one field of an article.

@@ -113,6 +113,57 @@ struct PostingLayout {
   var positionBytes: Int { Int(positionStarts.last!) }
 }
 
+/// What feeds a segment's postings to `PostingEncoder`: every token, term by term in
+/// (key, position) order, then a `close` of every term. `states` is indexed by the
+/// source's own term ids.
+protocol PostingSource {
+  func encode<Output: VarIntOutput>(
+    _ encoder: PostingEncoder<Output>, _ states: inout [PostingState])
+  var termCount: Int { get }
+}
+
+/// A segment's two posting streams and where each term's bytes start in them, encoded
+/// from a source in two passes: one sizes each term's bytes, the other writes them in
+/// place, every byte but the zero padding after the last value, which lets readers load
+/// a few bytes past it (and keeps a stream from being empty).
+struct EncodedPostings {
+  let entries: FlatArray<UInt8>
+  let positions: FlatArray<UInt8>
+  let entryStarts: FlatArray<UInt32>
+  let positionStarts: FlatArray<UInt32>
+
+  /// `order` lists the source's term ids in the order their bytes are laid out.
+  init<Source: PostingSource>(_ source: Source, order: [UInt32]) {
+    var states = [PostingState](repeating: PostingState(), count: source.termCount)
+    source.encode(PostingEncoder(entries: VarIntCounter(), positions: VarIntCounter()), &states)
+    let layout = PostingLayout(sizes: states, order: order)
+    states = layout.writeStates
+    func stream(_ bytes: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) -> FlatArray<UInt8> {
+      FlatArray(count: bytes + VarInt.readPadding) { stream in
+        (stream.baseAddress! + bytes).initialize(repeating: 0, count: VarInt.readPadding)
+        write(stream.baseAddress!)
+      }
+    }
+    var entries = FlatArray<UInt8>([])
+    positions = stream(layout.positionBytes) { positions in
+      entries = stream(layout.entryBytes) { entries in
+        let encoder = PostingEncoder(
+          entries: VarIntWriter(base: entries), positions: VarIntWriter(base: positions))
+        source.encode(encoder, &states)
+      }
+    }
+    assert(
+      order.indices.allSatisfy { rank in
+        let state = states[Int(order[rank])]
+        return state.entryOffset == layout.entryStarts[rank + 1]
+          && state.positionOffset == layout.positionStarts[rank + 1]
+      }, "the writing pass must fill exactly what the sizing pass counted")
+    self.entries = entries
+    entryStarts = FlatArray(layout.entryStarts)
+    positionStarts = FlatArray(layout.positionStarts)
+  }
+}
+
 /// Reads one term's entries in order. `key` and `frequency` describe the entry in hand,
 /// the one the last successful `next()` read.
 struct EntryCursor {

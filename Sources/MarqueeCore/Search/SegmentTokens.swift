@@ -3,7 +3,7 @@
 ///
 /// Four bytes a token: each token's key and position are not stored but replayed from
 /// the order tokens come in (article, field, piece) and the token count of each piece.
-struct SegmentTokens {
+struct SegmentTokens: PostingSource {
   private(set) var table = TermTable()
   /// Each token's term, by first-seen id, in reading order.
   private var terms: [UInt32] = []
@@ -45,31 +45,43 @@ struct SegmentTokens {
     }
   }
 
+  var termCount: Int { table.count }
+
   /// Feeds every token, with its key and position, to `encoder`, then closes every
   /// term's last entry. `states` is indexed by first-seen term id.
   func encode<Output>(_ encoder: PostingEncoder<Output>, _ states: inout [PostingState]) {
     states.withUnsafeMutableBufferPointer { states in
-      terms.withUnsafeBufferPointer { terms in
-        var token = 0
-        var piece = 0
-        for local in 0..<lengths.count / IndexSegment.fieldCount {
-          for field in 0..<IndexSegment.fieldCount {
-            let key = UInt16(local << IndexSegment.fieldBits | field)
-            var position: UInt32 = 0
-            while pieces[piece] != Self.fieldEnd {
-              for _ in 0..<pieces[piece] {
-                encoder.add(key: key, position: position, to: &states[Int(terms[token])])
-                position &+= 1
-                token += 1
-              }
-              position &+= IndexSegment.pieceGap
-              piece += 1
-            }
-            piece += 1
-          }
-        }
+      forEachToken { term, key, position in
+        encoder.add(key: key, position: position, to: &states[Int(term)])
       }
       for term in states.indices { encoder.close(&states[term]) }
+    }
+  }
+
+  /// Calls `body` with every token's first-seen term id, key (`localArticle << 3 |
+  /// field`) and position, in reading order: each term's tokens come in (key, position)
+  /// order.
+  @inline(__always)
+  func forEachToken(_ body: (_ term: UInt32, _ key: UInt16, _ position: UInt32) -> Void) {
+    terms.withUnsafeBufferPointer { terms in
+      var token = 0
+      var piece = 0
+      for local in 0..<lengths.count / IndexSegment.fieldCount {
+        for field in 0..<IndexSegment.fieldCount {
+          let key = UInt16(local << IndexSegment.fieldBits | field)
+          var position: UInt32 = 0
+          while pieces[piece] != Self.fieldEnd {
+            for _ in 0..<pieces[piece] {
+              body(terms[token], key, position)
+              position &+= 1
+              token += 1
+            }
+            position &+= IndexSegment.pieceGap
+            piece += 1
+          }
+          piece += 1
+        }
+      }
     }
   }
 }
