@@ -83,12 +83,16 @@ struct TokenScanner: ~Copyable {
     while index < bytes.count {
       let byte = bytes[index]
       if byte < 0x80 {
-        switch byte {
-        case 0x30...0x39, 0x61...0x7A: append(byte, at: offset)
-        case 0x41...0x5A: append(byte | 0x20, at: offset)
-        case 0x27: apostrophe(emit)
-        default: finish(emit)
+        if Self.isLetterOrDigit(byte) {
+          // A run of ASCII letters and digits, most of any text, is appended at once.
+          var end = index + 1
+          while end < bytes.count && Self.isLetterOrDigit(bytes[end]) { end += 1 }
+          append(run: UnsafeBufferPointer(rebasing: bytes[index..<end]), at: offset)
+          offset += end - index
+          index = end
+          continue
         }
+        if byte == 0x27 { apostrophe(emit) } else { finish(emit) }
         index += 1
         offset += 1
         continue
@@ -121,21 +125,42 @@ struct TokenScanner: ~Copyable {
   }
 
   private mutating func append(_ byte: UInt8, at offset: Int) {
+    prepare(toHold: count + 1, at: offset)
+    word[count] = byte
+    count += 1
+    end = offset + 1
+  }
+
+  @inline(__always)
+  private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+    (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+  }
+
+  /// Appends ASCII letters and digits, the first at scalar `offset`, folded to lower
+  /// case: `| 0x20` lowers a capital and leaves digits and small letters as they are.
+  private mutating func append(run: UnsafeBufferPointer<UInt8>, at offset: Int) {
+    prepare(toHold: count + run.count, at: offset)
+    for (number, byte) in run.enumerated() { word[count + number] = byte | 0x20 }
+    count += run.count
+    end = offset + run.count
+  }
+
+  /// Before bytes are appended at scalar `offset`: notes where the word, or its part
+  /// after an apostrophe, starts, and makes `word` hold `total` bytes.
+  @inline(__always)
+  private mutating func prepare(toHold total: Int, at offset: Int) {
     if count == 0 { start = offset }
     if apostrophePending {
       afterApostrophe = count
       apostrophePending = false
     }
-    if count == capacity {
+    while total > capacity {
       let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
       larger.update(from: word, count: count)
       word.deallocate()
       word = larger
       capacity *= 2
     }
-    word[count] = byte
-    count += 1
-    end = offset + 1
   }
 
   private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) {
