@@ -28,6 +28,31 @@ enum KeyTiming {
     var navigation: [Double] = []
     var search: [Double] = []
     var answers: [Double] = []
+
+    /// Each key's fastest time over the rounds (`samples` holds round after round of
+    /// `keys` keys): what the key itself costs. A p99 over a few hundred keys is mostly
+    /// the machine's doing on a shared host (see `hostJitter`); the slowest key at its
+    /// fastest is the code's.
+    static func fastest(_ samples: [Double], keys: Int) -> [Double] {
+      (0..<keys).map { key in
+        stride(from: key, to: samples.count, by: keys).map { samples[$0] }.min() ?? 0
+      }.sorted()
+    }
+  }
+
+  /// The same fixed work (about a millisecond of multiplying) timed as many times as
+  /// the keys are, sorted: how far this machine alone spreads times that should not
+  /// vary. A host that preempts the process now and then shows here as in the keys.
+  static func hostJitter(samples: Int) -> [Double] {
+    var value = UInt64(samples)
+    let times = (0..<samples).map { _ in
+      Measure.time {
+        for step in 0..<5_000_000 { value = value &* 6_364_136_223_846_793_005 &+ UInt64(step) }
+      }.1
+    }
+    // Used, so the loop is not optimised away.
+    if value == 42 { print("") }
+    return times.sorted()
   }
 
   static func measure(_ store: ArticleStore, _ index: SearchIndex, rounds: Int) -> Result {

@@ -127,6 +127,10 @@ enum MarqueeBench {
       queryMax: all.last!, rssAfterLoad: rssAfterLoad, rssAfterIndex: rssAfterIndex,
       peakRSS: peak, peakIsPerCorpus: peakIsPerCorpus, queries: queries,
       browsingKeys: keys.navigation.sorted(), searchKeys: keys.search.sorted(),
+      browsingKeysFastest: KeyTiming.Result.fastest(
+        keys.navigation, keys: KeyTiming.navigation.count),
+      searchKeysFastest: KeyTiming.Result.fastest(keys.search, keys: KeyTiming.search.count),
+      hostJitter: KeyTiming.hostJitter(samples: keys.navigation.count + keys.search.count),
       searchAnswers: keys.answers.sorted(), marks: marks)
   }
 
@@ -182,6 +186,11 @@ struct CorpusResult {
   /// Seconds of update + render per key, sorted.
   let browsingKeys: [Double]
   let searchKeys: [Double]
+  /// Each key's fastest over the rounds, sorted.
+  let browsingKeysFastest: [Double]
+  let searchKeysFastest: [Double]
+  /// Seconds of a fixed millisecond of work, timed as often as the keys, sorted.
+  let hostJitter: [Double]
   /// Seconds of each search's answer (the query, then update + render with its hits), sorted.
   let searchAnswers: [Double]
   let marks: MarksTiming.Result

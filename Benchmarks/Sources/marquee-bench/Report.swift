@@ -44,6 +44,13 @@ struct Report {
     }
     row("key → frame, browsing (p50 / p99 / max)") { keys($0.browsingKeys) }
     row("key → frame, typing a search (p50 / p99 / max)") { keys($0.searchKeys) }
+    row("key → frame, the slowest key at its fastest round: browsing / typing") {
+      milliseconds($0.browsingKeysFastest.last ?? 0) + " / "
+        + milliseconds($0.searchKeysFastest.last ?? 0)
+    }
+    row("the machine: a fixed 1 ms of work timed as often (p50 / p99 / max)") {
+      keys($0.hostJitter)
+    }
     row("a search's answer off the key's path: query + update + render (p50 / p99 / max)") {
       keys($0.searchAnswers)
     }
@@ -105,6 +112,10 @@ struct Report {
         ("browse_key_p99_ms", String(Measure.percentile(result.browsingKeys, 0.99) * 1000)),
         ("search_key_p99_ms", String(Measure.percentile(result.searchKeys, 0.99) * 1000)),
         ("search_answer_p99_ms", String(Measure.percentile(result.searchAnswers, 0.99) * 1000)),
+        ("browse_key_fastest_max_ms", String((result.browsingKeysFastest.last ?? 0) * 1000)),
+        ("search_key_fastest_max_ms", String((result.searchKeysFastest.last ?? 0) * 1000)),
+        ("jitter_p50_ms", String(Measure.percentile(result.hostJitter, 0.5) * 1000)),
+        ("jitter_p99_ms", String(Measure.percentile(result.hostJitter, 0.99) * 1000)),
       ]
       if let peak = result.peakRSS { values.append(("peak_rss_bytes", String(peak))) }
       if let generate = result.generateSeconds { values.append(("generate_s", String(generate))) }
