@@ -22,6 +22,19 @@ struct TokenizerTests {
       Tokenizer.tokens("June 10, 2022 — co-star #1") == ["june", "10", "2022", "co", "star", "1"])
   }
 
+  /// Runs of ASCII letters and digits are copied a run at a time: words longer than the
+  /// scanner's first buffer, runs at the very end of the text, and runs that go on
+  /// after an accented letter or an apostrophe come out whole.
+  @Test func longRunsAndRunsAfterOtherLettersFoldWhole() {
+    let long = String(repeating: "AbC9", count: 40)
+    #expect(Tokenizer.tokens(long) == [long.lowercased()])
+    #expect(Tokenizer.tokens("x " + long + "’s") == ["x", long.lowercased()])
+    #expect(Tokenizer.tokens("CaféBAR Z") == ["cafebar", "z"])
+    #expect(Tokenizer.tokens("O'NEILL's L'Oréal7") == ["oneill", "loreal7"])
+    let ranges = Tokenizer.tokensWithRanges("é " + long + " Q").map(\.range)
+    #expect(ranges == [0..<1, 2..<(2 + long.count), (3 + long.count)..<(4 + long.count)])
+  }
+
   @Test func spacelessScriptsAreOneTokenPerCharacter() {
     #expect(Tokenizer.tokens("月影の約束 drama") == ["月", "影", "の", "約", "束", "drama"])
     #expect(Tokenizer.tokens("한국어 제목") == ["한국어", "제목"])

@@ -84,11 +84,21 @@ struct TokenScanner: ~Copyable {
       let byte = bytes[index]
       if byte < 0x80 {
         if Self.isLetterOrDigit(byte) {
-          // A run of ASCII letters and digits, most of any text, is appended at once.
-          var end = index + 1
-          while end < bytes.count && Self.isLetterOrDigit(bytes[end]) { end += 1 }
-          append(run: UnsafeBufferPointer(rebasing: bytes[index..<end]), at: offset)
+          // A run of ASCII letters and digits, most of any text, is appended in one
+          // pass: `word` is made to hold the rest of the text first.
+          prepare(toHold: count + bytes.count - index, at: offset)
+          // Locals, so the loop neither reloads them after each store nor checks overflow.
+          let (word, source, stop) = (self.word, bytes.baseAddress!, bytes.count)
+          var end = index
+          var length = count
+          repeat {
+            word[length] = source[end] | 0x20
+            length &+= 1
+            end &+= 1
+          } while end < stop && Self.isLetterOrDigit(source[end])
+          count = length
           offset += end - index
+          self.end = offset
           index = end
           continue
         }
@@ -131,18 +141,11 @@ struct TokenScanner: ~Copyable {
     end = offset + 1
   }
 
+  /// An ASCII letter or digit, which `| 0x20` folds to lower case (leaving digits and
+  /// small letters as they are).
   @inline(__always)
   private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
     (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
-  }
-
-  /// Appends ASCII letters and digits, the first at scalar `offset`, folded to lower
-  /// case: `| 0x20` lowers a capital and leaves digits and small letters as they are.
-  private mutating func append(run: UnsafeBufferPointer<UInt8>, at offset: Int) {
-    prepare(toHold: count + run.count, at: offset)
-    for (number, byte) in run.enumerated() { word[count + number] = byte | 0x20 }
-    count += run.count
-    end = offset + run.count
   }
 
   /// Before bytes are appended at scalar `offset`: notes where the word, or its part
