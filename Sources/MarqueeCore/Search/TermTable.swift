@@ -26,13 +26,18 @@ struct TermTable {
     var hash: UInt32 = 2_166_136_261
     for byte in term { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
     var slot = Int(hash) & mask
-    while true {
-      let stored = slots[slot]
-      if stored == 0 { break }
-      let id = Int(stored - 1)
-      if hashes[id] == hash && matches(id, term) { return UInt32(id) }
-      slot = (slot + 1) & mask
+    let found: UInt32? = slots.withUnsafeBufferPointer { slots in
+      hashes.withUnsafeBufferPointer { hashes in
+        while true {
+          let stored = slots[slot]
+          if stored == 0 { return nil }
+          let id = Int(stored &- 1)
+          if hashes[id] == hash && matches(id, term) { return UInt32(id) }
+          slot = (slot &+ 1) & mask
+        }
+      }
     }
+    if let found { return found }
     let id = UInt32(count)
     slots[slot] = id + 1
     hashes.append(hash)
@@ -42,11 +47,21 @@ struct TermTable {
     return id
   }
 
+  /// Whether term `id` is `term`, compared through pointers: a check per byte on the
+  /// way to every known term's id cost more than the comparison.
   private func matches(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
-    let start = Int(starts[id])
-    guard Int(starts[id + 1]) - start == term.count else { return false }
-    for offset in 0..<term.count where bytes[start + offset] != term[offset] { return false }
-    return true
+    starts.withUnsafeBufferPointer { starts in
+      let start = Int(starts[id])
+      guard Int(starts[id + 1]) - start == term.count else { return false }
+      return bytes.withUnsafeBufferPointer { bytes in
+        var offset = 0
+        while offset < term.count {
+          if bytes[start + offset] != term[offset] { return false }
+          offset &+= 1
+        }
+        return true
+      }
+    }
   }
 
   private mutating func grow() {
