@@ -83,9 +83,10 @@ struct TokenScanner: ~Copyable {
     while index < bytes.count {
       let byte = bytes[index]
       if byte < 0x80 {
-        if Self.isLetterOrDigit(byte) {
+        if ValidUTF8.isASCIILetterOrDigit(byte) {
           // A run of ASCII letters and digits, most of any text, is appended in one
-          // pass: `word` is made to hold the rest of the text first.
+          // pass: `word` is made to hold the rest of the text first. `| 0x20` lowers a
+          // capital and leaves digits and small letters as they are.
           prepare(toHold: count + bytes.count - index, at: offset)
           // Locals, so the loop neither reloads them after each store nor checks overflow.
           let (word, source, stop) = (self.word, bytes.baseAddress!, bytes.count)
@@ -95,7 +96,7 @@ struct TokenScanner: ~Copyable {
             word[length] = source[end] | 0x20
             length &+= 1
             end &+= 1
-          } while end < stop && Self.isLetterOrDigit(source[end])
+          } while end < stop && ValidUTF8.isASCIILetterOrDigit(source[end])
           count = length
           offset += end - index
           self.end = offset
@@ -139,13 +140,6 @@ struct TokenScanner: ~Copyable {
     word[count] = byte
     count += 1
     end = offset + 1
-  }
-
-  /// An ASCII letter or digit, which `| 0x20` folds to lower case (leaving digits and
-  /// small letters as they are).
-  @inline(__always)
-  private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
-    (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
   }
 
   /// Before bytes are appended at scalar `offset`: notes where the word, or its part
