@@ -35,6 +35,41 @@ struct TokenizerTests {
     #expect(ranges == [0..<1, 2..<(2 + long.count), (3 + long.count)..<(4 + long.count)])
   }
 
+  /// Eight bytes at a time: a run's length is the byte-by-byte count whatever byte ends
+  /// it, at whatever offset (every byte value, at each of the eight places).
+  @Test func eightByteRunsEndWhereAByteByByteScanWould() {
+    for place in 0..<8 {
+      for value in 0...255 {
+        var bytes = [UInt8](repeating: UInt8(ascii: "Q"), count: 8)
+        bytes[place] = UInt8(value)
+        let chunk = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self).littleEndian }
+        let expected = bytes.firstIndex { !ValidUTF8.isASCIILetterOrDigit($0) } ?? 8
+        #expect(ASCIIRun.length(chunk) == expected, "byte \(value) at \(place)")
+      }
+    }
+  }
+
+  /// ASCII text with no apostrophe splits into its runs of letters and digits, lowered,
+  /// whatever the runs' lengths and wherever the text ends.
+  @Test func asciiTextSplitsIntoItsLoweredRuns() {
+    var random = SeededGenerator(seed: 31)
+    let alphabet = Array("aZ09 ,.-@[`{/:!\n".utf8)
+    for _ in 0..<2_000 {
+      let length = Int(random.next() % 40)
+      let bytes = (0..<length).map { _ -> UInt8 in
+        // Mostly letters, so runs of every length up to and past eight occur.
+        random.next() % 3 == 0
+          ? alphabet[Int(random.next() % UInt64(alphabet.count))]
+          : UInt8(ascii: "a") + UInt8(random.next() % 26) - (random.next() % 2 == 0 ? 32 : 0)
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      let expected = bytes.split { !ValidUTF8.isASCIILetterOrDigit($0) }.map {
+        String(decoding: $0, as: UTF8.self).lowercased()
+      }
+      #expect(Tokenizer.tokens(text) == expected, "\(text)")
+    }
+  }
+
   @Test func spacelessScriptsAreOneTokenPerCharacter() {
     #expect(Tokenizer.tokens("月影の約束 drama") == ["月", "影", "の", "約", "束", "drama"])
     #expect(Tokenizer.tokens("한국어 제목") == ["한국어", "제목"])
