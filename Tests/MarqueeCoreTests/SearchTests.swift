@@ -50,7 +50,7 @@ struct TokenizerTests {
   }
 
   /// ASCII text with no apostrophe splits into its runs of letters and digits, lowered,
-  /// whatever the runs' lengths and wherever the text ends.
+  /// at their places, whatever the runs' lengths and wherever the text ends.
   @Test func asciiTextSplitsIntoItsLoweredRuns() {
     var random = SeededGenerator(seed: 31)
     let alphabet = Array("aZ09 ,.-@[`{/:!\n".utf8)
@@ -63,10 +63,12 @@ struct TokenizerTests {
           : UInt8(ascii: "a") + UInt8(random.next() % 26) - (random.next() % 2 == 0 ? 32 : 0)
       }
       let text = String(decoding: bytes, as: UTF8.self)
-      let expected = bytes.split { !ValidUTF8.isASCIILetterOrDigit($0) }.map {
-        String(decoding: $0, as: UTF8.self).lowercased()
-      }
+      let runs = bytes.split { !ValidUTF8.isASCIILetterOrDigit($0) }
+      let expected = runs.map { String(decoding: $0, as: UTF8.self).lowercased() }
       #expect(Tokenizer.tokens(text) == expected, "\(text)")
+      // ASCII: a scalar offset is a byte offset.
+      let ranges = Tokenizer.tokensWithRanges(text).map(\.range)
+      #expect(ranges == runs.map { $0.startIndex..<$0.endIndex }, "\(text)")
     }
   }
 

@@ -88,6 +88,7 @@ struct TokenScanner: ~Copyable {
           // at a time while eight are left (see `ASCIIRun`), then a byte at a time:
           // `word` is made to hold the rest of the text and eight bytes more first. `|
           // 0x20` lowers a capital and leaves digits and small letters as they are.
+          let fresh = count == 0
           prepare(toHold: count + bytes.count - index + 8, at: offset)
           // Locals, so the loop neither reloads them after each store nor checks overflow.
           let (word, source, stop) = (self.word, bytes.baseAddress!, bytes.count)
@@ -108,6 +109,16 @@ struct TokenScanner: ~Copyable {
               length &+= 1
               end &+= 1
             }
+          }
+          // A word begun here that ends the text or meets ASCII other than an
+          // apostrophe (most words) is done: it is emitted at once, and the byte after it,
+          // which only ends it, is passed over.
+          if fresh && (end == stop || source[end] < 0x80 && source[end] != 0x27) {
+            emit(UnsafeBufferPointer(start: word, count: length), offset..<offset + end - index)
+            let after = end < stop ? 1 : 0
+            offset += end - index + after
+            index = end + after
+            continue
           }
           count = length
           offset += end - index
