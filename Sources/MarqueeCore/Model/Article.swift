@@ -140,6 +140,9 @@ public struct Article: Sendable, Hashable {
     packed.forEachPiece(kinds, body)
   }
 
+  /// The packed fields, for readers that take every field in one walk (the index).
+  var packedFields: PackedFields { packed }
+
   /// Reading time at about 230 words a minute, never less than one minute.
   public var readingMinutes: Int {
     max(1, Int((Double(wordCount) / WordCount.wordsPerMinute).rounded()))

@@ -254,6 +254,37 @@ struct PackedFields: Sendable {
     }
   }
 
+  /// Calls `body` with every text piece whose kind `group` puts in a group (indexed by
+  /// `Kind.rawValue`; -1 for none), group by group from 0 to `groupCount`, each group's
+  /// pieces in their order here, and `groupEnd` after each group's pieces, even a group
+  /// with none. The pieces are found in one walk (`scratch` keeps where each is between
+  /// calls) rather than a walk per group.
+  func forEachPiece(
+    grouping group: [Int8], groupCount: Int, scratch: inout [Int],
+    _ body: (UnsafeBufferPointer<UInt8>) -> Void, groupEnd: (Int) -> Void
+  ) {
+    scratch.removeAll(keepingCapacity: true)
+    bytes.withUnsafeBufferPointer { all in
+      walk { kind, _, text in
+        let wanted = group[Int(kind.rawValue)]
+        if wanted >= 0 {
+          scratch.append(Int(wanted))
+          scratch.append(text.baseAddress.map { $0 - all.baseAddress! } ?? 0)
+          scratch.append(text.count)
+        }
+        return true
+      }
+      for current in 0..<groupCount {
+        for piece in stride(from: 0, to: scratch.count, by: 3) where scratch[piece] == current {
+          body(
+            UnsafeBufferPointer(
+              rebasing: all[scratch[piece + 1]..<scratch[piece + 1] + scratch[piece + 2]]))
+        }
+        groupEnd(current)
+      }
+    }
+  }
+
   /// Visits the pieces in order from `start` (where a piece starts; the first, when
   /// nil) with their kind, number (image references), text and where the piece starts,
   /// until `visit` returns false.

@@ -87,22 +87,31 @@ struct IndexSegment: Sendable {
       lengths: FlatArray(tokens.lengths))
   }
 
-  /// The pieces of text (UTF-8) that make up one field of an article.
+  /// The pieces of text (UTF-8) that make up one field of an article, walked for that
+  /// field alone (a segment's build takes all fields in one walk).
   static func forEachPiece(
     of article: Article, in field: SearchField, _ body: (UnsafeBufferPointer<UInt8>) -> Void
   ) {
-    article.forEachPiece(pieceKinds[field.rawValue], body)
+    let kinds = (0...UInt8.max).compactMap { raw in
+      fieldOfKind[Int(raw)] == field.rawValue ? PackedFields.Kind(rawValue: raw) : nil
+    }
+    article.forEachPiece(kinds, body)
   }
 
-  private static let pieceKinds: [[PackedFields.Kind]] = SearchField.allCases.map { field in
-    switch field {
-    case .title: [.title]
-    case .dek: [.dek]
-    case .caption: [.label, .caption]
-    case .credit: [.credit]
-    case .body: [.paragraph]
-    case .author: [.author]
-    }
+  /// The search field each kind of packed piece is indexed under (by `Kind.rawValue`;
+  /// -1 for none): an image's label and caption are its caption.
+  static let fieldOfKind: [Int8] = (0...UInt8.max).map { raw -> Int8 in
+    let field: SearchField? =
+      switch PackedFields.Kind(rawValue: raw) {
+      case .title: .title
+      case .dek: .dek
+      case .label, .caption: .caption
+      case .credit: .credit
+      case .paragraph: .body
+      case .author: .author
+      default: nil
+      }
+    return field.map { Int8($0.rawValue) } ?? -1
   }
 
   /// The id of a folded token, if this segment has it.

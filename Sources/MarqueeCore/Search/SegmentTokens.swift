@@ -18,29 +18,28 @@ struct SegmentTokens {
   init(_ articles: ArraySlice<Article>) {
     // Reserving about one token per five bytes of text avoids growing (and so briefly
     // doubling) the largest array of the build.
-    var textBytes = 0
-    for article in articles {
-      for field in SearchField.allCases {
-        IndexSegment.forEachPiece(of: article, in: field) { textBytes += $0.count }
-      }
-    }
+    let textBytes = articles.reduce(0) { $0 + $1.packedFields.pieceRange.count }
     terms.reserveCapacity(textBytes / 5)
     lengths.reserveCapacity(articles.count * IndexSegment.fieldCount)
     var scanner = TokenScanner()
+    var scratch: [Int] = []
     for article in articles {
-      for field in SearchField.allCases {
-        var length: UInt32 = 0
-        IndexSegment.forEachPiece(of: article, in: field) { piece in
-          var count: UInt32 = 0
-          scanner.scan(bytes: piece) { bytes, _ in
-            terms.append(table.id(of: bytes))
-            count += 1
-          }
-          pieces.append(count)
-          length += count
+      var length: UInt32 = 0
+      article.packedFields.forEachPiece(
+        grouping: IndexSegment.fieldOfKind, groupCount: IndexSegment.fieldCount,
+        scratch: &scratch
+      ) { piece in
+        var count: UInt32 = 0
+        scanner.scan(bytes: piece) { bytes, _ in
+          terms.append(table.id(of: bytes))
+          count += 1
         }
+        pieces.append(count)
+        length += count
+      } groupEnd: { _ in
         pieces.append(Self.fieldEnd)
         lengths.append(length)
+        length = 0
       }
     }
   }
