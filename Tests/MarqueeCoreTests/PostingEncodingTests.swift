@@ -71,25 +71,30 @@ struct PostingEncodingTests {
   /// One term's postings: (key, positions) per entry.
   typealias Postings = [(key: UInt32, positions: [UInt32])]
 
-  /// Encodes one term's postings the way a segment does.
+  /// Encodes one term's postings the way a segment does: a sizing pass, then writing.
   static func encodeTerm(_ postings: Postings) -> (entries: [UInt8], positions: [UInt8]) {
-    let encoded = EncodedPostings(OneTerm(postings: postings))
-    #expect(encoded.entryStarts.count == 2 && encoded.positionStarts.count == 2)
-    #expect(encoded.entries.count == Int(encoded.entryStarts[1]) + VarInt.readPadding)
-    #expect(encoded.positions.count == Int(encoded.positionStarts[1]) + VarInt.readPadding)
-    return (Array(encoded.entries), Array(encoded.positions))
-  }
-
-  /// A source of one term's tokens.
-  private struct OneTerm: PostingSource {
-    let postings: Postings
-    var termCount: Int { 1 }
-    func tokenBound(ofRank rank: Int) -> Int { postings.reduce(0) { $0 + $1.positions.count } }
-    func forEachToken(ofRank rank: Int, _ add: (UInt16, UInt32) -> Void) {
+    func run<Output>(_ encoder: PostingEncoder<Output>, _ state: inout PostingState) {
       for (key, positions) in postings {
-        for position in positions { add(UInt16(key), position) }
+        for position in positions { encoder.add(key: UInt16(key), position: position, to: &state) }
+      }
+      encoder.close(&state)
+    }
+    var sizes = PostingState()
+    run(PostingEncoder(entries: VarIntCounter(), positions: VarIntCounter()), &sizes)
+    var entries = [UInt8](repeating: 0, count: Int(sizes.entryOffset) + VarInt.readPadding)
+    var positions = [UInt8](repeating: 0, count: Int(sizes.positionOffset) + VarInt.readPadding)
+    entries.withUnsafeMutableBufferPointer { entries in
+      positions.withUnsafeMutableBufferPointer { positions in
+        var state = PostingState()
+        run(
+          PostingEncoder(
+            entries: VarIntWriter(base: entries.baseAddress!),
+            positions: VarIntWriter(base: positions.baseAddress!)), &state)
+        #expect(state.entryOffset == sizes.entryOffset)
+        #expect(state.positionOffset == sizes.positionOffset)
       }
     }
+    return (entries, positions)
   }
 
   /// Reads one term's postings back, entering every entry.

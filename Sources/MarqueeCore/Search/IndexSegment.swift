@@ -61,9 +61,9 @@ struct IndexSegment: Sendable {
 
   /// Tokenizes and indexes `articles`, whose first is document `firstDocument`.
   ///
-  /// Tokens are read once, keeping only their term ids; they are then grouped by term
-  /// (six bytes a token while the segment is built) and each term's postings written
-  /// after the last's.
+  /// Tokens are read once, keeping only their term ids; the postings are then encoded
+  /// in two passes over those ids, one to size each term's bytes and one to write them
+  /// in place, so no per-token (key, position) scratch arrays are needed.
   init(articles: ArraySlice<Article>, firstDocument: Int) {
     precondition(articles.count <= Self.maxArticles, "too many articles for one segment")
     let tokens = SegmentTokens(articles)
@@ -78,7 +78,7 @@ struct IndexSegment: Sendable {
       sortedBytes += table.bytes[Int(table.starts[Int(id)])..<Int(table.starts[Int(id) + 1])]
       sortedStarts.append(UInt32(sortedBytes.count))
     }
-    let postings = EncodedPostings(FreshPostings(groups: TermGroups(tokens), order: order))
+    let postings = EncodedPostings(tokens, order: order)
     self.init(
       firstDocument: firstDocument, documentCount: articles.count,
       termBytes: FlatArray(sortedBytes), termStarts: FlatArray(sortedStarts),

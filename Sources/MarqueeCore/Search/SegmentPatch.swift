@@ -28,8 +28,7 @@ extension IndexSegment {
         freshLocals.append(local)
       }
     }
-    let freshTokens = SegmentTokens(freshArticles[...])
-    let fresh = TermGroups(freshTokens, locals: freshLocals)
+    let fresh = FreshPostings(SegmentTokens(freshArticles[...]), locals: freshLocals)
 
     var lengths = [UInt32](repeating: 0, count: origins.count * Self.fieldCount)
     var freshNumber = 0
@@ -37,17 +36,16 @@ extension IndexSegment {
       for field in 0..<Self.fieldCount {
         lengths[local * Self.fieldCount + field] =
           origin.map { old.lengths[$0 * Self.fieldCount + field] }
-          ?? freshTokens.lengths[freshNumber * Self.fieldCount + field]
+          ?? fresh.tokens.lengths[freshNumber * Self.fieldCount + field]
       }
       if origin == nil { freshNumber += 1 }
     }
 
     let patched = old.withCursors { streams in
-      let terms = Self.mergedTerms(
-        old: old, streams: streams, renumbered: renumbered, fresh: freshTokens.table)
+      let terms = Self.mergedTerms(old: old, streams: streams, renumbered: renumbered, fresh: fresh)
       let source = PatchedPostings(
         streams: streams, renumbered: renumbered, terms: terms.pairs, fresh: fresh)
-      return (terms, EncodedPostings(source))
+      return (terms, EncodedPostings(source, order: (0..<UInt32(terms.pairs.count)).map { $0 }))
     }
     let (terms, postings) = patched
     self.init(
@@ -61,7 +59,7 @@ extension IndexSegment {
   /// The new segment's vocabulary in byte order: the old terms some kept article still
   /// has, and the fresh articles' terms. Each is the pair of its ids (-1 where absent).
   private static func mergedTerms(
-    old: IndexSegment, streams: PostingStreams, renumbered: [Int32], fresh table: TermTable
+    old: IndexSegment, streams: PostingStreams, renumbered: [Int32], fresh: FreshPostings
   ) -> (pairs: [(old: Int32, fresh: Int32)], bytes: [UInt8], starts: [UInt32]) {
     let kept = (0..<old.termCount).filter { term in
       var entries = streams.entries(of: term)
@@ -70,6 +68,7 @@ extension IndexSegment {
       }
       return false
     }
+    let table = fresh.tokens.table
     let freshOrder = table.sortedIDs()
     var pairs: [(old: Int32, fresh: Int32)] = []
     var bytes: [UInt8] = []
@@ -110,55 +109,82 @@ extension IndexSegment {
   }
 }
 
+/// The tokens of the articles tokenized now, term by term: each fresh term's keys and
+/// positions, in (key, position) order, keys numbered as in the new segment.
+private struct FreshPostings {
+  let tokens: SegmentTokens
+  /// Term `t`'s tokens are `keys[starts[t]..<starts[t + 1]]` (and as many positions).
+  let starts: [Int]
+  let keys: [UInt16]
+  let positions: [UInt32]
+
+  /// `locals[i]` is where the `i`th tokenized article is in the new segment.
+  init(_ tokens: SegmentTokens, locals: [Int]) {
+    self.tokens = tokens
+    var starts = [Int](repeating: 0, count: tokens.termCount + 1)
+    tokens.forEachToken { term, _, _ in starts[Int(term) + 1] += 1 }
+    for term in 0..<tokens.termCount { starts[term + 1] += starts[term] }
+    var next = starts
+    var keys = [UInt16](repeating: 0, count: starts[tokens.termCount])
+    var positions = [UInt32](repeating: 0, count: starts[tokens.termCount])
+    tokens.forEachToken { term, key, position in
+      let local = locals[Int(key >> IndexSegment.fieldBits)]
+      keys[next[Int(term)]] =
+        UInt16(local << IndexSegment.fieldBits) | key & UInt16(IndexSegment.fieldMask)
+      positions[next[Int(term)]] = position
+      next[Int(term)] += 1
+    }
+    self.starts = starts
+    self.keys = keys
+    self.positions = positions
+  }
+}
+
 /// Feeds the new segment's postings, term by term: an old term's entries for the
 /// articles kept, renumbered, merged by key with the fresh articles' tokens of the term.
 private struct PatchedPostings: PostingSource {
   let streams: PostingStreams
   let renumbered: [Int32]
   let terms: [(old: Int32, fresh: Int32)]
-  let fresh: TermGroups
+  let fresh: FreshPostings
 
   var termCount: Int { terms.count }
 
-  /// An old term has at most as many positions as bytes of them.
-  func tokenBound(ofRank rank: Int) -> Int {
-    let term = terms[rank]
-    let old =
-      term.old >= 0
-      ? Int(streams.segment.positionStarts[Int(term.old) + 1])
-        - Int(streams.segment.positionStarts[Int(term.old)]) : 0
-    return old + (term.fresh >= 0 ? fresh.count(of: Int(term.fresh)) : 0)
-  }
-
-  func forEachToken(ofRank rank: Int, _ add: (_ key: UInt16, _ position: UInt32) -> Void) {
-    let term = terms[rank]
-    let freshTerm = Int(max(term.fresh, 0))
-    var next = term.fresh >= 0 ? fresh.starts[freshTerm] : 0
-    func addFresh(before key: UInt16) {
-      if term.fresh >= 0 { fresh.forEachToken(of: freshTerm, from: &next, before: key, add) }
-    }
-    if term.old >= 0 {
-      var entries = streams.entries(of: Int(term.old))
-      var positions = streams.positions + Int(streams.segment.positionStarts[Int(term.old)])
-      while entries.next() {
-        let local = renumbered[Int(entries.key >> IndexSegment.fieldBits)]
-        guard local >= 0 else {
-          positions = VarInt.skip(Int(entries.frequency), from: positions)
-          continue
-        }
-        let key =
-          UInt16(Int(local) << IndexSegment.fieldBits)
-          | UInt16(entries.key & IndexSegment.fieldMask)
-        addFresh(before: key)
-        // An entry's first position is stored as it is, the others as gaps.
-        var position: UInt32 = 0
-        for _ in 0..<entries.frequency {
-          position &+= VarInt.read(&positions)
-          add(key, position)
+  func encode<Output>(_ encoder: PostingEncoder<Output>, _ states: inout [PostingState]) {
+    for (rank, term) in terms.enumerated() {
+      var next = term.fresh >= 0 ? fresh.starts[Int(term.fresh)] : 0
+      let end = term.fresh >= 0 ? fresh.starts[Int(term.fresh) + 1] : 0
+      func addFresh(before key: UInt16) {
+        while next < end && fresh.keys[next] < key {
+          encoder.add(key: fresh.keys[next], position: fresh.positions[next], to: &states[rank])
+          next += 1
         }
       }
+      if term.old >= 0 {
+        var entries = streams.entries(of: Int(term.old))
+        var positions =
+          streams.positions + Int(streams.segment.positionStarts[Int(term.old)])
+        while entries.next() {
+          let local = renumbered[Int(entries.key >> IndexSegment.fieldBits)]
+          guard local >= 0 else {
+            positions = VarInt.skip(Int(entries.frequency), from: positions)
+            continue
+          }
+          let key =
+            UInt16(Int(local) << IndexSegment.fieldBits)
+            | UInt16(entries.key & IndexSegment.fieldMask)
+          addFresh(before: key)
+          // An entry's first position is stored as it is, the others as gaps.
+          var position: UInt32 = 0
+          for _ in 0..<entries.frequency {
+            position &+= VarInt.read(&positions)
+            encoder.add(key: key, position: position, to: &states[rank])
+          }
+        }
+      }
+      // Keys stay below `.max`: there are fewer than eight fields.
+      addFresh(before: .max)
+      encoder.close(&states[rank])
     }
-    // Keys stay below `.max`: there are fewer than eight fields.
-    addFresh(before: .max)
   }
 }
