@@ -57,4 +57,25 @@ struct TermTableTests {
     }
     #expect(stored == words)
   }
+
+  @Test("the radix sort orders numbers of every width and keeps each id with its number")
+  func radixSortOrdersAndCarries() {
+    var random = SeededGenerator(seed: 11)
+    for count in [0, 1, 2, 7, 300, 5_000] {
+      // Numbers that differ in one byte only, in all bytes, and repeats.
+      var keys = (0..<count).map { index -> UInt64 in
+        switch index % 3 {
+        case 0: random.next()
+        case 1: UInt64(random.next() % 256) << (8 * (random.next() % 8))
+        default: random.next() % 4
+        }
+      }
+      let original = keys
+      var ids = (0..<UInt32(count)).map { $0 }
+      TermTable.radixSort(&keys, carrying: &ids)
+      #expect(keys == original.sorted())
+      #expect(ids.map { original[Int($0)] } == keys)
+      #expect(Set(ids).count == count)
+    }
+  }
 }

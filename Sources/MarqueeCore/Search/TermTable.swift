@@ -133,23 +133,60 @@ struct TermTable {
   ///
   /// Sorted by each term's first eight bytes as one big-endian number (its head, byte
   /// swapped): a term holds no zero byte, so a shorter term sorts before the longer ones
-  /// it begins, and only terms sharing eight bytes are compared byte by byte. Comparing
-  /// terms through slices for every pair was a twentieth of a segment's build.
+  /// it begins. The numbers are radix sorted, a byte a pass from the last (a pass where
+  /// every term has the same byte is skipped), and only terms sharing all eight bytes
+  /// are then compared byte by byte. A comparison sort of the terms was a twentieth of a
+  /// segment's build, and of their heads still a fortieth.
   func sortedIDs() -> [UInt32] {
+    var keys = records.map { $0.head.byteSwapped }
+    var ids = (0..<UInt32(count)).map { $0 }
+    Self.radixSort(&keys, carrying: &ids)
     bytes.withUnsafeBufferPointer { all in
-      starts.withUnsafeBufferPointer { starts in
-        func term(_ id: UInt32) -> UnsafeBufferPointer<UInt8> {
-          UnsafeBufferPointer(rebasing: all[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])])
-        }
-        var keyed = records.indices.map { id in
-          (prefix: records[id].head.byteSwapped, id: UInt32(id))
-        }
-        keyed.sort { left, right in
-          left.prefix != right.prefix
-            ? left.prefix < right.prefix : ByteOrder.less(term(left.id), term(right.id))
-        }
-        return keyed.map(\.id)
+      func term(_ id: UInt32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: all[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])])
       }
+      var start = 0
+      while start < keys.count {
+        var end = start + 1
+        while end < keys.count && keys[end] == keys[start] { end += 1 }
+        if end - start > 1 { ids[start..<end].sort { ByteOrder.less(term($0), term($1)) } }
+        start = end
+      }
+    }
+    return ids
+  }
+
+  /// Sorts `keys` ascending, least significant byte first, moving `ids` with them.
+  static func radixSort(_ keys: inout [UInt64], carrying ids: inout [UInt32]) {
+    var otherKeys = keys
+    var otherIDs = ids
+    var counts = [Int](repeating: 0, count: 257)
+    for shift in stride(from: UInt64(0), to: 64, by: 8) {
+      counts.withUnsafeMutableBufferPointer { counts in
+        counts.update(repeating: 0)
+        for key in keys { counts[Int(truncatingIfNeeded: key >> shift & 0xFF) + 1] += 1 }
+      }
+      if counts.contains(keys.count) { continue }
+      for digit in 1...256 { counts[digit] += counts[digit - 1] }
+      counts.withUnsafeMutableBufferPointer { counts in
+        keys.withUnsafeBufferPointer { keys in
+          ids.withUnsafeBufferPointer { ids in
+            otherKeys.withUnsafeMutableBufferPointer { otherKeys in
+              otherIDs.withUnsafeMutableBufferPointer { otherIDs in
+                for index in keys.indices {
+                  let digit = Int(truncatingIfNeeded: keys[index] >> shift & 0xFF)
+                  let slot = counts[digit]
+                  counts[digit] = slot + 1
+                  otherKeys[slot] = keys[index]
+                  otherIDs[slot] = ids[index]
+                }
+              }
+            }
+          }
+        }
+      }
+      swap(&keys, &otherKeys)
+      swap(&ids, &otherIDs)
     }
   }
 }
