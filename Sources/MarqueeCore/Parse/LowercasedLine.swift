@@ -24,20 +24,16 @@ struct LowercasedLine {
     bytes = buffer
   }
 
-  /// Lowers `A`–`Z` in place, eight bytes at a step: a byte's bit 7 is set by adding
-  /// 0x3F to its low seven bits when it is at least `A`, and by adding 0x25 when it is
-  /// past `Z` (neither sum carries into the next byte); where the first is set, the
-  /// second not, and the byte was ASCII, bit 5 is set.
+  /// Lowers `A`–`Z` in place, eight bytes at a step: bit 7 marks each ASCII byte from
+  /// `A` to `Z` (`ASCIIRun.within` on the low seven bits, then only where the byte was
+  /// ASCII), and bit 5 is set where it is.
   static func lowerASCIILetters(_ bytes: inout UnsafeMutableBufferPointer<UInt8>) {
     guard let base = bytes.baseAddress else { return }
     let raw = UnsafeMutableRawPointer(base)
-    let (low7, high) = (UInt64(0x7F7F_7F7F_7F7F_7F7F), UInt64(0x8080_8080_8080_8080))
     var offset = 0
     while offset + 8 <= bytes.count {
       let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      let ascii = word & low7
-      let upper =
-        (ascii &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(ascii &+ 0x2525_2525_2525_2525) & ~word & high
+      let upper = ASCIIRun.within(word & ~ASCIIRun.high, 0x41, 0x5B) & ~word
       raw.storeBytes(of: word | upper >> 2, toByteOffset: offset, as: UInt64.self)
       offset += 8
     }

@@ -203,29 +203,3 @@ struct TokenScanner: ~Copyable {
     emit(UnsafeBufferPointer(start: word, count: count), start..<end)
   }
 }
-
-/// The ASCII letters and digits at the start of eight bytes, found without a branch per
-/// byte: each byte's range tests are done on all eight at once in one word (no sum
-/// carries into the next byte, as the top bits are cleared first), so a word's end costs
-/// one count of trailing zeros rather than a mispredicted branch.
-enum ASCIIRun {
-  private static let ones: UInt64 = 0x0101_0101_0101_0101
-  private static let high: UInt64 = 0x8080_8080_8080_8080
-  /// `| lowering` lowers every ASCII capital in a word and leaves digits as they are.
-  static let lowering: UInt64 = 0x2020_2020_2020_2020
-
-  /// How many of the eight bytes (the first in the low bits), from the first, are ASCII
-  /// letters or digits.
-  @inline(__always)
-  static func length(_ chunk: UInt64) -> Int {
-    let low = chunk & ~high
-    // Top bit of each byte set where `low` is at least the first bound and below the second.
-    func within(_ value: UInt64, _ first: UInt64, _ pastLast: UInt64) -> UInt64 {
-      (value &+ ones &* (0x80 - first)) & ~(value &+ ones &* (0x80 - pastLast))
-    }
-    let digits = within(low, 0x30, 0x3A)
-    let letters = within(low | lowering, 0x61, 0x7B)
-    let stops = ~((digits | letters) & ~chunk) & high
-    return stops == 0 ? 8 : stops.trailingZeroBitCount &>> 3
-  }
-}
