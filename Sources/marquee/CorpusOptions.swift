@@ -97,6 +97,7 @@ struct CorpusOptions: ParsableArguments {
     } catch {
       throw Console.failure(error.description)
     }
+    KeptUntilExit.keep(library)
     for note in library.notes { Console.warn(note) }
     let report = library.store.report
     if sayingIgnoredFiles, report.ignoredFilesNeedSaying, let note = report.ignoredNote {

@@ -14,4 +14,25 @@ struct ParallelMapTests {
       #expect(results == (0..<5_000).map { $0 &* 3 }, "round \(round)")
     }
   }
+
+  /// `joined` makes each part in its own place: the parts' elements, strings (which a
+  /// wrong place would leak or free twice under ASan), in order, empty parts included.
+  @Test
+  func joinedPartsLandInOrderEachInItsPlace() {
+    let counts = [3, 0, 1, 700, 0, 0, 12, 5_000, 1]
+    let expected = counts.enumerated().flatMap { part, count in
+      (0..<count).map { "part \(part) element \($0)" }
+    }
+    for round in 0..<20 {
+      let joined: [String] = ParallelMap.joined(counts: counts) { number, place in
+        #expect(place.count == counts[number])
+        for index in place.indices {
+          (place.baseAddress! + index).initialize(to: "part \(number) element \(index)")
+        }
+      }
+      #expect(joined == expected, "round \(round)")
+    }
+    let none: [String] = ParallelMap.joined(counts: []) { _, _ in Issue.record("no parts") }
+    #expect(none.isEmpty)
+  }
 }

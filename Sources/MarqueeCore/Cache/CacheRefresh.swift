@@ -49,19 +49,21 @@ struct CacheRefresh {
   /// to compare with: `FileTree.stamping`) with the cached segments' articles (`cached`, in order).
   init(
     tree: FileTree, options: LoadOptions, tables: ParserTables, roots: CacheRoots,
-    segments: [MappedSegment], cached: [[Article]],
+    segments: [MappedSegment], cached: CachedArticles,
     segmentSize: Int = SearchIndex.defaultSegmentSize
   ) {
     self.roots = roots
     self.segmentSize = segmentSize
     var places = CachedPlaces(cached)
-    var keep = cached.map { [Bool](repeating: false, count: $0.count) }
+    var keep = (0..<cached.segmentCount).map {
+      [Bool](repeating: false, count: cached.count(of: $0))
+    }
     var toRead: [FileCandidate] = []
     let candidates = tree.candidates
     let found = candidates.map { places.place(of: $0.displayPath) }
     for (number, candidate) in candidates.enumerated() {
       if let (segment, position) = found[number], !keep[segment][position],
-        let stamp = candidate.stamp, stamp == cached[segment][position].stamp
+        let stamp = candidate.stamp, stamp == cached[segment, position].stamp
       {
         keep[segment][position] = true
       } else {
@@ -79,7 +81,9 @@ struct CacheRefresh {
     parsed = fresh.count
     // Each new article joins the group whose first path comes before its own (with no
     // cache, they are all there is: see below).
-    let firsts = cached.map { $0.first?.path ?? "" }
+    let firsts = (0..<cached.segmentCount).map { segment in
+      cached.count(of: segment) > 0 ? cached[segment, 0].path : ""
+    }
     var joining = [[Article]](repeating: [], count: segments.count)
     for article in fresh where !segments.isEmpty {
       var low = 0
@@ -96,20 +100,25 @@ struct CacheRefresh {
       changed = !fresh.isEmpty
       groups = Self.chunks(0..<fresh.count, segmentSize).map { .made($0, reusing: nil) }
     }
+    let keptWhole = segments.indices.map { segment in
+      keep[segment].allSatisfy { $0 } && joining[segment].isEmpty
+        && cached.count(of: segment) == segments[segment].articleCount
+    }
+    // With no segment changed (a start like most), the cached articles are taken whole.
+    let allKept = !segments.isEmpty && !keptWhole.contains(false)
+    if allKept { articles = cached.all }
     for (segment, file) in segments.enumerated() {
-      let start = articles.count
-      if keep[segment].allSatisfy({ $0 }) && joining[segment].isEmpty
-        && cached[segment].count == file.articleCount
-      {
-        articles += cached[segment]
-        reused += cached[segment].count
-        groups.append(.kept(file, start..<articles.count))
+      let start = allKept ? cached.range(of: segment).lowerBound : articles.count
+      if keptWhole[segment] {
+        if !allKept { articles += cached.all[cached.range(of: segment)] }
+        reused += cached.count(of: segment)
+        groups.append(.kept(file, start..<(start + cached.count(of: segment))))
         continue
       }
       changed = true
       // The articles kept, each with its place in the cached segment, and the new ones.
       var run: [(article: Article, origin: Int?)] =
-        keep[segment].indices.filter { keep[segment][$0] }.map { (cached[segment][$0], $0) }
+        keep[segment].indices.filter { keep[segment][$0] }.map { (cached[segment, $0], $0) }
       reused += run.count
       run += joining[segment].map { ($0, nil) }
       run.sort { $0.article.path < $1.article.path }
@@ -221,22 +230,24 @@ struct CacheRefresh {
 /// file not where expected (a new, moved or deleted one) brings in a table of every
 /// cached path.
 private struct CachedPlaces {
-  private let cached: [[Article]]
+  private let cached: CachedArticles
   /// The cached article after the last one found: (segment, position).
   private var next = (0, 0)
   private var byPath: [UInt64: (Int, Int)]?
 
-  init(_ cached: [[Article]]) {
+  init(_ cached: CachedArticles) {
     self.cached = cached
   }
 
   mutating func place(of path: String) -> (Int, Int)? {
-    while next.0 < cached.count && next.1 >= cached[next.0].count { next = (next.0 + 1, 0) }
-    if next.0 < cached.count, cached[next.0][next.1].path == path {
+    while next.0 < cached.segmentCount && next.1 >= cached.count(of: next.0) {
+      next = (next.0 + 1, 0)
+    }
+    if next.0 < cached.segmentCount, cached[next.0, next.1].path == path {
       defer { next.1 += 1 }
       return next
     }
-    guard let place = table()[ContentHash.of(path)], cached[place.0][place.1].path == path
+    guard let place = table()[ContentHash.of(path)], cached[place.0, place.1].path == path
     else { return nil }
     next = (place.0, place.1 + 1)
     return place
@@ -246,10 +257,10 @@ private struct CachedPlaces {
   private mutating func table() -> [UInt64: (Int, Int)] {
     if let byPath { return byPath }
     var table: [UInt64: (Int, Int)] = [:]
-    table.reserveCapacity(cached.reduce(0) { $0 + $1.count })
-    for (segment, articles) in cached.enumerated() {
-      for (position, article) in articles.enumerated() {
-        table[ContentHash.of(article.path)] = (segment, position)
+    table.reserveCapacity(cached.all.count)
+    for segment in 0..<cached.segmentCount {
+      for position in 0..<cached.count(of: segment) {
+        table[ContentHash.of(cached[segment, position].path)] = (segment, position)
       }
     }
     byPath = table

@@ -62,14 +62,15 @@ extension CachedLibrary {
     // The cache's files are checked and their articles made on one core while the
     // folders are walked, their files examined, on the other.
     let segments = manifest?.segments ?? []
-    let open: @Sendable () -> [Result<(MappedSegment, [Article]), CacheError>] = {
-      ParallelMap.map(count: segments.count) { number in
-        Result { () throws(CacheError) -> (MappedSegment, [Article]) in
-          let file = try MappedSegment(
+    let open: @Sendable () -> ([Result<MappedSegment, CacheError>], CachedArticles) = {
+      let opened = ParallelMap.map(count: segments.count) { number in
+        Result { () throws(CacheError) -> MappedSegment in
+          try MappedSegment(
             path: cache.path(of: segments[number]), rootCount: roots.canonical.count)
-          return (file, file.articles(roots: roots.display))
         }
       }
+      let files = opened.compactMap { try? $0.get() }
+      return (opened, CachedArticles(files, roots: roots.display))
     }
     let walk = {
       Result { () throws(LoadError) -> FileTree in
@@ -80,15 +81,12 @@ extension CachedLibrary {
         return tree
       }
     }
-    let (opened, walked) = ParallelMap.both(open, walk)
+    let ((opened, cached), walked) = ParallelMap.both(open, walk)
     let tree = try walked.get()
     var mapped: [MappedSegment] = []
-    var cached: [[Article]] = []
     for (segment, result) in zip(segments, opened) {
       switch result {
-      case .success(let (file, articles)):
-        mapped.append(file)
-        cached.append(articles)
+      case .success(let file): mapped.append(file)
       case .failure(let problem):
         notes.append("cache file \(segment.fileName) is \(problem); its files are read again")
       }
@@ -97,6 +95,7 @@ extension CachedLibrary {
     var refresh = CacheRefresh(
       tree: tree, options: options, tables: tables, roots: roots, segments: mapped,
       cached: cached, segmentSize: segmentSize)
+    ParallelMap.release(tree)
     refresh.rebuild(withIndex: withIndex)
     // A file the manifest names but that could not be used is left out of the next one.
     if refresh.changed || mapped.count != named {

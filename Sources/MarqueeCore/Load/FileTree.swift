@@ -45,7 +45,7 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
 /// reached twice (a symlink loop, or the same folder named twice) is walked once; nothing
 /// is ever opened for reading here. A file reached twice is a candidate twice: the loader
 /// keeps the first, by identity.
-struct FileTree {
+struct FileTree: Sendable {
   let includeGlobs: [String]
 
   private(set) var candidates: [FileCandidate] = []
