@@ -202,4 +202,52 @@ struct CachedLoadTests {
     #expect(again.parsed == 0)
     try expectSameAnswers(again, as: other)
   }
+
+  /// The first load writes each segment as soon as it is read and indexed, and reads it
+  /// back in place: no article's text and no index is left on the heap, and the files
+  /// are those a load writing them all at the end makes.
+  @Test func theFirstLoadWritesAsItReadsAndHoldsNeitherTextNorIndex() throws {
+    let (folder, articles, cache) = try corpus(70)
+    defer { withExtendedLifetime(folder) {} }
+    _ = try folder.write("", to: "articles/empty.txt")
+    let first = try load(articles, cache: cache)
+    #expect(first.notes.isEmpty)
+    #expect(first.parsed == 70)
+    #expect(first.store.report.skipped.count == 1)
+    #expect(first.index!.storageBytes == 0, "the index is read in place")
+    #expect(first.store.articles.allSatisfy { $0.packedFields.heapBytes == 0 })
+    try expectSameAnswers(first, as: articles)
+
+    let store = try ArticleStore.load(paths: [articles])
+    let atTheEnd = folder.path("at-the-end")
+    let notes = CachedLibrary.save(
+      articles: store.articles,
+      segments: SearchIndex(articles: store.articles, segmentSize: 16).segments,
+      paths: [articles], options: LoadOptions(), cacheFolder: atTheEnd)
+    #expect(notes.isEmpty)
+    let segmentFiles = { (cache: String) throws -> [String] in
+      let library = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first)
+      return try FileManager.default.contentsOfDirectory(atPath: cache + "/" + library)
+        .filter { $0.hasSuffix(".seg") }.sorted()
+    }
+    #expect(try segmentFiles(cache).count == 5, "70 articles in segments of 16")
+    #expect(try segmentFiles(cache) == segmentFiles(atTheEnd))
+  }
+
+  /// A cache that cannot be written (its folder cannot be made) is said once, and the
+  /// load goes on in memory with the same answers, the articles read after the first
+  /// write failed included.
+  @Test func aCacheThatCannotBeWrittenIsSaidAndTheLoadGoesOn() throws {
+    // 70: a first step of four segments of 16, and the rest after it.
+    let (folder, articles, _) = try corpus(70)
+    defer { withExtendedLifetime(folder) {} }
+    let blocked = try folder.write("a file where the cache folder would go", to: "blocked")
+    for _ in 0..<2 {
+      let library = try load(articles, cache: blocked + "/cache")
+      // (The manifest cannot be read either, which is said first.)
+      #expect(library.notes.filter { $0.contains("cannot write the cache") }.count == 1)
+      #expect(library.parsed == 70)
+      try expectSameAnswers(library, as: articles)
+    }
+  }
 }

@@ -92,6 +92,17 @@ extension CachedLibrary {
       }
     }
     let named = segments.count
+    if named == 0 {
+      // Nothing cached: the files are read, and written to the cache, a few segments at a
+      // time.
+      let load = StreamedFirstLoad(
+        tree: tree, options: options, tables: tables, roots: roots, cache: cache,
+        withIndex: withIndex, segmentSize: segmentSize)
+      ParallelMap.release(tree)
+      return CachedLibrary(
+        store: ArticleStore(articles: load.articles, report: load.report, tables: tables),
+        index: load.index, notes: notes + load.notes, reused: 0, parsed: load.articles.count)
+    }
     var refresh = CacheRefresh(
       tree: tree, options: options, tables: tables, roots: roots, segments: mapped,
       cached: cached, segmentSize: segmentSize)

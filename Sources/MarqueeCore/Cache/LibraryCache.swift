@@ -73,26 +73,42 @@ struct LibraryCache: Sendable {
   }
 
   /// Writes the new parts' files, in parallel, then the manifest naming every part's
-  /// file in order. Each article's path is kept below the root it is under.
+  /// file in order.
   func write(_ parts: [Part], roots: CacheRoots) throws(CacheError) {
     let written = ParallelMap.map(count: parts.count) {
       number -> Result<CacheManifest.Segment, CacheError> in
       switch parts[number] {
       case .written(let segment): return .success(segment)
       case .new(let articles, let index):
-        var entries: [SegmentFile.Entry] = []
-        entries.reserveCapacity(articles.count)
-        for article in articles {
-          guard let (root, relative) = roots.place(of: article.path) else {
-            return .failure(.malformed("\(article.path) is under none of the paths"))
-          }
-          entries.append(SegmentFile.Entry(root: root, relativePath: relative, article: article))
+        return Result { () throws(CacheError) in
+          try writeSegment(articles, index: index, roots: roots)
         }
-        return Result { () throws(CacheError) in try writeSegment(entries, index: index) }
       }
     }
     var segments: [CacheManifest.Segment] = []
     for result in written { segments.append(try result.get()) }
+    try writeManifest(segments)
+  }
+
+  /// Writes `articles` (with their index segment, if there is one) as one segment file;
+  /// what the manifest will say of it. Each article's path is kept below the root it is
+  /// under.
+  func writeSegment(_ articles: ArraySlice<Article>, index: IndexSegment?, roots: CacheRoots)
+    throws(CacheError) -> CacheManifest.Segment
+  {
+    var entries: [SegmentFile.Entry] = []
+    entries.reserveCapacity(articles.count)
+    for article in articles {
+      guard let (root, relative) = roots.place(of: article.path) else {
+        throw .malformed("\(article.path) is under none of the paths")
+      }
+      entries.append(SegmentFile.Entry(root: root, relativePath: relative, article: article))
+    }
+    return try writeSegment(entries, index: index)
+  }
+
+  /// Puts a manifest naming `segments`, in order, in place of the last one.
+  func writeManifest(_ segments: [CacheManifest.Segment]) throws(CacheError) {
     try writeManifest(
       CacheManifest(
         build: Self.build, options: options,

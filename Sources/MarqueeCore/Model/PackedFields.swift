@@ -35,6 +35,10 @@ struct PackedFields: Sendable {
   private let bytes: FlatArray<UInt8>
   private let range: Range<Int>
 
+  /// Bytes of text this one holds on the heap, with the articles it shares them with: 0
+  /// when they are read in place from a mapped cache file.
+  var heapBytes: Int { bytes.heapBytes }
+
   /// The body's pieces, packed as they are found (a page of a million paragraphs is
   /// never held as a million `ArticleBlock`s), with the words of its paragraphs.
   struct Body {
