@@ -43,16 +43,17 @@ struct SegmentFileTests {
     // Another spelling of the same root gives the same files under it.
     let mapped = try MappedSegment(path: file, rootCount: 1)
     #expect(mapped.checksum == checksum)
-    let read = mapped.articles(roots: [folder.path])
+    let read = CachedArticles([mapped], roots: [folder.path]).all
     #expect(read == articles)
     #expect(read.map(\.stamp) == articles.map(\.stamp))
     #expect(read.map(\.contentHash) == articles.map(\.contentHash))
     #expect(read.map(\.modified) == articles.map(\.modified))
     #expect(read.map(\.images) == articles.map(\.images))
     // The root spelt with a slash at the end: the loader joins it without another.
-    #expect(mapped.articles(roots: [folder.path + "/"]).map(\.path) == articles.map(\.path))
     #expect(
-      mapped.articles(roots: ["elsewhere"]).map(\.path)
+      CachedArticles([mapped], roots: [folder.path + "/"]).all.map(\.path) == articles.map(\.path))
+    #expect(
+      CachedArticles([mapped], roots: ["elsewhere"]).all.map(\.path)
         == articles.map { $0.path.replacingOccurrences(of: folder.path, with: "elsewhere") })
     let index = try #require(mapped.indexSegment(firstDocument: 40))
     #expect(index.firstDocument == 40)
@@ -72,7 +73,7 @@ struct SegmentFileTests {
     try write(entries(articles, root: folder.path), nil, to: file)
     let mapped = try MappedSegment(path: file, rootCount: 1)
     #expect(mapped.indexSegment(firstDocument: 0) == nil)
-    #expect(mapped.articles(roots: [folder.path]) == articles)
+    #expect(CachedArticles([mapped], roots: [folder.path]).all == articles)
   }
 
   /// Writes `bytes` to `path` and expects opening it as a segment file to fail.

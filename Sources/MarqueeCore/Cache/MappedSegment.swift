@@ -168,18 +168,10 @@ struct ByteReader {
 }
 
 extension MappedSegment {
-  /// The articles, their text read in place, each path its root's (as `roots` names
-  /// them) joined with the path below it.
-  func articles(roots: [String]) -> [Article] {
-    [Article](unsafeUninitializedCapacity: articleCount) { buffer, count in
-      initializeArticles(roots: roots, in: buffer)
-      count = articleCount
-    }
-  }
-
-  /// Makes the articles in `buffer` (`articleCount` elements, uninitialized), where a
-  /// library's cached articles are made side by side, in place. Each section is looked
-  /// up once, not once per article: a million articles are made at every start.
+  /// Makes the articles in `buffer` (`articleCount` elements, uninitialized), their text
+  /// read in place, each path its root's (as `roots` names them) joined with the path
+  /// below it: `CachedArticles` makes a library's side by side this way. Each section is
+  /// looked up once, not once per article: a million articles are made at every start.
   func initializeArticles(roots: [String], in buffer: UnsafeMutableBufferPointer<Article>) {
     precondition(buffer.count == articleCount, "one place for each article")
     let stamps = values(.stamps, as: Int64.self)
