@@ -111,10 +111,14 @@ struct ArticleStreamTests {
       }
       return (batches, store, index)
     }
-    let (firstBatches, firstStore, _) = articles(
+    let (firstBatches, firstStore, firstIndex) = articles(
       drain(ArticleStream(paths: paths, cacheFolder: cache)))
     #expect(firstBatches > 1)
-    // The cache is written after the last batch, on the stream's thread.
+    // Each batch was written to the cache as it was made, and read back in place.
+    #expect(firstStore.articles == (try ArticleStore.load(paths: paths)).articles)
+    #expect(firstStore.articles.allSatisfy { $0.packedFields.heapBytes == 0 })
+    #expect(firstIndex.storageBytes == 0)
+    // The manifest is written after the last batch, on the stream's thread.
     let deadline = Date().addingTimeInterval(30)
     while !CachedLibrary.isCached(paths: paths, options: LoadOptions(), cacheFolder: cache),
       Date() < deadline

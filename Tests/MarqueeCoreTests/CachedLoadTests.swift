@@ -220,11 +220,14 @@ struct CachedLoadTests {
 
     let store = try ArticleStore.load(paths: [articles])
     let atTheEnd = folder.path("at-the-end")
-    let notes = CachedLibrary.save(
-      articles: store.articles,
-      segments: SearchIndex(articles: store.articles, segmentSize: 16).segments,
-      paths: [articles], options: LoadOptions(), cacheFolder: atTheEnd)
-    #expect(notes.isEmpty)
+    let roots = try #require(CacheRoots([articles]))
+    let parts = SearchIndex(articles: store.articles, segmentSize: 16).segments.map { segment in
+      LibraryCache.Part.new(
+        store.articles[segment.firstDocument..<(segment.firstDocument + segment.documentCount)],
+        segment)
+    }
+    try LibraryCache(cacheFolder: atTheEnd, roots: roots.canonical, options: LoadOptions())
+      .write(parts, roots: roots)
     let segmentFiles = { (cache: String) throws -> [String] in
       let library = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first)
       return try FileManager.default.contentsOfDirectory(atPath: cache + "/" + library)

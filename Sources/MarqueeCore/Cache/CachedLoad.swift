@@ -96,8 +96,9 @@ extension CachedLibrary {
       // Nothing cached: the files are read, and written to the cache, a few segments at a
       // time.
       let load = StreamedFirstLoad(
-        tree: tree, options: options, tables: tables, roots: roots, cache: cache,
-        withIndex: withIndex, segmentSize: segmentSize)
+        tree: tree, options: options, tables: tables,
+        writer: CacheWriter(cache: cache, roots: roots), withIndex: withIndex,
+        segmentSize: segmentSize)
       ParallelMap.release(tree)
       return CachedLibrary(
         store: ArticleStore(articles: load.articles, report: load.report, tables: tables),
@@ -131,28 +132,6 @@ extension CachedLibrary {
     let cache = LibraryCache(cacheFolder: cacheFolder, roots: roots.canonical, options: options)
     guard let manifest = try? cache.readManifest() else { return false }
     return manifest.build == LibraryCache.build && manifest.roots == roots.canonical
-  }
-
-  /// Writes the cache of articles a fresh load of `paths` gave, in path order, with the
-  /// index segments made over them (each covering consecutive articles): what the reader
-  /// keeps once it has read every file. A line for each problem.
-  static func save(
-    articles: [Article], segments: [IndexSegment], paths: [String], options: LoadOptions,
-    cacheFolder: String
-  ) -> [String] {
-    guard let roots = CacheRoots(paths) else { return [] }
-    let cache = LibraryCache(cacheFolder: cacheFolder, roots: roots.canonical, options: options)
-    let parts = segments.map { segment in
-      LibraryCache.Part.new(
-        articles[segment.firstDocument..<(segment.firstDocument + segment.documentCount)],
-        segment)
-    }
-    do {
-      try cache.write(parts, roots: roots)
-      return []
-    } catch {
-      return ["cannot write the cache (\(error)); the next start reads every file again"]
-    }
   }
 }
 

@@ -107,6 +107,20 @@ struct LibraryCache: Sendable {
     return try writeSegment(entries, index: index)
   }
 
+  /// Writes `articles` as one segment file, as `writeSegment` does, and maps it back:
+  /// what a first load keeps in place of the articles it read, their text and index
+  /// then read in place. The body is not read back to check it (this process has just
+  /// summed it as it wrote it); the header, and that it names the file, are.
+  func writeAndMap(_ articles: ArraySlice<Article>, index: IndexSegment?, roots: CacheRoots)
+    throws(CacheError) -> (file: MappedSegment, segment: CacheManifest.Segment)
+  {
+    let segment = try writeSegment(articles, index: index, roots: roots)
+    let file = try MappedSegment(
+      path: path(of: segment), rootCount: roots.canonical.count, checkingBody: false)
+    guard file.checksum == segment.checksum else { throw .checksum }
+    return (file, segment)
+  }
+
   /// Puts a manifest naming `segments`, in order, in place of the last one.
   func writeManifest(_ segments: [CacheManifest.Segment]) throws(CacheError) {
     try writeManifest(

@@ -98,8 +98,16 @@ public final class ArticleStream: @unchecked Sendable {
     var collector = LoadCollector(tree: tree)
     let candidates = collector.candidates
     post(.found(files: candidates.count))
-    var loaded: [Article] = []
-    var segments: [IndexSegment] = []
+    // Each batch's segments are written to the cache as they are made and read back in
+    // place, so the reader never holds the library's text (`CacheWriter`).
+    var writer = cacheFolder.flatMap { folder in
+      CacheRoots(paths).map { roots in
+        CacheWriter(
+          cache: LibraryCache(cacheFolder: folder, roots: roots.canonical, options: options),
+          roots: roots)
+      }
+    }
+    var loaded = 0
     var next = 0
     var size = Self.firstBatch
     while next < candidates.count {
@@ -107,22 +115,25 @@ public final class ArticleStream: @unchecked Sendable {
       let end = min(candidates.count, next + size)
       let articles = collector.read(
         candidates[next..<end], maxFileSize: options.maxFileSize, tables: tables)
-      let batch = SearchIndex.prepare(articles, after: loaded.count)
+      var batch = SearchIndex.prepare(articles, after: loaded)
+      if let roots = writer?.roots,
+        let files = writer?.write(
+          batch.segments.map { segment in
+            let start = segment.firstDocument - loaded
+            return (articles[start..<(start + segment.documentCount)], segment)
+          })
+      {
+        batch = SearchIndex.Batch(files: files, first: loaded, roots: roots.display)
+      }
       post(.batch(batch, filesRead: end))
-      loaded += articles
-      segments += batch.segments
+      loaded += batch.articles.count
       next = end
       size = min(size * 2, Self.largestBatch)
     }
-    post(.finished(collector.report(loaded: loaded.count)))
-    // Kept for the next start, once the reader has every article.
-    if let cacheFolder, !isCancelled {
-      for note in CachedLibrary.save(
-        articles: loaded, segments: segments, paths: paths, options: options,
-        cacheFolder: cacheFolder)
-      {
-        post(.note(note))
-      }
+    post(.finished(collector.report(loaded: loaded)))
+    // The manifest, once the reader has every article.
+    if let writer, !isCancelled {
+      for note in writer.finish() { post(.note(note)) }
     }
   }
 
