@@ -15,10 +15,14 @@ struct ArticleStreamTests {
     let deadline = Date().addingTimeInterval(60)
     while Date() < deadline {
       events += stream.take()
-      switch events.last {
-      case .finished?, .failed?: return events
-      default: Thread.sleep(forTimeInterval: 0.005)
+      // A note about the cache may follow the end at once.
+      for event in events {
+        switch event {
+        case .finished, .failed: return events
+        default: continue
+        }
       }
+      Thread.sleep(forTimeInterval: 0.005)
     }
     Issue.record("the stream did not finish within a minute")
     return events
@@ -138,5 +142,35 @@ struct ArticleStreamTests {
       #expect(index.search(query) == whole.search(query), "\(text)")
     }
     #expect(index.storageBytes < whole.storageBytes / 2, "most of the index is read in place")
+  }
+
+  /// A cache that cannot be written: every batch still arrives, held in memory, and one
+  /// note says why once the last is in.
+  @Test func aCacheThatCannotBeWrittenLeavesTheArticlesInMemory() throws {
+    let folder = try TemporaryFolder()
+    for number in 0..<600 {
+      try folder.write(
+        "Title number \(number)\n\nBody text \(number) here.\n",
+        to: "articles/d\(number % 6)/\(number).txt")
+    }
+    let blocked = try folder.write("a file where the cache folder would go", to: "blocked")
+    let paths = [folder.path + "/articles"]
+    let stream = ArticleStream(paths: paths, cacheFolder: blocked + "/cache")
+    var events = drain(stream)
+    func notes() -> [String] {
+      events.compactMap { event in
+        if case .note(let note) = event { note } else { nil }
+      }
+    }
+    let deadline = Date().addingTimeInterval(30)
+    while notes().isEmpty && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.01)
+      events += stream.take()
+    }
+    var store = ArticleStore()
+    for case .batch(let batch, _) in events { store.append(contentsOf: batch.articles) }
+    #expect(store.articles == (try ArticleStore.load(paths: paths)).articles)
+    #expect(notes().count == 1)
+    #expect(notes().first?.contains("cannot write the cache") == true)
   }
 }
