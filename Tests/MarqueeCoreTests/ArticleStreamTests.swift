@@ -28,13 +28,20 @@ struct ArticleStreamTests {
     return events
   }
 
-  @Test func batchesAddUpToTheOneShotLoad() throws {
-    let folder = try TemporaryFolder()
-    for number in 0..<700 {
+  /// `count` small numbered articles spread over `folders` folders under `prefix`.
+  private func writeArticles(
+    _ count: Int, in folder: TemporaryFolder, under prefix: String, folders: Int
+  ) throws {
+    for number in 0..<count {
       try folder.write(
         "Title number \(number)\n\nA standfirst for \(number).\n\nBody text \(number) here.\n",
-        to: "d\(number % 7)/\(number).txt")
+        to: "\(prefix)d\(number % folders)/\(number).txt")
     }
+  }
+
+  @Test func batchesAddUpToTheOneShotLoad() throws {
+    let folder = try TemporaryFolder()
+    try writeArticles(700, in: folder, under: "", folders: 7)
     try folder.write("", to: "d1/empty.txt")
     try folder.write("a\u{0}b", to: "d2/binary.txt")
     // Files reached twice load once, under the same path both ways.
@@ -97,11 +104,7 @@ struct ArticleStreamTests {
   /// sees a file edited in between.
   @Test func theNextStartComesFromTheCacheInOneBatch() throws {
     let folder = try TemporaryFolder()
-    for number in 0..<600 {
-      try folder.write(
-        "Title number \(number)\n\nA standfirst for \(number).\n\nBody text \(number) here.\n",
-        to: "articles/d\(number % 6)/\(number).txt")
-    }
+    try writeArticles(600, in: folder, under: "articles/", folders: 6)
     let paths = [folder.path + "/articles"]
     let cache = folder.path + "/cache"
     func articles(_ events: [ArticleStream.Event]) -> (Int, ArticleStore, SearchIndex) {
@@ -148,11 +151,7 @@ struct ArticleStreamTests {
   /// note says why once the last is in.
   @Test func aCacheThatCannotBeWrittenLeavesTheArticlesInMemory() throws {
     let folder = try TemporaryFolder()
-    for number in 0..<600 {
-      try folder.write(
-        "Title number \(number)\n\nBody text \(number) here.\n",
-        to: "articles/d\(number % 6)/\(number).txt")
-    }
+    try writeArticles(600, in: folder, under: "articles/", folders: 6)
     let blocked = try folder.write("a file where the cache folder would go", to: "blocked")
     let paths = [folder.path + "/articles"]
     let stream = ArticleStream(paths: paths, cacheFolder: blocked + "/cache")
