@@ -47,11 +47,13 @@ struct CacheRefresh {
 
   /// Compares `tree` (the paths walked, its files stamped when there are cached articles
   /// to compare with: `FileTree.stamping`) with the cached segments' articles (`cached`, in order).
+  /// There is at least one segment: a load with none it can use is a `StreamedFirstLoad`.
   init(
     tree: FileTree, options: LoadOptions, tables: ParserTables, roots: CacheRoots,
     segments: [MappedSegment], cached: CachedArticles,
     segmentSize: Int = SearchIndex.defaultSegmentSize
   ) {
+    precondition(!segments.isEmpty, "a refresh of a cache with segments")
     self.roots = roots
     self.segmentSize = segmentSize
     var places = CachedPlaces(cached)
@@ -79,13 +81,12 @@ struct CacheRefresh {
         collector.candidates[start..<end], maxFileSize: options.maxFileSize, tables: tables)
     }
     parsed = fresh.count
-    // Each new article joins the group whose first path comes before its own (with no
-    // cache, they are all there is: see below).
+    // Each new article joins the group whose first path comes before its own.
     let firsts = (0..<cached.segmentCount).map { segment in
       cached.count(of: segment) > 0 ? cached[segment, 0].path : ""
     }
     var joining = [[Article]](repeating: [], count: segments.count)
-    for article in fresh where !segments.isEmpty {
+    for article in fresh {
       var low = 0
       var high = firsts.count
       while low < high {
@@ -94,18 +95,12 @@ struct CacheRefresh {
       }
       joining[max(0, low - 1)].append(article)
     }
-    if segments.isEmpty {
-      // The first load: the articles read, in path order, cut into segments.
-      articles = fresh
-      changed = !fresh.isEmpty
-      groups = Self.chunks(0..<fresh.count, segmentSize).map { .made($0, reusing: nil) }
-    }
     let keptWhole = segments.indices.map { segment in
       keep[segment].allSatisfy { $0 } && joining[segment].isEmpty
         && cached.count(of: segment) == segments[segment].articleCount
     }
     // With no segment changed (a start like most), the cached articles are taken whole.
-    let allKept = !segments.isEmpty && !keptWhole.contains(false)
+    let allKept = !keptWhole.contains(false)
     if allKept { articles = cached.all }
     for (segment, file) in segments.enumerated() {
       let start = allKept ? cached.range(of: segment).lowerBound : articles.count

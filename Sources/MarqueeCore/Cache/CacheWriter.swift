@@ -8,16 +8,20 @@
 struct CacheWriter: Sendable {
   let cache: LibraryCache
   let roots: CacheRoots
+  /// Whether a manifest names files that could not be used: a new one is written even
+  /// when no file is, so that they are not named again.
+  private let replacing: Bool
   private var written: [CacheManifest.Segment] = []
   /// Why writing stopped, if it did.
-  private(set) var problem: CacheError?
+  private var problem: CacheError?
 
-  init(cache: LibraryCache, roots: CacheRoots) {
+  init(cache: LibraryCache, roots: CacheRoots, replacing: Bool = false) {
     self.cache = cache
     self.roots = roots
+    self.replacing = replacing
   }
 
-  var isWriting: Bool { problem == nil }
+  private var isWriting: Bool { problem == nil }
 
   /// Writes each part (consecutive articles, with their index segment when there is
   /// one) as a segment file, on all cores, and maps them back; nil when writing has
@@ -51,7 +55,7 @@ struct CacheWriter: Sendable {
   /// Names the files written in the manifest, in order; a line for each problem.
   func finish() -> [String] {
     if let problem { return ["cannot write the cache (\(problem)); going on without it"] }
-    guard !written.isEmpty else { return [] }
+    guard !written.isEmpty || replacing else { return [] }
     do {
       try cache.writeManifest(written)
       return []

@@ -92,13 +92,13 @@ extension CachedLibrary {
       }
     }
     let named = segments.count
-    if named == 0 {
-      // Nothing cached: the files are read, and written to the cache, a few segments at a
-      // time.
+    if mapped.isEmpty {
+      // Nothing cached that can be used: the files are read, and written to the cache, a
+      // few segments at a time.
       let load = StreamedFirstLoad(
         tree: tree, options: options, tables: tables,
-        writer: CacheWriter(cache: cache, roots: roots), withIndex: withIndex,
-        segmentSize: segmentSize)
+        writer: CacheWriter(cache: cache, roots: roots, replacing: named > 0),
+        withIndex: withIndex, segmentSize: segmentSize)
       ParallelMap.release(tree)
       return CachedLibrary(
         store: ArticleStore(articles: load.articles, report: load.report, tables: tables),
